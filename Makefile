@@ -1,0 +1,129 @@
+# Makefile: dumplab, its tests, its scenarios, its benchmarks, its install.
+#
+#   make                 build ./dumplab (release: -O2)
+#   make test            unit, system, golden and conformance tests
+#   make scenarios       run every scenario of scenarios/ (the main job)
+#   make bench           benchmarks against tcpdump, measured in the same run
+#   make install         PREFIX=/usr/local DESTDIR=
+#   make SAN=1 test      the same tests on an ASan + UBSan build
+#
+# Every target but install first runs scripts/deps, which installs missing
+# Debian packages (apt-get, only when something is missing) or, without root,
+# prints the command that would.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/dumplab
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+INSTALL ?= install
+
+PKGS := libpcap libnl-3.0 libnl-route-3.0
+TEST_PKGS := cunit
+
+ifeq ($(SAN),1)
+BUILD := build/san
+BIN := $(BUILD)/dumplab
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+CFLAGS ?= -O1 -g
+else
+BUILD := build/rel
+BIN := dumplab
+SANFLAGS :=
+CFLAGS ?= -O2 -g
+endif
+
+# The binary as a command (./dumplab, not a PATH lookup).
+RUNBIN = $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
+
+# Recursive (=) so pkg-config runs only once scripts/deps has made sure it
+# and the libraries are there.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -pthread -I. \
+	-DDUMPLAB_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS = -pthread $(SANFLAGS) $(LDFLAGS)
+
+LIB_SRC := $(filter-out harness/main.c,\
+	$(wildcard harness/*.c capture/*.c netns/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+SYS_SRC := $(wildcard tests/system/*.c)
+SYS_OBJ := $(SYS_SRC:%.c=$(BUILD)/%.o)
+TOOL_SRC := $(wildcard tests/tools/*.c)
+TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+
+.PHONY: all deps test test-unit test-system test-golden conformance \
+	scenarios bench install clean
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+deps:
+	@scripts/deps
+
+$(BUILD)/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c -o $@ $<
+
+$(BIN): $(BUILD)/harness/main.o $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/test-unit: $(UNIT_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/test-system: $(BUILD)/tests/unit/main.o $(SYS_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Unit tests need nothing of the machine; system tests build hosts (as root,
+# and again as an unprivileged user through dumplab's own user namespace).
+test: test-unit test-system test-golden conformance
+
+test-unit: $(BUILD)/test-unit
+	$(BUILD)/test-unit
+
+test-system: $(BUILD)/test-system $(BIN) $(TOOLS)
+	tests/system/run $(BUILD)/test-system
+
+test-golden: $(BIN)
+	tests/golden/run $(RUNBIN)
+
+# tcpdump's own captures and text, kept beside the project when present.
+conformance: $(BIN)
+	@if [ -x ../shared/conformance/run ]; then \
+		../shared/conformance/run $(RUNBIN) read; \
+	else \
+		echo "conformance: skipped: ../shared/conformance is not here"; \
+	fi
+
+scenarios: $(BIN)
+	$(RUNBIN) run
+
+bench: $(BIN) $(TOOLS)
+	tests/bench/run $(RUNBIN)
+
+install: $(BIN)
+	$(INSTALL) -D -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/dumplab
+	$(INSTALL) -d $(DESTDIR)$(DATADIR)/scenarios
+	for f in scenarios/*.scn; do [ -e "$$f" ] || continue; \
+		$(INSTALL) -m 0644 "$$f" $(DESTDIR)$(DATADIR)/scenarios/; done
+	$(INSTALL) -D -m 0644 docs/dumplab.1 $(DESTDIR)$(MANDIR)/man1/dumplab.1
+
+clean:
+	rm -rf build dumplab
+
+-include $(shell find build -name '*.d' 2>/dev/null)

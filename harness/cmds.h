@@ -1,0 +1,13 @@
+/* cmds.h: the subcommands of dumplab, one entry each in main.c's table. */
+#ifndef HX_CMDS_H
+#define HX_CMDS_H
+
+/*
+ * Each takes the arguments after its own name (argv[0] is the subcommand's
+ * name) and returns the process exit code: 0 success, 1 failure, 2 usage.
+ * Only main() turns that into an exit.
+ */
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+
+#endif

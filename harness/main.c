@@ -1,0 +1,64 @@
+/* main.c: the dumplab binary: one table of subcommands (iproute2's ip.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "harness/cmds.h"
+
+#ifndef DUMPLAB_VERSION
+#define DUMPLAB_VERSION "0.1"
+#endif
+
+static const struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *usage;
+} cmds[] = {
+	{ "help", cmd_help, "help                      this text" },
+	{ "version", cmd_version, "version                   print dumplab's version" },
+};
+
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+int cmd_help(int argc, char **argv)
+{
+	size_t i;
+
+	(void)argc;
+	(void)argv;
+	printf("usage: dumplab COMMAND [ARGS...]\n\n"
+	       "dumplab reproduces the classic tcpdump experiments as scenarios\n"
+	       "and prints captures exactly as tcpdump 4.99 does.\n\n"
+	       "commands:\n");
+	for (i = 0; i < NCMDS; i++)
+		printf("  dumplab %s\n", cmds[i].usage);
+	printf("\n'dumplab COMMAND --help' describes one command.\n");
+	return 0;
+}
+
+int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("dumplab %s\n", DUMPLAB_VERSION);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		cmd_help(0, NULL);
+		return 2;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
+		return cmd_help(0, NULL);
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version"))
+		return cmd_version(0, NULL);
+	for (i = 0; i < NCMDS; i++)
+		if (!strcmp(argv[1], cmds[i].name))
+			return cmds[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "dumplab: unknown command '%s' (see 'dumplab help')\n",
+		argv[1]);
+	return 2;
+}

@@ -1,0 +1,83 @@
+/* test-hx.c: the error helper and the growable buffer. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness/hx.h"
+#include "unit/tu.h"
+
+static void test_err_formats_and_returns(void)
+{
+	char err[HX_ERRLEN];
+
+	CU_ASSERT_EQUAL(hx_err(err, -ENOENT, "no host '%s'", "node9"), -ENOENT);
+	CU_ASSERT_STRING_EQUAL(err, "no host 'node9'");
+	CU_ASSERT_EQUAL(hx_err(NULL, -EINVAL, "ignored"), -EINVAL);
+}
+
+static void test_buf_grows_and_terminates(void)
+{
+	struct hx_buf b = HX_BUF_INIT;
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		hx_buf_puts(&b, "abc");
+	CU_ASSERT_EQUAL(b.len, 3000);
+	CU_ASSERT_EQUAL(b.p[b.len], '\0');
+	CU_ASSERT(!memcmp(b.p + 2997, "abc", 3));
+	hx_buf_reset(&b);
+	CU_ASSERT_EQUAL(b.len, 0);
+	hx_buf_putc(&b, 'x');
+	hx_buf_printf(&b, "%05d|%s", 42, "y");
+	CU_ASSERT_STRING_EQUAL(b.p, "x00042|y");
+	CU_ASSERT_FALSE(b.oom);
+	hx_buf_release(&b);
+	CU_ASSERT_PTR_NULL(b.p);
+	hx_buf_release(NULL);
+}
+
+static void test_buf_printf_long(void)
+{
+	struct hx_buf b = HX_BUF_INIT;
+	char big[5000];
+
+	memset(big, 'q', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	hx_buf_putc(&b, '<');
+	hx_buf_printf(&b, "%s>", big);
+	CU_ASSERT_EQUAL(b.len, 5000 + 1);
+	CU_ASSERT_EQUAL(b.p[0], '<');
+	CU_ASSERT_EQUAL(b.p[b.len - 1], '>');
+	hx_buf_release(&b);
+}
+
+static void test_buf_flush_writes_all(void)
+{
+	struct hx_buf b = HX_BUF_INIT;
+	char got[16] = "";
+	int fds[2];
+
+	CU_ASSERT_FATAL(pipe(fds) == 0);
+	hx_buf_puts(&b, "hello\n");
+	CU_ASSERT_EQUAL(hx_buf_flush(&b, fds[1]), 0);
+	CU_ASSERT_EQUAL(b.len, 0);
+	CU_ASSERT_EQUAL(read(fds[0], got, sizeof(got) - 1), 6);
+	CU_ASSERT_STRING_EQUAL(got, "hello\n");
+	close(fds[0]);
+	CU_ASSERT(hx_buf_flush(&b, fds[0]) == 0); /* nothing to write */
+	hx_buf_puts(&b, "x");
+	CU_ASSERT(hx_buf_flush(&b, fds[0]) < 0); /* closed fd */
+	close(fds[1]);
+	hx_buf_release(&b);
+}
+
+static CU_TestInfo tests[] = {
+	{ "hx_err formats and returns its code", test_err_formats_and_returns },
+	{ "hx_buf grows and stays NUL-terminated", test_buf_grows_and_terminates },
+	{ "hx_buf_printf past the first allocation", test_buf_printf_long },
+	{ "hx_buf_flush writes everything or fails", test_buf_flush_writes_all },
+	CU_TEST_INFO_NULL,
+};
+
+TU_SUITE("hx", NULL, NULL, tests);
