@@ -10,8 +10,13 @@
  * Where captured packets go besides memory (a savefile writer with
  * rotation, a printer). Every callback runs in the capture thread. Each
  * returns 0, or a negative code with err (HX_ERRLEN bytes) set, which ends
- * the capture with that error.
+ * the capture with that error. packet and tick may also return
+ * CAP_SINK_END: the sink is done (the savefile writer's -G -W limit), and
+ * the capture ends without error, as if cap_live_stop had been called
+ * (close still runs; packets already read need not be passed on).
  */
+#define CAP_SINK_END 1
+
 struct cap_sink {
 	/* After the handle is active, before "ready" is signalled. */
 	int (*open)(void *arg, char *err, int dlt, int snaplen);

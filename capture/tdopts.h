@@ -36,7 +36,10 @@ struct td_opts {
 	int immediate;		 /* --immediate-mode */
 	const char *wfile;	 /* -w FILE */
 	int rotate_secs;	 /* -G N */
-	long long rotate_bytes;	 /* -C N, in bytes (N x 1,000,000; k/m/g) */
+	int rotate_align;	 /* --rotate-align: -G on wall-clock multiples */
+	long long rotate_bytes;	 /* -C N, in bytes (N x 1,000,000; k/m/g);
+				  * -C, -G, -W values: cap_writer_parse_opt
+				  * (writer.h), which refuses 0 */
 	int file_limit;		 /* -W N */
 	const char *postrotate;	 /* -z CMD */
 	const char *user;	 /* -Z USER */
