@@ -88,8 +88,10 @@ int cap_cmd_resolve(char *err, const char *cmd, const struct cap_user *u,
 			cand = NULL;
 			goto out;
 		}
-		/* Remember a file that is there but not usable, as execvp. */
-		if (rc != -ENOENT && rc != -ENOTDIR && best == -ENOENT)
+		/* Remember a file that is there but not usable, as execvp;
+		 * a directory of PATH this user cannot search hides nothing. */
+		if (rc != -ENOENT && rc != -ENOTDIR && best == -ENOENT &&
+		    access(cand, F_OK) == 0)
 			best = rc;
 		if (!*end)
 			break;
