@@ -36,7 +36,9 @@ struct cap_cmdq;
  * inherited fd closed on exec, and, when u is given, the credentials of u
  * (a no-op when the process dropped to u already). Every child is reaped.
  * A failure (cannot exec, non-zero exit, killed by a signal) goes to
- * report as one line and is never fatal. cmd, path and u are copied or
+ * report as one line and is never fatal. The queue waits for its own
+ * children by pid: the process must not reap children it did not start
+ * (no wait(-1) in a SIGCHLD handler, no SIGCHLD set to SIG_IGN). cmd, path and u are copied or
  * must outlive the queue (u: must outlive it).
  */
 int cap_cmdq_new(char *err, const char *cmd, const char *path,

@@ -48,7 +48,10 @@ struct cap_writer_cfg {
 	int nano;		 /* the packets' timestamps are nanoseconds */
 	const struct cap_clock *clock;	 /* NULL: CLOCK_REALTIME */
 	const struct cap_runner *runner; /* NULL: run -z for real */
-	cap_report_fn *report;	 /* non-fatal problems; NULL: stderr */
+	cap_report_fn *report;	 /* non-fatal problems and the -G -W end,
+				  * one line each, from the capture thread
+				  * and the -z thread: thread-safe; NULL:
+				  * stderr */
 	void *report_arg;
 };
 
