@@ -303,6 +303,20 @@ int cmd_run(int argc, char **argv)
 	return rc;
 }
 
+/* Prints s padded to width columns (UTF-8 characters, not bytes). */
+static void pad(const char *s, int width)
+{
+	int cols = 0;
+	const char *p;
+
+	for (p = s; *p; p++)
+		cols += ((unsigned char)*p & 0xc0) != 0x80;
+	fputs(s, stdout);
+	for (; cols < width; cols++)
+		putchar(' ');
+	putchar(' ');
+}
+
 int cmd_list(int argc, char **argv)
 {
 	char **paths = NULL, err[HX_ERRLEN];
@@ -321,7 +335,9 @@ int cmd_list(int argc, char **argv)
 		}
 	if ((rc = resolve(argv + 1, argc - 1, &paths, &npaths)) != 0)
 		return rc;
-	printf("%-18s %-16s %-22s %s\n", "NAME", "SEED", "NEEDS", "TITLE");
+	pad("NAME", 16);
+	pad("SEED", 13);
+	printf("TITLE [NEEDS]\n");
 	for (i = 0; i < npaths; i++) {
 		struct sc_scenario *sc;
 		char needs[256] = "", one[128];
@@ -337,8 +353,10 @@ int cmd_list(int argc, char **argv)
 			snprintf(needs + l, sizeof(needs) - l, "%s%s", l ? ", " : "",
 				 sc_need_describe(&sc->needs[k], one, sizeof(one)));
 		}
-		printf("%-18s %-16s %-22s %s\n", sc->name, sc->seed ? sc->seed : "-",
-		       needs[0] ? needs : "-", sc->title);
+		pad(sc->name, 16);
+		pad(sc->seed ? sc->seed : "-", 13);
+		printf("%s%s%s%s\n", sc->title, needs[0] ? " [needs " : "", needs,
+		       needs[0] ? "]" : "");
 		sc_free(sc);
 	}
 	free_paths(paths, npaths);

@@ -391,8 +391,11 @@ static int check_capture(struct C *C, struct sc_step *s, size_t at)
 	if (!o->iface)
 		return E(C, t->argpos[0],
 			 "a capture needs -i INTERFACE: tcpdump's default interface is not well defined in a host");
+	/* "netlink": the host's netlink traffic (nlmon, or the harness's own
+	 * libnl socket where the kernel has no nlmon). */
 	if (strcmp(o->iface, "any") && strcmp(o->iface, "lo") &&
-	    strcmp(o->iface, "nflog") && !find_if(C, s->host, o->iface)) {
+	    strcmp(o->iface, "nflog") && strcmp(o->iface, "netlink") &&
+	    !find_if(C, s->host, o->iface)) {
 		const char *v = o->iface;
 
 		if (!strncmp(v, "nflog:", 6)) {
@@ -590,6 +593,7 @@ static int check_steps(struct C *C)
 				C->ended[s->ref] = s->pos.line;
 			break;
 		case SC_STEP_RUN:
+		case SC_STEP_DUMP:
 			break;
 		}
 	}
@@ -654,6 +658,11 @@ static int check_patterns(struct C *C, struct sc_expect *e)
 	return 0;
 }
 
+static int text_field(enum sc_field f)
+{
+	return f == SC_F_SRC || f == SC_F_DST || f == SC_F_SMAC || f == SC_F_DMAC;
+}
+
 static int is_packet_src(const struct sc_step *s)
 {
 	return is_capture(s) || s->kind == SC_STEP_READ;
@@ -696,6 +705,7 @@ static int check_expect(struct C *C, struct sc_expect *e, size_t nsteps_before)
 	case SC_EX_EACH:
 	case SC_EX_SAME:
 	case SC_EX_GAPS:
+	case SC_EX_LINKTYPE:
 		ok = is_packet_src(s);
 		break;
 	case SC_EX_OUTPUT:
@@ -748,6 +758,7 @@ static int check_expect(struct C *C, struct sc_expect *e, size_t nsteps_before)
 			[SC_EX_OUTCOME] = "a step with that outcome",
 			[SC_EX_RECEIVED] = "a connection or a recv", [SC_EX_EXIT] = "a run",
 			[SC_EX_REPLIES] = "a ping", [SC_EX_FILES] = "",
+			[SC_EX_LINKTYPE] = "a capture or a read",
 		};
 
 		if (e->kind == SC_EX_OUTCOME)
@@ -803,11 +814,9 @@ static int check_expect(struct C *C, struct sc_expect *e, size_t nsteps_before)
 					return r;
 			}
 		}
-		if (o->kind != SC_OPND_NUM && o->kind != SC_OPND_VAR && o->kind != SC_OPND_TEXT &&
-		    (o->field == SC_F_SRC || o->field == SC_F_DST || o->field == SC_F_SMAC ||
-		     o->field == SC_F_DMAC) !=
-			    (e->u.each.field == SC_F_SRC || e->u.each.field == SC_F_DST ||
-			     e->u.each.field == SC_F_SMAC || e->u.each.field == SC_F_DMAC))
+		if ((o->kind == SC_OPND_FIRST || o->kind == SC_OPND_PREV ||
+		     o->kind == SC_OPND_PEER || o->kind == SC_OPND_THIS) &&
+		    text_field(o->field) != text_field(e->u.each.field))
 			return E(C, o->pos, "'%s' and '%s' are not comparable",
 				 sc_field_name(e->u.each.field), sc_field_name(o->field));
 		return 0;

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <pcap/pcap.h>
+
 #include "capture/decode.h"
 #include "harness/sc-match.h"
 
@@ -223,18 +225,51 @@ static void cond_str(const struct sc_num_cond *c, char *buf, size_t len)
 		snprintf(buf, len, "%s %lld", cmp_str(c->op), c->a);
 }
 
+/* A packet as `each`, `count ... when` and `gaps` see it. */
+struct fpkt {
+	struct cap_fields f;
+	const struct pcap_pkthdr *h;
+	size_t idx; /* in the capture */
+	int dec;    /* selected */
+};
+
 /* ---- count ----------------------------------------------------------- */
+
+static int selected(struct X *X, const struct fpkt *p);
 
 static int ex_count(struct X *X)
 {
+	size_t i, n = 0;
 	char c[64];
 
-	if (cond_holds(&X->e->u.count, (long long)X->r->npkts))
+	for (i = 0; i < X->r->npkts; i++) {
+		struct fpkt p;
+
+		memset(&p, 0, sizeof(p));
+		p.h = &X->r->pkts[i].h;
+		cap_decode(X->r->dlt, X->r->pkts[i].data, p.h->caplen, &p.f);
+		n += (size_t)selected(X, &p);
+	}
+	if (cond_holds(&X->e->u.count, (long long)n))
 		return 1;
 	cond_str(&X->e->u.count, c, sizeof(c));
-	why(X, "the capture kept %zu packet%s; expected %s", X->r->npkts,
-	    X->r->npkts == 1 ? "" : "s", c);
+	if (X->e->nwhen)
+		why(X, "%zu of the %zu packets kept meet the 'when' conditions; expected %s", n,
+		    X->r->npkts, c);
+	else
+		why(X, "the capture kept %zu packet%s; expected %s", n, n == 1 ? "" : "s", c);
 	list_all_pkts(X);
+	return 0;
+}
+
+static int ex_linktype(struct X *X)
+{
+	const char *have = pcap_datalink_val_to_name(X->r->dlt);
+
+	if (X->r->dlt == X->e->u.linktype.dlt)
+		return 1;
+	why(X, "the link type is %s (%d), expected %s (%d)", have ? have : "unknown",
+	    X->r->dlt, X->e->u.linktype.name, X->e->u.linktype.dlt);
 	return 0;
 }
 
@@ -496,14 +531,6 @@ static int ex_has(struct X *X)
 }
 
 /* ---- fields: each, same ---------------------------------------------- */
-
-/* A packet as `each` sees it. */
-struct fpkt {
-	struct cap_fields f;
-	const struct pcap_pkthdr *h;
-	size_t idx; /* in the capture */
-	int dec;    /* decoded */
-};
 
 /* A field's value: a number, or text for addresses and MACs. */
 struct fval {
@@ -775,8 +802,11 @@ static int ex_each(struct X *X)
 		case SC_OPND_FIRST:
 		case SC_OPND_PREV:
 		case SC_OPND_PEER:
+		case SC_OPND_THIS:
 			if (o->kind == SC_OPND_FIRST) {
 				other = first;
+			} else if (o->kind == SC_OPND_THIS) {
+				other = i;
 			} else {
 				for (j = i; j-- > 0;) {
 					if (!pk[j].dec || !pk[j].f.af)
@@ -797,18 +827,19 @@ static int ex_each(struct X *X)
 				    o->field == SC_F_NXT)
 					rv.n &= 0xffffffffLL;
 			}
-			snprintf(rdesc, sizeof(rdesc), "%s.%s%s (packet %zu)",
-				 o->kind == SC_OPND_FIRST ? "first" :
-				 o->kind == SC_OPND_PREV ? "prev" : "peer",
-				 sc_field_name(o->field), "", other + 1);
-			if (o->num) {
-				char tmp[96];
+			{
+				const char *who = o->kind == SC_OPND_FIRST ? "first." :
+						  o->kind == SC_OPND_PREV ? "prev." :
+						  o->kind == SC_OPND_PEER ? "peer." : "";
+				char off[32] = "";
 
-				snprintf(tmp, sizeof(tmp), "%s.%s%+lld (packet %zu)",
-					 o->kind == SC_OPND_FIRST ? "first" :
-					 o->kind == SC_OPND_PREV ? "prev" : "peer",
-					 sc_field_name(o->field), o->num, other + 1);
-				snprintf(rdesc, sizeof(rdesc), "%s", tmp);
+				if (o->num)
+					snprintf(off, sizeof(off), "%+lld", o->num);
+				if (o->kind == SC_OPND_THIS)
+					snprintf(rdesc, sizeof(rdesc), "%s%s", sc_field_name(o->field), off);
+				else
+					snprintf(rdesc, sizeof(rdesc), "%s%s%s (packet %zu)", who,
+						 sc_field_name(o->field), off, other + 1);
 			}
 			break;
 		}
@@ -1216,6 +1247,7 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 			case SC_EX_EXIT: ok = ex_exit(&X); break;
 			case SC_EX_REPLIES: ok = ex_replies(&X); break;
 			case SC_EX_FILES: ok = ex_files(&X); break;
+			case SC_EX_LINKTYPE: ok = ex_linktype(&X); break;
 			default: ok = 0; why(&X, "unknown expectation");
 			}
 		}

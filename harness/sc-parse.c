@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pcap/pcap.h>
+
 #include "harness/sc-lex.h"
 #include "harness/sc-match.h"
 
@@ -80,23 +82,6 @@ static char *xdup(struct P *P, const char *s)
 	if (!d)
 		oom(P);
 	return d;
-}
-
-/* The words after the keyword, from index i, joined by spaces. */
-static char *join(const struct P *P, size_t i)
-{
-	struct hx_buf b = HX_BUF_INIT;
-
-	for (; i < P->nw; i++) {
-		if (b.len)
-			hx_buf_putc(&b, ' ');
-		hx_buf_puts(&b, P->w[i].s);
-	}
-	if (b.oom || !b.p) {
-		hx_buf_release(&b);
-		return NULL;
-	}
-	return b.p;
 }
 
 static int is(const struct sc_word *w, const char *s)
@@ -509,28 +494,64 @@ static int p_scenario(struct P *P)
 	return P->sc->name ? 0 : -ENOMEM;
 }
 
+/*
+ * The rest of the line as free text (apostrophes and all), up to a comment
+ * (a '#' after a blank). Returns 1 with *out allocated, 0 when empty.
+ */
+static int free_text(struct P *P, char **out)
+{
+	struct sc_word w;
+	char *h;
+	int r;
+
+	*out = NULL;
+	r = sc_lex_rest(&P->lx, &w);
+	if (r <= 0)
+		return r < 0 ? oom(P) : 0;
+	for (h = w.s; (h = strchr(h, '#')); h++)
+		if (h > w.s && (h[-1] == ' ' || h[-1] == '\t')) {
+			*h = '\0';
+			break;
+		}
+	h = w.s + strlen(w.s);
+	while (h > w.s && (h[-1] == ' ' || h[-1] == '\t'))
+		*--h = '\0';
+	if (!*w.s) {
+		sc_word_free(&w);
+		return 0;
+	}
+	*out = w.s;
+	return 1;
+}
+
 static int p_title(struct P *P)
 {
+	int r;
+
 	if (P->have_title)
 		return errw(P, &P->kw, "second 'title' statement (the first is on line %u)",
 			    P->title_pos.line);
-	if (P->nw < 1)
+	if ((r = free_text(P, &P->sc->title)) < 0)
+		return r;
+	if (r == 0)
 		return missing(P, 0, "the title", "title TEXT");
 	P->have_title = 1;
 	P->title_pos = P->kw.pos;
-	P->sc->title = join(P, 0);
-	return P->sc->title ? 0 : oom(P);
+	return 0;
 }
 
 static int p_seed(struct P *P)
 {
+	int r;
+
 	if (P->have_seed)
 		return errw(P, &P->kw, "second 'seed' statement");
-	if (P->nw < 1)
+	if ((r = free_text(P, &P->sc->seed)) < 0)
+		return r;
+	if (r == 0)
 		return missing(P, 0, "the seed file and section", "seed 000 §3.1");
 	P->have_seed = 1;
-	P->sc->seed = join(P, 0);
-	return P->sc->seed ? 0 : oom(P);
+	return 0;
 }
 
 static int p_timeout(struct P *P)
@@ -1520,6 +1541,38 @@ static int p_await(struct P *P)
 	return options(P, 2, o, NOPT(o), u);
 }
 
+static int p_dump(struct P *P)
+{
+	const char *u = "dump HOST links|addresses|routes|neighbours...";
+	static const struct {
+		const char *n;
+		unsigned bit;
+	} t[] = { { "links", SC_DUMP_LINKS }, { "addresses", SC_DUMP_ADDRESSES },
+		  { "routes", SC_DUMP_ROUTES }, { "neighbours", SC_DUMP_NEIGHBOURS } };
+	struct sc_step *s = new_step(P, SC_STEP_DUMP);
+	size_t i, k;
+	int r;
+
+	if (!s)
+		return -ENOMEM;
+	if ((r = step_host(P, s, 0, u)) < 0)
+		return r;
+	if (P->nw < 2)
+		return missing(P, 1, "what to dump", u);
+	for (i = 1; i < P->nw; i++) {
+		for (k = 0; k < sizeof(t) / sizeof(t[0]); k++)
+			if (is(&P->w[i], t[k].n))
+				break;
+		if (k == sizeof(t) / sizeof(t[0]))
+			return errw(P, &P->w[i], "unknown dump '%s' (links addresses routes neighbours)",
+				    P->w[i].s);
+		if (s->u.dump.what & t[k].bit)
+			return errw(P, &P->w[i], "'%s' is asked twice", P->w[i].s);
+		s->u.dump.what |= t[k].bit;
+	}
+	return 0;
+}
+
 static int p_stop(struct P *P)
 {
 	return p_connop(P, SC_STEP_STOP, "stop CAPTURE");
@@ -1714,6 +1767,25 @@ static int operand(struct P *P, size_t i, struct sc_operand *o, int textual,
 				return r;
 			return used;
 		}
+	}
+	{
+		/* A field name alone: the same packet's other field. */
+		char tmp[64];
+		int f;
+
+		at = offset_at(s);
+		snprintf(tmp, sizeof(tmp), "%.*s", (int)(at ? at : strlen(s)), s);
+		for (f = 0; f < SC_F_COUNT_; f++)
+			if (!strcmp(tmp, field_names[f])) {
+				long long k = 0;
+
+				if (at)
+					parse_ll(s + at + 1, &k);
+				o->kind = SC_OPND_THIS;
+				o->field = (enum sc_field)f;
+				o->num = at && s[at] == '-' ? -k : k;
+				return 1;
+			}
 	}
 	if (!textual) {
 		sc_usec d;
@@ -1948,13 +2020,32 @@ static int p_expect(struct P *P)
 		k = numcond(P, 2, &e->u.count, is(v, "count") ? "count" : "replies", 0, uc);
 		if (k < 0)
 			return k;
+		if (e->kind == SC_EX_COUNT)
+			return when(P, e, 2 + (size_t)k, uc);
 		return 2 + (size_t)k < P->nw ? extra(P, 2 + (size_t)k, uc) : 0;
 	}
 	if (is(v, "none")) {
 		e->kind = SC_EX_COUNT;
 		e->u.count.op = SC_EQ;
 		e->u.count.a = 0;
-		return P->nw > 2 ? extra(P, 2, "expect NAME none") : 0;
+		return when(P, e, 2, "expect NAME none [when COND...]");
+	}
+	if (is(v, "linktype")) {
+		const char *ul = "expect NAME linktype EN10MB|LINUX_SLL|LINUX_SLL2|NFLOG|NETLINK|...";
+		long long n;
+
+		e->kind = SC_EX_LINKTYPE;
+		if (P->nw < 3)
+			return missing(P, 2, "a link type", ul);
+		if (P->nw > 3)
+			return extra(P, 3, ul);
+		if (parse_ll(P->w[2].s, &n) == 0 && n >= 0 && n < 65536)
+			e->u.linktype.dlt = (int)n;
+		else if ((e->u.linktype.dlt = pcap_datalink_name_to_val(P->w[2].s)) < 0)
+			return errw(P, &P->w[2], "unknown link type '%s' (EN10MB, LINUX_SLL, LINUX_SLL2, NFLOG, NETLINK, RAW ...)",
+				    P->w[2].s);
+		e->u.linktype.name = xdup(P, P->w[2].s);
+		return e->u.linktype.name ? 0 : -ENOMEM;
 	}
 	if (is(v, "each")) {
 		const char *ue = "expect NAME each FIELD ==|!=|<|<=|>|>= VALUE [when COND...]";
@@ -2110,7 +2201,8 @@ static const struct stmt {
 	{ "udp", p_udp, C_STEP },	    { "dns", p_dns, C_STEP },
 	{ "wait", p_wait, C_STEP },	    { "capture", p_capture, C_STEP },
 	{ "read", p_read, C_STEP },	    { "await", p_await, C_STEP },
-	{ "stop", p_stop, C_STEP },	    { "expect", p_expect, C_EXPECT },
+	{ "stop", p_stop, C_STEP },	    { "dump", p_dump, C_STEP },
+	{ "expect", p_expect, C_EXPECT },
 };
 
 static const char *const step_names[] = {
@@ -2123,6 +2215,7 @@ static const char *const step_names[] = {
 	[SC_STEP_UDP] = "udp", [SC_STEP_DNS] = "dns", [SC_STEP_WAIT] = "wait",
 	[SC_STEP_CAPTURE] = "capture", [SC_STEP_READ] = "read",
 	[SC_STEP_AWAIT] = "await", [SC_STEP_STOP] = "stop",
+	[SC_STEP_DUMP] = "dump",
 };
 
 const char *sc_step_name(enum sc_step_kind k)
@@ -2186,7 +2279,8 @@ static int statement(struct P *P)
 		P->seen_step = 1;
 	if (st->cls == C_EXPECT)
 		P->seen_expect = 1;
-	if (st->cls != C_EXPECT && (r = rest_words(P)) < 0)
+	if (st->cls != C_EXPECT && st->fn != p_title && st->fn != p_seed &&
+	    (r = rest_words(P)) < 0)
 		return r;
 	r = st->fn(P);
 	if (r < 0)
@@ -2383,6 +2477,9 @@ static void free_expect(struct sc_expect *e)
 		break;
 	case SC_EX_RECEIVED:
 		free(e->u.received.bytes);
+		break;
+	case SC_EX_LINKTYPE:
+		free(e->u.linktype.name);
 		break;
 	case SC_EX_FILES:
 		free(e->u.files.glob);

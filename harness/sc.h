@@ -177,6 +177,16 @@ enum sc_step_kind {
 	SC_STEP_READ,	   /* read [window D D] tcpdump -r FILE ARGS... */
 	SC_STEP_AWAIT,	   /* await CAPTURE N [timeout D] */
 	SC_STEP_STOP,	   /* stop CAPTURE */
+	SC_STEP_DUMP,	   /* dump HOST links|addresses|routes|neighbours...:
+			    * rtnetlink dumps by the harness's own socket */
+};
+
+/* What a dump step asks the kernel for (bits of u.dump.what). */
+enum {
+	SC_DUMP_LINKS = 1 << 0,	     /* RTM_GETLINK, as `ip link` */
+	SC_DUMP_ADDRESSES = 1 << 1,  /* RTM_GETADDR, as `ip a` */
+	SC_DUMP_ROUTES = 1 << 2,     /* RTM_GETROUTE, as `ip r` */
+	SC_DUMP_NEIGHBOURS = 1 << 3, /* RTM_GETNEIGH, as `ip n` */
 };
 
 /* A tcpdump command line as written and as parsed. */
@@ -267,6 +277,9 @@ struct sc_step {
 		struct {
 			long long n;
 		} await;
+		struct {
+			unsigned what; /* SC_DUMP_* */
+		} dump;
 	} u;
 };
 
@@ -298,13 +311,14 @@ enum sc_operand_kind {
 	SC_OPND_FIRST, /* first.FIELD [+-k]: the first selected packet */
 	SC_OPND_PREV,  /* prev.FIELD [+-k]: the previous one the same way */
 	SC_OPND_PEER,  /* peer.FIELD [+-k]: the latest one the other way */
+	SC_OPND_THIS,  /* FIELD [+-k]: the same packet's other field */
 };
 
 struct sc_operand {
 	enum sc_operand_kind kind;
 	long long num;	    /* NUM; the +-k offset of the others */
 	char *text;	    /* TEXT, or the variable's name for VAR */
-	enum sc_field field;/* FIRST, PREV, PEER */
+	enum sc_field field;/* FIRST, PREV, PEER, THIS */
 	struct sc_pos pos;
 };
 
@@ -328,7 +342,7 @@ struct sc_cond {
 };
 
 enum sc_expect_kind {
-	SC_EX_COUNT,	 /* expect CAP count COND | none */
+	SC_EX_COUNT,	 /* expect CAP count COND | none [when ...] */
 	SC_EX_OUTPUT,	 /* expect SRC output ... end: exactly these lines */
 	SC_EX_CONTAINS,	 /* expect SRC output contains ... end: in this order */
 	SC_EX_HAS,	 /* expect SRC has PATTERN */
@@ -341,6 +355,7 @@ enum sc_expect_kind {
 	SC_EX_EXIT,	 /* expect RUN exit N */
 	SC_EX_REPLIES,	 /* expect PING replies COND */
 	SC_EX_FILES,	 /* expect files GLOB [count C] [size C] [owner U] [names ...] */
+	SC_EX_LINKTYPE,	 /* expect CAP linktype NAME: the capture's DLT */
 };
 
 /* What a socket step ended as (expect CONN OUTCOME). */
@@ -423,6 +438,10 @@ struct sc_expect {
 		struct {
 			int status;
 		} exit;
+		struct {
+			int dlt;    /* a DLT_ value */
+			char *name; /* as written */
+		} linktype;
 		struct {
 			char *glob; /* relative to the scenario's directory */
 			int has_count, has_size;
