@@ -71,15 +71,22 @@ static size_t num_len(const char *s, size_t n)
 int sc_pattern_compile(char *err, const char *file, struct sc_pattern *p)
 {
 	const char *s = p->text;
-	size_t n = strlen(s), i = 0, cap = 0, end = n;
+	size_t n = strlen(s), i = 0, cap = 0, end;
 	int rest = 0;
 
 	p->toks = NULL;
 	p->ntoks = 0;
-	/* A final " ..." is the rest of the line. */
-	if (n > 3 && !strcmp(s + n - 3, "...") && s[n - 4] == ' ') {
+	/* Blanks at either end are not compared. */
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	end = n;
+	/* A final " ..." is the rest of the line: nothing, or a blank and
+	 * whatever follows it. */
+	if (n >= i + 4 && !memcmp(s + n - 3, "...", 3) && s[n - 4] == ' ') {
 		rest = 1;
-		end = n - 3;
+		end = n - 4;
 	}
 	while (i < end) {
 		unsigned col = (unsigned)i;
@@ -284,26 +291,33 @@ struct mstate {
 	struct sc_env *env;
 	size_t expect;
 	long budget;
-	size_t best_col, best_tok;
+	size_t best_col, best_tok, best_sub;
 	char best_why[160];
 	int have_best;
 };
 
-static void note_fail(struct mstate *m, size_t col, size_t tok,
-		      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * Remembers the most telling failure: the one that got furthest into the
+ * pattern (token, then bytes of that token matched), then along the line.
+ * A leading '*' slides later tokens along the line; the furthest column
+ * alone would point at wherever the slide happened to stop.
+ */
+static void note_fail(struct mstate *m, size_t col, size_t tok, size_t sub,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static void note_fail(struct mstate *m, size_t col, size_t tok,
+static void note_fail(struct mstate *m, size_t col, size_t tok, size_t sub,
 		      const char *fmt, ...)
 {
 	va_list ap;
 
-	if (m->have_best && col < m->best_col)
-		return;
-	if (m->have_best && col == m->best_col && tok <= m->best_tok)
+	if (m->have_best &&
+	    (tok < m->best_tok || (tok == m->best_tok && sub < m->best_sub) ||
+	     (tok == m->best_tok && sub == m->best_sub && col <= m->best_col)))
 		return;
 	m->have_best = 1;
 	m->best_col = col;
 	m->best_tok = tok;
+	m->best_sub = sub;
 	va_start(ap, fmt);
 	vsnprintf(m->best_why, sizeof(m->best_why), fmt, ap);
 	va_end(ap);
@@ -324,7 +338,7 @@ static int m_at(struct mstate *m, size_t ti, size_t pos)
 	if (ti == m->p->ntoks) {
 		if (pos == m->n)
 			return 1;
-		note_fail(m, pos, ti, "expected the end of the line, got '%.20s'",
+		note_fail(m, pos, ti, 0, "expected the end of the line, got '%.20s'",
 			  m->s + pos);
 		return 0;
 	}
@@ -341,11 +355,11 @@ static int m_at(struct mstate *m, size_t ti, size_t pos)
 			       m->s[pos + k] == t->text[k])
 				k++;
 			if (pos + k >= m->n)
-				note_fail(m, pos + k, ti,
+				note_fail(m, pos + k, ti, k,
 					  "expected '%.40s', the line ends",
 					  t->text + k);
 			else
-				note_fail(m, pos + k, ti,
+				note_fail(m, pos + k, ti, k,
 					  "expected '%.40s', got '%.*s'",
 					  t->text + k,
 					  (int)(m->n - pos - k < 20 ? m->n - pos - k : 20),
@@ -368,26 +382,30 @@ static int m_at(struct mstate *m, size_t ti, size_t pos)
 				return r;
 		}
 		if (nt->kind == SC_PT_LIT)
-			note_fail(m, pos, ti + 1, "expected '%.40s' somewhere after here",
+			note_fail(m, pos, ti + 1, 0, "expected '%.40s' somewhere after here",
 				  nt->text);
 		return 0;
 	}
 	case SC_PT_REST:
-		return 1;
+		if (pos == m->n || is_blank(m->s[pos]))
+			return 1;
+		note_fail(m, pos, ti, 0, "expected a blank and the rest of the line, got '%.20s'",
+			  m->s + pos);
+		return 0;
 	case SC_PT_NUM: {
 		size_t k = num_len(m->s + pos, m->n - pos);
 		char tmp[64];
 		double v;
 
 		if (!k) {
-			note_fail(m, pos, ti, "expected a number in {%g..%g}, got '%.20s'",
+			note_fail(m, pos, ti, 0, "expected a number in {%g..%g}, got '%.20s'",
 				  t->lo, t->hi, m->s + pos);
 			return 0;
 		}
 		snprintf(tmp, sizeof(tmp), "%.*s", (int)(k < 63 ? k : 63), m->s + pos);
 		v = strtod(tmp, NULL);
 		if (v < t->lo || v > t->hi) {
-			note_fail(m, pos, ti, "%s is not within {%g..%g}", tmp, t->lo,
+			note_fail(m, pos, ti, 0, "%s is not within {%g..%g}", tmp, t->lo,
 				  t->hi);
 			return 0;
 		}
@@ -397,7 +415,7 @@ static int m_at(struct mstate *m, size_t ti, size_t pos)
 		size_t k, mark = m->env->n;
 
 		if (pos >= m->n || is_blank(m->s[pos])) {
-			note_fail(m, pos, ti, "expected a value for $%s", t->text);
+			note_fail(m, pos, ti, 0, "expected a value for $%s", t->text);
 			return 0;
 		}
 		for (k = pos + 1; k <= m->n && !is_blank(m->s[k - 1]); k++) {
@@ -417,12 +435,12 @@ static int m_at(struct mstate *m, size_t ti, size_t pos)
 		size_t wl;
 
 		if (!v) {
-			note_fail(m, pos, ti, "$%s has no value (what bound it did not match)",
+			note_fail(m, pos, ti, 0, "$%s has no value (what bound it did not match)",
 				  t->text);
 			return 0;
 		}
 		if (sc_ref_text(v->value, t->off, want, sizeof(want)) < 0) {
-			note_fail(m, pos, ti, "$%s is '%.40s', not a number", t->text,
+			note_fail(m, pos, ti, 0, "$%s is '%.40s', not a number", t->text,
 				  v->value);
 			return 0;
 		}
@@ -430,10 +448,10 @@ static int m_at(struct mstate *m, size_t ti, size_t pos)
 		if (m->n - pos >= wl && !memcmp(m->s + pos, want, wl))
 			return m_at(m, ti + 1, pos + wl);
 		if (t->off)
-			note_fail(m, pos, ti, "expected $%s%+lld = %s, got '%.20s'",
+			note_fail(m, pos, ti, 0, "expected $%s%+lld = %s, got '%.20s'",
 				  t->text, t->off, want, m->s + pos);
 		else
-			note_fail(m, pos, ti, "expected $%s = %s, got '%.20s'", t->text,
+			note_fail(m, pos, ti, 0, "expected $%s = %s, got '%.20s'", t->text,
 				  want, m->s + pos);
 		return 0;
 	}

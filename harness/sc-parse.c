@@ -926,6 +926,9 @@ static int block(struct P *P, const struct sc_word *opener,
 
 	*lines = NULL;
 	*n = 0;
+	/* The block starts on the line after its opener (and its comment). */
+	if (P->lx.off > 0 && P->lx.p[P->lx.off - 1] != '\n')
+		sc_lex_end_line(&P->lx);
 	while (sc_lex_raw_line(&P->lx, &s, &len, &line)) {
 		size_t b = 0, e = len;
 		struct rawline *rl;
