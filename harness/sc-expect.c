@@ -287,12 +287,12 @@ struct bm {
 	size_t *fail_from;	/* loose: pattern pi fails from line fail_from[pi] on */
 	/* the deepest failure, to explain */
 	int have;
-	size_t best_pi, best_li;
+	size_t best_pi, best_li, best_start;
 	int kind;		/* 0 mismatch, 1 no line left, 2 a line too many */
 	struct sc_mismatch mm;
 };
 
-static void bm_note(struct bm *b, size_t pi, size_t li, int kind,
+static void bm_note(struct bm *b, size_t pi, size_t start, size_t li, int kind,
 		    const struct sc_mismatch *mm)
 {
 	int better = !b->have || pi > b->best_pi ||
@@ -304,6 +304,7 @@ static void bm_note(struct bm *b, size_t pi, size_t li, int kind,
 	b->have = 1;
 	b->best_pi = pi;
 	b->best_li = li;
+	b->best_start = start;
 	b->kind = kind;
 	if (mm)
 		b->mm = *mm;
@@ -320,7 +321,7 @@ static int bm_at(struct bm *b, size_t pi, size_t li)
 	if (pi == b->np) {
 		if (li == nl || b->loose)
 			return 1;
-		bm_note(b, pi, li, 2, NULL);
+		bm_note(b, pi, li, li, 2, NULL);
 		return 0;
 	}
 	p = &b->p[pi];
@@ -331,7 +332,7 @@ static int bm_at(struct bm *b, size_t pi, size_t li)
 		return 0;
 	}
 	if (li >= nl) {
-		bm_note(b, pi, li, 1, NULL);
+		bm_note(b, pi, li, li, 1, NULL);
 		return 0;
 	}
 	if (b->loose && b->env->n == b->base_env && li >= b->fail_from[pi])
@@ -346,7 +347,7 @@ static int bm_at(struct bm *b, size_t pi, size_t li)
 		if (r < 0)
 			return r;
 		if (r == 0) {
-			bm_note(b, pi, k, 0, &mm);
+			bm_note(b, pi, li, k, 0, &mm);
 			continue;
 		}
 		if ((r = bm_at(b, pi + 1, k + 1)) != 0)
@@ -445,16 +446,25 @@ static int ex_lines(struct X *X)
 		const struct sc_pattern *p = &b.p[b.best_pi];
 
 		det(X, "pattern (line %u): %s\n", p->pos.line, p->text);
-		if (b.kind == 1) {
-			why(X, "the output ended before the pattern on line %u", p->pos.line);
-		} else if (b.loose) {
-			why(X, "no line %s matches the pattern on line %u",
-			    b.best_pi ? "after the earlier patterns' lines" : "of the output",
-			    p->pos.line);
-			det(X, "closest line:\n");
-			show_line(X, b.best_li);
-			show_caret(X, b.best_li, b.mm.col);
-			det(X, "  %s\n", b.mm.why);
+		if (b.loose || b.kind == 1) {
+			/* Where the search for this pattern started. */
+			if (b.best_start == 0 && b.L->n == 0)
+				why(X, "the output is empty: nothing matches the pattern on line %u",
+				    p->pos.line);
+			else if (b.best_start == 0)
+				why(X, "no line matches the pattern on line %u", p->pos.line);
+			else if (b.best_start >= b.L->n)
+				why(X, "no line after line %zu (the last) matches the pattern on line %u",
+				    b.best_start, p->pos.line);
+			else
+				why(X, "no line after line %zu matches the pattern on line %u",
+				    b.best_start, p->pos.line);
+			if (b.kind == 0) {
+				det(X, "closest line:\n");
+				show_line(X, b.best_li);
+				show_caret(X, b.best_li, b.mm.col);
+				det(X, "  %s\n", b.mm.why);
+			}
 		} else {
 			size_t li = b.best_li;
 
@@ -808,8 +818,12 @@ static int ex_each(struct X *X)
 			} else if (o->kind == SC_OPND_THIS) {
 				other = i;
 			} else {
+				/* prev and peer are found among all the
+				 * packets, not only the selected ones: 'when
+				 * from node1' checks node1's segments against
+				 * what master sent. */
 				for (j = i; j-- > 0;) {
-					if (!pk[j].dec || !pk[j].f.af)
+					if (!pk[j].f.af)
 						continue;
 					if (o->kind == SC_OPND_PREV ? same_flow(&pk[i].f, &pk[j].f)
 								    : reverse_flow(&pk[i].f, &pk[j].f)) {
@@ -947,7 +961,8 @@ static int ex_gaps(struct X *X)
 		    sc_duration_str(w + tol, d, sizeof(d)));
 	}
 	if (bad) {
-		why(X, "%zu of %zu gap%s out of tolerance", bad, want, want == 1 ? " is" : "s are");
+		why(X, "%zu of %zu gap%s %s out of tolerance", bad, want, want == 1 ? "" : "s",
+		    bad == 1 ? "is" : "are");
 		list_all_pkts(X);
 	}
 	free(sel);

@@ -464,12 +464,29 @@ int sc_match_line(const struct sc_pattern *p, const char *line, size_t len,
 {
 	struct mstate m;
 	size_t mark = env->n;
-	int r;
+	char local[1024], *buf = NULL;
+	int r, lead;
 
 	while (len && is_blank(*line))
 		line++, len--;
 	while (len && is_blank(line[len - 1]))
 		len--;
+	/*
+	 * A pattern that starts with "* " matches a line that starts with the
+	 * next word too: the start of the line counts as a blank, so "* IP"
+	 * fits "IP ..." (-t) as well as "12:00:00.000000 IP ...".
+	 */
+	lead = p->ntoks >= 2 && p->toks[0].kind == SC_PT_STAR &&
+	       p->toks[1].kind == SC_PT_LIT && p->toks[1].text[0] == ' ';
+	if (lead) {
+		buf = len + 2 <= sizeof(local) ? local : malloc(len + 2);
+		if (!buf)
+			return -ENOMEM;
+		buf[0] = ' ';
+		memcpy(buf + 1, line, len);
+		line = buf;
+		len++;
+	}
 	memset(&m, 0, sizeof(m));
 	m.p = p;
 	m.s = line;
@@ -480,8 +497,10 @@ int sc_match_line(const struct sc_pattern *p, const char *line, size_t len,
 	r = m_at(&m, 0, 0);
 	if (r <= 0)
 		sc_env_undo(env, mark);
+	if (buf && buf != local)
+		free(buf);
 	if (r == 0 && mm) {
-		mm->col = m.best_col;
+		mm->col = lead && m.best_col ? m.best_col - 1 : m.best_col;
 		mm->tok = m.best_tok;
 		snprintf(mm->why, sizeof(mm->why), "%s",
 			 m.have_best ? m.best_why : "does not match");

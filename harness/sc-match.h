@@ -16,7 +16,9 @@
  *              -K), wrapping at 2^32 as TCP sequence numbers do
  *   " ..."     at the very end: the rest of the line, whatever it is
  *   \* \$ \{ \. \\   the character itself
- * Leading and trailing blanks of the pattern and of the line are ignored.
+ * Leading and trailing blanks of the pattern and of the line are ignored,
+ * and a pattern that starts with "* " also matches a line that starts
+ * with its next word ("* IP" fits "IP ..." as printed with -t).
  */
 
 /* Compiles p->text into p->toks; every token a BIND (sc_check turns later

@@ -82,6 +82,10 @@ static void test_literals_and_stars(void)
 	/* Tabs and trailing blanks of hex lines are not compared. */
 	CU_ASSERT_EQUAL(m("0x0060:  3535 3535 3535 0a                        555555.",
 			  "\t0x0060:  3535 3535 3535 0a                        555555.  ", NULL, NULL), 1);
+	/* "* " at the start: the line's start counts as a blank. */
+	CU_ASSERT_EQUAL(m("* IP master.* > *", "IP master.1 > node1.2", NULL, NULL), 1);
+	CU_ASSERT_EQUAL(m("* DROP *", "DROP tcp", NULL, NULL), 1);
+	CU_ASSERT_EQUAL(m("* DROP *", "xDROP tcp", NULL, NULL), 0);
 	/* Inner blanks are. */
 	CU_ASSERT_EQUAL(m("0x0060: 3535", "\t0x0060:  3535", NULL, NULL), 0);
 }
