@@ -563,6 +563,10 @@ static void *worker(void *arg)
 		if ((int)R->running > R->run->max_parallel)
 			R->run->max_parallel = (int)R->running;
 		pthread_mutex_unlock(&R->mu);
+		/* The watchdog must learn the new deadline. */
+		if (write(R->wake, &one, sizeof(one)) < 0) {
+			/* An eventfd write only fails on overflow. */
+		}
 
 		run_one(R, i);
 

@@ -216,8 +216,9 @@ static void test_ipv6_udp_and_ext(void)
 
 static void test_icmp(void)
 {
+	static const uint8_t data[56];
 	struct tu_l4 l = { .src = "10.0.0.1", .dst = "10.0.0.2", .icmp_type = 8,
-			   .icmp_id = 0x4242, .icmp_seq = 3, .payload = payload, .plen = 56 };
+			   .icmp_id = 0x4242, .icmp_seq = 3, .payload = data, .plen = 56 };
 	struct tu_frame fr;
 	struct cap_fields f;
 
