@@ -216,7 +216,7 @@ int sc_lex_word(struct sc_lex *lx, char *err, struct sc_word *w)
 							return sc_errat(err, lx->file, e,
 									"unterminated quote: no closing \" on this line");
 						return sc_errat(err, lx->file, e,
-								"unknown escape '\\%c' (known: \\\\ \\\" \\n \\t \\r \\0 \\xHH)",
+								"unknown escape '\\%c' (known: \\\\ \\\" \\n \\t \\r \\0 \\$ \\xHH)",
 								n);
 					}
 					lx->off += 2;
