@@ -15,6 +15,9 @@ static const struct cmd {
 } cmds[] = {
 	{ "help", cmd_help, "help                      this text" },
 	{ "version", cmd_version, "version                   print dumplab's version" },
+	{ "run", cmd_run, "run [-j N] [--tap] [--junit F] [--out DIR] [NAME|FILE...]\n"
+			  "                                    run scenarios in parallel (all by default)" },
+	{ "list", cmd_list, "list [NAME|FILE...]       the scenario catalogue" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -1,0 +1,85 @@
+/* sc-expect.h: the expectation engine: what the steps left behind in, one verdict per expectation out. */
+#ifndef SC_EXPECT_H
+#define SC_EXPECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "capture/live.h"
+#include "harness/sc.h"
+
+/*
+ * Text lines, each tagged with the packet it was printed for. A capture's
+ * lines are what tcpdump prints for its packets (pr_packet: one or more
+ * lines per packet, -x/-X dumps included); a run's lines are its output.
+ * The lines own their strings. One owner thread.
+ */
+struct sc_lines {
+	char **line;
+	size_t *pkt; /* the packet (0-based) of each line; SC_NONE for none */
+	size_t n, cap;
+};
+
+void sc_lines_init(struct sc_lines *l);
+void sc_lines_release(struct sc_lines *l);
+/* Appends text split at '\n' (a final '\n' makes no empty line), each
+ * line tagged pkt. Returns 0 or -ENOMEM. */
+int sc_lines_add(struct sc_lines *l, const char *text, size_t len, size_t pkt);
+
+/* What one step left behind; the executor fills it, the engine reads it. */
+struct sc_step_result {
+	int ran;		   /* the step was executed (else all is unset) */
+	/* capture, read: the kept packets, as printed by the step's options */
+	int dlt;
+	const struct cap_pkt *pkts;
+	size_t npkts;
+	const struct sc_lines *text; /* capture/read: printed packets; run: its
+				      * output (stdout then stderr); -D: the list */
+	/* connect, accept, recv: how it ended and how long it took */
+	enum sc_outcome outcome;
+	sc_usec took;
+	/* connections and recv: every byte received */
+	const uint8_t *received;
+	size_t nreceived;
+	int exit_status;	   /* run: exit status; 128+N for signal N */
+	int replies;		   /* ping: echo replies received */
+};
+
+/* The MAC address an interface got (for smac/dmac == HOST:IF). */
+struct sc_ifmac {
+	size_t host;
+	const char *ifname;
+	uint8_t mac[6];
+};
+
+struct sc_results {
+	const struct sc_step_result *steps; /* sc->nsteps of them */
+	const char *workdir;		    /* where -w and `file` files live */
+	const struct sc_ifmac *macs;	    /* may be NULL */
+	size_t nmacs;
+};
+
+/* One expectation's verdict. On failure why is one line; detail is the
+ * expectation as written, the lines or packets that broke it and how,
+ * each line ending in '\n'. Both owned by the verdict. */
+struct sc_verdict {
+	size_t expect; /* index into sc->expects */
+	int pass;
+	char *why;
+	char *detail;
+};
+
+/*
+ * Evaluates every expectation of a checked scenario, in file order, on
+ * res. Variables bind in that order; an expectation that fails binds
+ * nothing, and the ones that use its variables fail saying so. Returns 0
+ * and sc->nexpects verdicts in *out (free with sc_verdicts_free), or a
+ * negative code with err (out of memory). Touches nothing but its
+ * arguments and the files under res->workdir (read only).
+ */
+int sc_expect_eval(char *err, const struct sc_scenario *sc,
+		   const struct sc_results *res, struct sc_verdict **out);
+
+void sc_verdicts_free(struct sc_verdict *v, size_t n);
+
+#endif

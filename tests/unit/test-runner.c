@@ -1,0 +1,710 @@
+/* test-runner.c: the scenario runner with a test executor: parallelism, timeouts, Ctrl-C, exit codes, TAP, JUnit, --out. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness/cmds.h"
+#include "harness/runner.h"
+#include "unit/tu.h"
+
+/* ---- a directory of scenario files ----------------------------------- */
+
+static char tmpdir[64];
+
+static int suite_init(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/dumplab-runner-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int suite_clean(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes tmpdir/sub/NAME.scn (the scenario named NAME) and returns its path. */
+static char *scn(const char *sub, const char *name, const char *extra)
+{
+	static char paths[64][256];
+	static int next;
+	char *p = paths[next++ % 64];
+	char dir[200];
+	FILE *f;
+
+	snprintf(dir, sizeof(dir), "%s/%s", tmpdir, sub);
+	mkdir(dir, 0755);
+	snprintf(p, 256, "%s/%s.scn", dir, name);
+	f = fopen(p, "we");
+	if (!f)
+		return p;
+	fprintf(f, "scenario %s\ntitle the %s test\nseed 000 §0\n%s"
+		   "host a\nr: run a true\nexpect r exit 0\n",
+		name, name, extra ? extra : "");
+	fclose(f);
+	return p;
+}
+
+/* ---- the test executor ----------------------------------------------- */
+
+/* What the executor does, by the scenario's name prefix:
+ *   pass-*     passes
+ *   fail-*     evaluates its expectations on a run that exited 1: fails
+ *   skip-*     skips
+ *   hang-*     waits for its cancel fd only (timeouts, Ctrl-C)
+ *   meet-*     waits until two meet-* run at the same time (5 s at most)
+ *   sigint-*   sends SIGINT to the process, then waits to be cancelled
+ *   cancel-*   makes the test's cancel fd readable, then waits
+ *   files-*    checks its `file`s are in its directory, writes out.pcap
+ */
+struct tx {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int meet, running, max_running;
+	int cancel_fd;
+	int saw_files;
+};
+
+static void wait_cancel(const struct hx_exec_ctx *ctx)
+{
+	struct pollfd pf = { ctx->cancel_fd, POLLIN, 0 };
+
+	while (!atomic_load(ctx->cancelled))
+		poll(&pf, 1, -1);
+}
+
+static int texec(const struct sc_scenario *sc, struct sc_report *rep,
+		 const struct hx_exec_ctx *ctx)
+{
+	struct tx *t = ctx->arg;
+	const char *n = sc->name;
+	uint64_t one = 1;
+
+	pthread_mutex_lock(&t->mu);
+	if (++t->running > t->max_running)
+		t->max_running = t->running;
+	pthread_mutex_unlock(&t->mu);
+	hx_buf_printf(&rep->transcript, "ran %s\n", n);
+	rep->status = SC_ST_PASS;
+	if (!strncmp(n, "fail", 4)) {
+		struct sc_step_result *res = calloc(sc->nsteps, sizeof(*res));
+		struct sc_results all = { res, ctx->workdir, NULL, 0 };
+		char err[HX_ERRLEN];
+
+		res[0].ran = 1;
+		res[0].exit_status = 1;
+		if (sc_expect_eval(err, sc, &all, &rep->verdicts) == 0)
+			rep->nverdicts = sc->nexpects;
+		free(res);
+	} else if (!strncmp(n, "skip", 4)) {
+		rep->status = SC_ST_SKIP;
+		sc_report_reason(rep, "test skip");
+	} else if (!strncmp(n, "hang", 4)) {
+		wait_cancel(ctx);
+	} else if (!strncmp(n, "meet", 4)) {
+		struct timespec until;
+
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 5;
+		pthread_mutex_lock(&t->mu);
+		t->meet++;
+		pthread_cond_broadcast(&t->cv);
+		while (t->meet < 2 &&
+		       pthread_cond_timedwait(&t->cv, &t->mu, &until) != ETIMEDOUT)
+			;
+		if (t->meet < 2) {
+			rep->status = SC_ST_FAIL;
+			sc_report_reason(rep, "ran alone");
+		}
+		pthread_mutex_unlock(&t->mu);
+	} else if (!strncmp(n, "sigint", 6)) {
+		kill(getpid(), SIGINT);
+		wait_cancel(ctx);
+	} else if (!strncmp(n, "cancel", 6)) {
+		if (write(t->cancel_fd, &one, sizeof(one)) < 0)
+			rep->status = SC_ST_FAIL;
+		wait_cancel(ctx);
+	} else if (!strncmp(n, "files", 5)) {
+		char p[512];
+		struct stat st;
+		int fd;
+
+		snprintf(p, sizeof(p), "%s/limit.sh", ctx->workdir);
+		t->saw_files = stat(p, &st) == 0 && (st.st_mode & 0777) == 0755;
+		snprintf(p, sizeof(p), "%s/out.pcap", ctx->workdir);
+		fd = open(p, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+		if (fd >= 0)
+			close(fd);
+	}
+	pthread_mutex_lock(&t->mu);
+	t->running--;
+	pthread_mutex_unlock(&t->mu);
+	return 0;
+}
+
+static void tx_init(struct tx *t)
+{
+	memset(t, 0, sizeof(*t));
+	pthread_mutex_init(&t->mu, NULL);
+	pthread_cond_init(&t->cv, NULL);
+	t->cancel_fd = -1;
+}
+
+static void tx_release(struct tx *t)
+{
+	pthread_mutex_destroy(&t->mu);
+	pthread_cond_destroy(&t->cv);
+}
+
+static int run(struct hx_run *r, char **paths, size_t n, struct hx_run_opts *o)
+{
+	char err[HX_ERRLEN];
+
+	CU_ASSERT_EQUAL_FATAL(hx_run_load(err, r, paths, n), 0);
+	if (hx_run_exec(err, r, o) < 0) {
+		fprintf(stderr, "\n%s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static struct hx_run_opts opts(struct tx *t, int jobs)
+{
+	struct hx_run_opts o = { .jobs = jobs, .exec = texec, .exec_arg = t,
+				 .progress_fd = -1, .cancel_fd = -1 };
+
+	return o;
+}
+
+/* ---- tests ----------------------------------------------------------- */
+
+static void test_parallel(void)
+{
+	char *p[] = { scn("par", "meet-a", NULL), scn("par", "meet-b", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 2);
+	CU_ASSERT_EQUAL(run(&r, p, 2, &o), 0);
+	/* Each waited for the other: they ran at the same time. */
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_PASS);
+	CU_ASSERT_EQUAL(r.items[1].rep.status, SC_ST_PASS);
+	CU_ASSERT_EQUAL(r.max_parallel, 2);
+	CU_ASSERT_EQUAL(t.max_running, 2);
+	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 0);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_jobs_bound(void)
+{
+	char *p[] = { scn("jobs", "pass-1", NULL), scn("jobs", "pass-2", NULL),
+		      scn("jobs", "pass-3", NULL), scn("jobs", "skip-4", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 1);
+	CU_ASSERT_EQUAL(run(&r, p, 4, &o), 0);
+	CU_ASSERT_EQUAL(r.max_parallel, 1);
+	CU_ASSERT_EQUAL(t.max_running, 1);
+	CU_ASSERT_EQUAL(r.passed, 3);
+	CU_ASSERT_EQUAL(r.skipped, 1);
+	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 0);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* One scenario hangs past its own 100 ms timeout; the others go on. */
+static void test_timeout(void)
+{
+	char *p[] = { scn("to", "hang-1", "timeout 100ms\n"), scn("to", "pass-2", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 2);
+	CU_ASSERT_EQUAL(run(&r, p, 2, &o), 0);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_FAIL);
+	CU_ASSERT(r.items[0].timed_out);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason, "timed out after 100ms");
+	CU_ASSERT(r.items[0].rep.elapsed >= 100000);
+	CU_ASSERT(r.items[0].rep.elapsed < 5000000);
+	CU_ASSERT_EQUAL(r.items[1].rep.status, SC_ST_PASS);
+	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 1);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_default_timeout(void)
+{
+	char *p[] = { scn("dto", "hang-d", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 1);
+	o.default_timeout = 50000;
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason, "timed out after 50ms");
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_failures_and_load_errors(void)
+{
+	char *p[3];
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+	FILE *f;
+	char bad[256];
+
+	p[0] = scn("fl", "fail-1", NULL);
+	p[1] = scn("fl", "pass-2", NULL);
+	snprintf(bad, sizeof(bad), "%s/fl/broken.scn", tmpdir);
+	f = fopen(bad, "we");
+	fputs("scenario broken\ntitle t\nhost a\nlisten b tcp 80\n", f);
+	fclose(f);
+	p[2] = bad;
+	tx_init(&t);
+	o = opts(&t, 2);
+	CU_ASSERT_EQUAL(run(&r, p, 3, &o), 0);
+	/* The failed verdict fails the scenario and says which line. */
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_FAIL);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason, "expectation on line 6 failed");
+	CU_ASSERT_EQUAL(r.items[0].rep.nverdicts, 1);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.verdicts[0].why, "'r' exited with status 1, expected 0");
+	/* A file that does not load runs nothing and carries its message. */
+	CU_ASSERT_PTR_NULL(r.items[2].sc);
+	CU_ASSERT_EQUAL(r.items[2].rep.status, SC_ST_FAIL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.items[2].rep.reason, "/fl/broken.scn:4:8: unknown host 'b'"));
+	CU_ASSERT_EQUAL(r.passed, 1);
+	CU_ASSERT_EQUAL(r.failed, 2);
+	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 1);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* Ctrl-C: a real SIGINT, read through the runner's signalfd; the running
+ * scenarios are cancelled, the rest never start, the exit code is 130,
+ * and this process is still alive to check it. */
+static void test_sigint(void)
+{
+	char *p[] = { scn("int", "sigint-1", NULL), scn("int", "hang-2", NULL),
+		      scn("int", "pass-3", NULL), scn("int", "pass-4", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+	sigset_t pend;
+
+	tx_init(&t);
+	o = opts(&t, 2);
+	o.handle_signals = 1;
+	CU_ASSERT_EQUAL(run(&r, p, 4, &o), 0);
+	CU_ASSERT(r.interrupted);
+	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 130);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_FAIL);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason, "interrupted");
+	/* The second started alongside, or never: either way interrupted. */
+	CU_ASSERT(r.items[1].interrupted);
+	CU_ASSERT(r.items[3].interrupted);
+	CU_ASSERT_STRING_EQUAL(r.items[3].rep.reason, "not run: interrupted");
+	CU_ASSERT_EQUAL(r.items[3].rep.status, SC_ST_SKIP);
+	/* Nothing is left pending, and the mask is back as it was. */
+	sigpending(&pend);
+	CU_ASSERT_FALSE(sigismember(&pend, SIGINT));
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_cancel_fd(void)
+{
+	char *p[] = { scn("cfd", "cancel-1", NULL), scn("cfd", "pass-2", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	t.cancel_fd = eventfd(0, EFD_CLOEXEC);
+	o = opts(&t, 1);
+	o.cancel_fd = t.cancel_fd;
+	CU_ASSERT_EQUAL(run(&r, p, 2, &o), 0);
+	CU_ASSERT(r.interrupted);
+	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 130);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason, "interrupted");
+	CU_ASSERT_FALSE(r.items[1].ran);
+	close(t.cancel_fd);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_needs_skip(void)
+{
+	char *p[] = { scn("need", "pass-tool", "needs tool no-such-tool-here\n"),
+		      scn("need", "pass-sysctl", "needs sysctl net.ipv4.no_such_key\n"),
+		      scn("need", "pass-user", "needs user no-such-user-here\n"),
+		      scn("need", "pass-sh", "needs tool sh\nneeds sysctl net.ipv4.ip_forward\n") };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 2);
+	CU_ASSERT_EQUAL(run(&r, p, 4, &o), 0);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_SKIP);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason, "needs tool no-such-tool-here: not found on PATH");
+	CU_ASSERT_STRING_EQUAL(r.items[1].rep.reason, "needs sysctl net.ipv4.no_such_key: this kernel lacks it");
+	CU_ASSERT_STRING_EQUAL(r.items[2].rep.reason, "needs user no-such-user-here: no such user");
+	CU_ASSERT_EQUAL(r.items[3].rep.status, SC_ST_PASS);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_dry_executor(void)
+{
+	char *p[] = { scn("dry", "pass-dry", NULL) };
+	struct hx_run r;
+	struct hx_run_opts o = { .jobs = 0, .progress_fd = -1, .cancel_fd = -1 };
+
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_SKIP);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason, "no engine yet");
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.transcript.p,
+			       "validated: 1 host, 1 step, 1 expectation\n");
+	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 0);
+	hx_run_release(&r);
+}
+
+/* Durations vary from run to run; the reports are compared without them. */
+static void zero_times(struct hx_run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		r->items[i].rep.elapsed = 0;
+	r->wall = 0;
+}
+
+static void test_tap(void)
+{
+	char *p[] = { scn("tap", "pass-1", NULL), scn("tap", "skip-2", NULL),
+		      scn("tap", "fail-3", NULL) };
+	struct hx_run r;
+	struct hx_buf b = HX_BUF_INIT;
+	struct tx t;
+	struct hx_run_opts o;
+	char want[2048];
+
+	tx_init(&t);
+	o = opts(&t, 2);
+	CU_ASSERT_EQUAL(run(&r, p, 3, &o), 0);
+	zero_times(&r);
+	hx_report_tap(&b, &r);
+	snprintf(want, sizeof(want),
+		 "TAP version 14\n"
+		 "1..3\n"
+		 "# ran pass-1\n"
+		 "ok 1 - pass-1\n"
+		 "# ran skip-2\n"
+		 "ok 2 - skip-2 # SKIP test skip\n"
+		 "# ran fail-3\n"
+		 "not ok 3 - fail-3\n"
+		 "  ---\n"
+		 "  message: \"expectation on line 6 failed\"\n"
+		 "  severity: fail\n"
+		 "  file: \"%s\"\n"
+		 "  duration_ms: 0\n"
+		 "  failures:\n"
+		 "    - line: 6\n"
+		 "      expected: \"expect r exit 0\"\n"
+		 "      why: \"'r' exited with status 1, expected 0\"\n"
+		 "      detail: |\n"
+		 "        expected (%s:6): expect r exit 0\n"
+		 "  ...\n",
+		 p[2], p[2]);
+	if (strcmp(b.p, want))
+		fprintf(stderr, "\n%s", b.p);
+	CU_ASSERT_STRING_EQUAL(b.p, want);
+	hx_buf_release(&b);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_text_report(void)
+{
+	char *p[] = { scn("txt", "pass-1", NULL), scn("txt", "fail-2", NULL) };
+	struct hx_run r;
+	struct hx_buf b = HX_BUF_INIT;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 2);
+	CU_ASSERT_EQUAL(run(&r, p, 2, &o), 0);
+	zero_times(&r);
+	hx_report_text(&b, &r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "=== pass-1: the pass-1 test (seed 000 §0)\n"
+					   "    ran pass-1\n"
+					   "--- PASS pass-1 (0.000s)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "    FAIL  line 6    expect r exit 0\n"
+					   "          why: 'r' exited with status 1, expected 0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "--- FAIL fail-2: expectation on line 6 failed (0.000s)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "dumplab: 2 scenarios: 1 passed, 1 failed, 0 skipped in 0.000s\n"));
+	hx_buf_release(&b);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static int xmllint_ok(const char *file)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd),
+		 "xmllint --noout --schema tests/junit.xsd '%s' 2>/dev/null", file);
+	return system(cmd) == 0;
+}
+
+static int write_buf(const char *path, const struct hx_buf *b)
+{
+	FILE *f = fopen(path, "we");
+
+	if (!f)
+		return -1;
+	fwrite(b->p, 1, b->len, f);
+	return fclose(f);
+}
+
+/* JUnit: valid against tests/junit.xsd, with awkward text escaped. */
+static void test_junit(void)
+{
+	char *p[] = { scn("ju", "pass-1", NULL), scn("ju", "skip-2", NULL),
+		      scn("ju", "fail-3", NULL) };
+	struct hx_run r;
+	struct hx_buf b = HX_BUF_INIT;
+	struct tx t;
+	struct hx_run_opts o;
+	char path[256];
+
+	tx_init(&t);
+	o = opts(&t, 2);
+	CU_ASSERT_EQUAL(run(&r, p, 3, &o), 0);
+	/* Text a transcript or a reason may hold: markup, quotes, a control
+	 * byte, invalid UTF-8, valid UTF-8. */
+	hx_buf_puts(&r.items[0].rep.transcript, "<tag> & \"q\" 'a' \x01 \xff\xfe §ok ]]>\n");
+	sc_report_reason(&r.items[1].rep, "needs <root> & \"more\"");
+	hx_report_junit(&b, &r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<testsuites name=\"dumplab\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<testcase classname=\"dumplab.scenarios\" name=\"fail-3\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<failure message=\"expectation on line 6 failed\" type=\"expectation\">"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<skipped message=\"needs &lt;root&gt; &amp; &quot;more&quot;\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "&lt;tag&gt; &amp; &quot;q&quot; &apos;a&apos; \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd §ok ]]&gt;"));
+	snprintf(path, sizeof(path), "%s/junit.xml", tmpdir);
+	CU_ASSERT_EQUAL_FATAL(write_buf(path, &b), 0);
+	CU_ASSERT(xmllint_ok(path));
+	/* The schema is not a rubber stamp: a testcase without a time fails. */
+	{
+		struct hx_buf bad = HX_BUF_INIT;
+		char *at = strstr(b.p, " time=\"0.");
+
+		at = at ? strstr(at + 1, " time=\"") : NULL; /* the testsuite's */
+		at = at ? strstr(at + 1, " time=\"") : NULL; /* a testcase's */
+		CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+		hx_buf_put(&bad, b.p, (size_t)(at - b.p));
+		hx_buf_puts(&bad, " tyme=\"");
+		hx_buf_puts(&bad, at + 7);
+		CU_ASSERT_EQUAL_FATAL(write_buf(path, &bad), 0);
+		CU_ASSERT_FALSE(xmllint_ok(path));
+		hx_buf_release(&bad);
+	}
+	hx_buf_release(&b);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_outdir(void)
+{
+	char *p[] = { scn("out", "files-1", "file limit.sh mode 0755\n  #!/bin/sh\nend\n") };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+	char out[256], f[400];
+	struct stat st;
+	FILE *fp;
+
+	snprintf(out, sizeof(out), "%s/outdir", tmpdir);
+	tx_init(&t);
+	o = opts(&t, 1);
+	o.outdir = out;
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT(t.saw_files);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_PASS);
+	snprintf(f, sizeof(f), "%s/files-1/transcript.txt", out);
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	CU_ASSERT_EQUAL(st.st_size, (off_t)strlen("ran files-1\n"));
+	snprintf(f, sizeof(f), "%s/files-1/out.pcap", out);
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	hx_run_release(&r);
+	/* Again: an earlier run's directory is emptied and reused. */
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_PASS);
+	hx_run_release(&r);
+	/* A directory that is someone else's is left alone. */
+	snprintf(f, sizeof(f), "%s/files-1/transcript.txt", out);
+	unlink(f);
+	snprintf(f, sizeof(f), "%s/files-1/precious", out);
+	fp = fopen(f, "we");
+	fclose(fp);
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_FAIL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.items[0].rep.reason, "is not empty and is not an earlier run's"));
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* Temporary directories go away after the run. */
+static void test_temp_dirs_removed(void)
+{
+	char *p[] = { scn("tmp", "files-t", "file limit.sh mode 0755\n  x\nend\n") };
+	char dir[256], *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	snprintf(dir, sizeof(dir), "%s/tmpdirs", tmpdir);
+	mkdir(dir, 0755);
+	setenv("TMPDIR", dir, 1);
+	tx_init(&t);
+	o = opts(&t, 1);
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT(t.saw_files);
+	CU_ASSERT_EQUAL(rmdir(dir), 0); /* empty again */
+	if (old)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* cmd_run and cmd_list as the command line sees them. */
+static int cli(int (*fn)(int, char **), char **argv)
+{
+	int argc = 0, rc, out = dup(1), err = dup(2), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	while (argv[argc])
+		argc++;
+	fflush(stdout);
+	dup2(nul, 1);
+	dup2(nul, 2);
+	rc = fn(argc, argv);
+	fflush(stdout);
+	dup2(out, 1);
+	dup2(err, 2);
+	close(out);
+	close(err);
+	close(nul);
+	return rc;
+}
+
+static void test_command_line(void)
+{
+	char dir[256], junit[300], bad[300];
+	struct stat st;
+	FILE *f;
+
+	snprintf(dir, sizeof(dir), "%s/cli", tmpdir);
+	scn("cli", "one", NULL);
+	scn("cli", "two", NULL);
+	setenv("DUMPLAB_SCENARIOS", dir, 1);
+	snprintf(junit, sizeof(junit), "%s/cli-junit.xml", tmpdir);
+	{
+		char *a[] = { "run", NULL };
+		char *b[] = { "run", "-j", "2", "--junit", junit, "one", "two", NULL };
+		char *c[] = { "run", "-j", "0", NULL };
+		char *d[] = { "run", "--bogus", NULL };
+		char *e[] = { "run", "three", NULL };
+		char *g[] = { "run", "--tap", "one", NULL };
+		char *h[] = { "run", "-j", NULL };
+		char *l[] = { "list", NULL };
+		char *m[] = { "list", "--x", NULL };
+
+		CU_ASSERT_EQUAL(cli(cmd_run, a), 0);
+		CU_ASSERT_EQUAL(cli(cmd_run, b), 0);
+		CU_ASSERT_EQUAL(stat(junit, &st), 0);
+		CU_ASSERT(xmllint_ok(junit));
+		CU_ASSERT_EQUAL(cli(cmd_run, c), 2);
+		CU_ASSERT_EQUAL(cli(cmd_run, d), 2);
+		CU_ASSERT_EQUAL(cli(cmd_run, e), 2);
+		CU_ASSERT_EQUAL(cli(cmd_run, g), 0);
+		CU_ASSERT_EQUAL(cli(cmd_run, h), 2);
+		CU_ASSERT_EQUAL(cli(cmd_list, l), 0);
+		CU_ASSERT_EQUAL(cli(cmd_list, m), 2);
+	}
+	/* A scenario that does not parse fails the run: exit 1. */
+	snprintf(bad, sizeof(bad), "%s/cli/bad.scn", tmpdir);
+	f = fopen(bad, "we");
+	fputs("scenario bad\ntitle t\nlisen a\n", f);
+	fclose(f);
+	{
+		char *a[] = { "run", NULL };
+		char *l[] = { "list", NULL };
+
+		CU_ASSERT_EQUAL(cli(cmd_run, a), 1);
+		CU_ASSERT_EQUAL(cli(cmd_list, l), 1);
+	}
+	unsetenv("DUMPLAB_SCENARIOS");
+}
+
+static void test_xml_escape(void)
+{
+	struct hx_buf b = HX_BUF_INIT;
+
+	hx_xml_escape(&b, "a\0b\tc\xe2\x82\xac\xed\xa0\x80\xc0\xaf", 13);
+	/* NUL, a surrogate and an overlong form become U+FFFD; € stays. */
+	CU_ASSERT_STRING_EQUAL(b.p, "a\xef\xbf\xbd" "b\tc\xe2\x82\xac"
+				    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+				    "\xef\xbf\xbd\xef\xbf\xbd");
+	hx_buf_release(&b);
+}
+
+static CU_TestInfo tests[] = {
+	{ "two scenarios run at the same time with -j 2", test_parallel },
+	{ "-j 1 runs one at a time", test_jobs_bound },
+	{ "a scenario's own timeout cancels it", test_timeout },
+	{ "the default timeout", test_default_timeout },
+	{ "failed verdicts and files that do not load", test_failures_and_load_errors },
+	{ "Ctrl-C: SIGINT cancels everything, exit 130", test_sigint },
+	{ "the cancel fd does the same", test_cancel_fd },
+	{ "unmet needs skip with the reason", test_needs_skip },
+	{ "the dry executor: no engine yet", test_dry_executor },
+	{ "TAP version 14", test_tap },
+	{ "the text transcript", test_text_report },
+	{ "JUnit XML valid against tests/junit.xsd", test_junit },
+	{ "--out keeps files and transcripts", test_outdir },
+	{ "temporary directories are removed", test_temp_dirs_removed },
+	{ "dumplab run and list on the command line", test_command_line },
+	{ "XML escaping of bytes", test_xml_escape },
+	CU_TEST_INFO_NULL,
+};
+
+TU_SUITE("runner", suite_init, suite_clean, tests);
