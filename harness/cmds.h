@@ -9,5 +9,6 @@
  */
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_read(int argc, char **argv); /* capture/read.c */
 
 #endif
