@@ -63,17 +63,21 @@ static int paddr_print(struct pr_ctx *c, const struct arp *a,
 	else if (a->pln != 4)
 		pr_puts(c, "<wrong len>");
 	else
-		PR_IP4(c, pa);
+		PR_IP4(c, "", pa);
 	return 0;
 }
 
+/* prefix, the hardware address, suffix: nothing when it was not captured. */
 static int haddr_print(struct pr_ctx *c, const struct arp *a,
-		       const uint8_t *ha)
+		       const uint8_t *ha, const char *prefix,
+		       const char *suffix)
 {
 	uint8_t buf[255];
 
 	PR_COPY(c, ha, buf, a->hln);
+	pr_puts(c, prefix);
 	pr_linkaddr(c, buf, a->hln);
+	pr_puts(c, suffix);
 	return 0;
 }
 
@@ -136,12 +140,8 @@ int arp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 				break;
 			}
 		}
-		if (nonzero) {
-			pr_puts(c, " (");
-			if (haddr_print(c, &a, a.tha) == PR_STOP)
-				return PR_STOP;
-			pr_putc(c, ')');
-		}
+		if (nonzero && haddr_print(c, &a, a.tha, " (", ")") == PR_STOP)
+			return PR_STOP;
 		pr_puts(c, " tell ");
 		if (paddr_print(c, &a, a.spa) == PR_STOP)
 			return PR_STOP;
@@ -150,30 +150,24 @@ int arp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	case ARPOP_REPLY:
 		if (paddr_print(c, &a, a.spa) == PR_STOP)
 			return PR_STOP;
-		pr_puts(c, " is-at ");
-		if (haddr_print(c, &a, a.sha) == PR_STOP)
+		if (haddr_print(c, &a, a.sha, " is-at ", "") == PR_STOP)
 			return PR_STOP;
 		break;
 	case ARPOP_REVREQUEST:
 	case ARPOP_INVREQUEST:
-		pr_puts(c, "who-is ");
-		if (haddr_print(c, &a, a.tha) == PR_STOP)
-			return PR_STOP;
-		pr_puts(c, " tell ");
-		if (haddr_print(c, &a, a.sha) == PR_STOP)
+		if (haddr_print(c, &a, a.tha, "who-is ", "") == PR_STOP ||
+		    haddr_print(c, &a, a.sha, " tell ", "") == PR_STOP)
 			return PR_STOP;
 		break;
 	case ARPOP_REVREPLY:
-		if (haddr_print(c, &a, a.tha) == PR_STOP)
+		if (haddr_print(c, &a, a.tha, "", " at ") == PR_STOP)
 			return PR_STOP;
-		pr_puts(c, " at ");
 		if (paddr_print(c, &a, a.tpa) == PR_STOP)
 			return PR_STOP;
 		break;
 	case ARPOP_INVREPLY:
-		if (haddr_print(c, &a, a.sha) == PR_STOP)
+		if (haddr_print(c, &a, a.sha, "", " at ") == PR_STOP)
 			return PR_STOP;
-		pr_puts(c, " at ");
 		if (paddr_print(c, &a, a.spa) == PR_STOP)
 			return PR_STOP;
 		break;

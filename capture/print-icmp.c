@@ -76,7 +76,7 @@ static int text_unreach(struct pr_ctx *c, const uint8_t *dp,
 	case 2: {
 		uint8_t proto;
 
-		PR_IP4(c, oip + 16);
+		PR_IP4(c, "", oip + 16);
 		PR_U8(c, oip + 9, proto);
 		pr_printf(c, " protocol %u unreachable", proto);
 		return 0;
@@ -92,7 +92,7 @@ static int text_unreach(struct pr_ctx *c, const uint8_t *dp,
 		hlen = (vhl & 15) * 4u;
 		PR_BE16(c, oip + hlen + 2, dport);
 		PR_U8(c, oip + 9, proto);
-		PR_IP4(c, oip + 16);
+		PR_IP4(c, "", oip + 16);
 		if (proto == 6) {
 			pr_puts(c, " tcp port ");
 			pr_tcpport(c, dport);
@@ -111,7 +111,7 @@ static int text_unreach(struct pr_ctx *c, const uint8_t *dp,
 		uint16_t mtu;
 
 		PR_BE16(c, dp + 6, mtu);
-		PR_IP4(c, oip + 16);
+		PR_IP4(c, "", oip + 16);
 		if (mtu)
 			pr_printf(c, " unreachable - need to frag (mtu %u)", mtu);
 		else
@@ -122,12 +122,12 @@ static int text_unreach(struct pr_ctx *c, const uint8_t *dp,
 	for (i = 0; i < sizeof(unreach_text) / sizeof(unreach_text[0]); i++) {
 		if (unreach_text[i].code == code) {
 			pr_puts(c, unreach_text[i].pre);
-			PR_IP4(c, oip + 16);
+			PR_IP4(c, "", oip + 16);
 			pr_puts(c, unreach_text[i].post);
 			return 0;
 		}
 	}
-	PR_IP4(c, oip + 16);
+	PR_IP4(c, "", oip + 16);
 	pr_printf(c, " unreachable - #%u", code);
 	return 0;
 }
@@ -169,12 +169,12 @@ static int text_print(struct pr_ctx *c, const uint8_t *dp,
 			pr_puts(c, code & 2 ? "redirect-tos " : "redirect ");
 		else
 			pr_printf(c, "redirect-#%u ", code);
-		PR_IP4(c, oip + 16);
+		PR_IP4(c, "", oip + 16);
 		if (code < 4)
 			pr_puts(c, code & 1 ? " to host " : " to net ");
 		else
 			pr_puts(c, " to ");
-		PR_IP4(c, dp + 4);
+		PR_IP4(c, "", dp + 4);
 		return 0;
 	case ICMP_ROUTERADVERT: {
 		uint8_t num, size;
@@ -211,7 +211,7 @@ static int text_print(struct pr_ctx *c, const uint8_t *dp,
 				return 1;
 			}
 			pr_puts(c, " {");
-			PR_IP4(c, idp);
+			PR_IP4(c, "", idp);
 			PR_BE32(c, idp + 4, pref);
 			pr_printf(c, " %u}", pref);
 			idp += 8;
@@ -394,8 +394,9 @@ int icmp_print(struct pr_ctx *c, const uint8_t *bp, unsigned plen)
 		uint16_t sum = pr_cksum_fold(pr_cksum_add(0, s, plen));
 
 		if (sum != 0) {
-			uint16_t field = (uint16_t)(s[2] << 8 | s[3]);
+			uint16_t field;
 
+			PR_BE16(c, bp + 2, field);
 			pr_printf(c, " (wrong icmp cksum %x (->%x)!)", field,
 				  pr_cksum_shouldbe(field, sum));
 		}

@@ -186,17 +186,18 @@ static int opts_print(struct pr_ctx *c, const uint8_t *bp, int resid)
 			}
 			break;
 		case OPT_PREFIX_INFORMATION: {
-			uint8_t plen, flags;
+			uint8_t plen, flags, pfx[16];
 			uint32_t valid, pref;
 
-			PR_IP6(c, cp + 16);
+			PR_COPY(c, cp + 16, pfx, 16);
 			PR_U8(c, cp + 2, plen);
+			PR_U8(c, cp + 3, flags);
+			PR_BE32(c, cp + 4, valid);
+			pr_ip6(c, pfx);
 			pr_printf(c, "/%u%s, Flags [", plen,
 				  olen != 4 ? "badlen" : "");
-			PR_U8(c, cp + 3, flags);
 			pr_bittok_print(c, pi_flag_names, ", ", "none", flags);
 			pr_puts(c, "], valid time ");
-			PR_BE32(c, cp + 4, valid);
 			lifetime_print(c, valid);
 			pr_puts(c, ", pref. time ");
 			PR_BE32(c, cp + 8, pref);
@@ -221,8 +222,7 @@ static int opts_print(struct pr_ctx *c, const uint8_t *bp, int resid)
 			pr_printf(c, " lifetime %us,", lt);
 			l = (olen - 1) / 2;
 			for (i = 0; i < l; i++) {
-				pr_puts(c, " addr: ");
-				PR_IP6(c, cp + 8 + 16 * i);
+				PR_IP6(c, " addr: ", cp + 8 + 16 * i);
 			}
 			break;
 		}
@@ -315,8 +315,7 @@ static int mld6_print(struct pr_ctx *c, const uint8_t *bp)
 		return 0;
 	PR_BE16(c, bp + 4, delay);
 	pr_printf(c, "max resp delay: %u ", delay);
-	pr_puts(c, "addr: ");
-	PR_IP6(c, bp + 8);
+	PR_IP6(c, "addr: ", bp + 8);
 	return 0;
 }
 
@@ -342,8 +341,7 @@ static int mldv2_report_print(struct pr_ctx *c, const uint8_t *bp,
 			pr_puts(c, " [invalid number of groups]");
 			return 0;
 		}
-		pr_puts(c, " [gaddr ");
-		PR_IP6(c, bp + group + 4);
+		PR_IP6(c, " [gaddr ", bp + group + 4);
 		PR_U8(c, bp + group, t);
 		pr_putc(c, ' ');
 		pr_tok_print(c, mldv2_report_names, " [v2-report-#%u]", t);
@@ -358,8 +356,7 @@ static int mldv2_report_print(struct pr_ctx *c, const uint8_t *bp,
 		} else {
 			pr_puts(c, " {");
 			for (j = 0; j < nsrcs; j++) {
-				pr_putc(c, ' ');
-				PR_IP6(c, bp + group + 20 + j * 16);
+				PR_IP6(c, " ", bp + group + 20 + j * 16);
 			}
 			pr_puts(c, " }");
 		}
@@ -387,8 +384,7 @@ static int mldv2_query_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 		mrt = ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
 	if (c->o.vflag)
 		pr_printf(c, " [max resp delay=%u]", mrt);
-	pr_puts(c, " [gaddr ");
-	PR_IP6(c, bp + 8);
+	PR_IP6(c, " [gaddr ", bp + 8);
 	if (c->o.vflag) {
 		PR_U8(c, bp + 24, b24);
 		if (b24 & 0x08)
@@ -410,8 +406,7 @@ static int mldv2_query_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 		} else if (c->o.vflag > 1) {
 			pr_puts(c, " {");
 			for (i = 0; i < nsrcs; i++) {
-				pr_putc(c, ' ');
-				PR_IP6(c, bp + 28 + i * 16);
+				PR_IP6(c, " ", bp + 28 + i * 16);
 			}
 			pr_puts(c, " }");
 		} else {
@@ -474,7 +469,7 @@ static const uint8_t *upper_layer(struct pr_ctx *c, const uint8_t *bp,
 
 int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 {
-	const uint8_t *oip = bp + 8, *iph = c->iph;
+	const uint8_t *oip = bp + 8;
 	uint8_t type, code;
 	int rc;
 
@@ -485,19 +480,14 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		return 0;
 	}
 	if (c->o.vflag && !c->fragmented && pr_has(c, bp, length)) {
-		uint8_t ph[40];
 		const uint8_t *s = pk_span(&c->pk, bp, length);
-		uint16_t field = (uint16_t)(s[2] << 8 | s[3]), sum;
+		uint16_t field, sum;
+		uint32_t acc;
 
-		PR_COPY(c, iph + 8, ph, 32);
-		ph[32] = (uint8_t)(length >> 24);
-		ph[33] = (uint8_t)(length >> 16);
-		ph[34] = (uint8_t)(length >> 8);
-		ph[35] = (uint8_t)length;
-		ph[36] = ph[37] = ph[38] = 0;
-		ph[39] = 58;
-		sum = pr_cksum_fold(
-			pr_cksum_add(pr_cksum_add(0, ph, 40), s, length));
+		PR_BE16(c, bp + 2, field);
+		if (ip_pseudo_sum(c, 58, length, &acc) == PR_STOP)
+			return PR_STOP;
+		sum = pr_cksum_fold(pr_cksum_add(acc, s, length));
 		if (sum != 0)
 			pr_printf(c, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ",
 				  field, pr_cksum_shouldbe(field, sum));
@@ -523,14 +513,19 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		case 0:
 		case 1:
 		case 3:
-			pr_putc(c, ' ');
-			PR_IP6(c, oip + 24);
+			PR_IP6(c, " ", oip + 24);
 			break;
-		case 2:
+		case 2: {
+			uint8_t d6[16], s6[16];
+
+			PR_COPY(c, oip + 24, d6, 16);
+			PR_COPY(c, oip + 8, s6, 16);
 			pr_putc(c, ' ');
-			PR_IP6(c, oip + 24);
+			pr_ip6(c, d6);
 			pr_puts(c, ", source address ");
-			PR_IP6(c, oip + 8);
+			pr_ip6(c, s6);
+			break;
+		}
 			break;
 		case 4: {
 			const uint8_t *ouh;
@@ -541,8 +536,7 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			if (!ouh)
 				goto trunc;
 			PR_BE16(c, ouh + 2, dport);
-			pr_puts(c, ", ");
-			PR_IP6(c, oip + 24);
+			PR_IP6(c, ", ", oip + 24);
 			if (prot == 6) {
 				pr_puts(c, " tcp port ");
 				pr_tcpport(c, dport);
@@ -572,8 +566,7 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	case TIME_EXCEEDED:
 		if (code == 0) {
-			pr_puts(c, " for ");
-			PR_IP6(c, oip + 24);
+			PR_IP6(c, " for ", oip + 24);
 		} else if (code == 1) {
 			pr_puts(c, " (reassembly)");
 		} else {
@@ -653,14 +646,12 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		}
 		break;
 	case ND_NS:
-		pr_puts(c, ", who has ");
-		PR_IP6(c, bp + 8);
+		PR_IP6(c, ", who has ", bp + 8);
 		if (c->o.vflag && opts_print(c, bp + 24, (int)length - 24) != 0)
 			goto opts_trunc;
 		break;
 	case ND_NA:
-		pr_puts(c, ", tgt is ");
-		PR_IP6(c, bp + 8);
+		PR_IP6(c, ", tgt is ", bp + 8);
 		if (c->o.vflag) {
 			uint32_t flags;
 
@@ -673,10 +664,8 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		}
 		break;
 	case ND_REDIRECT:
-		pr_puts(c, ", ");
-		PR_IP6(c, bp + 24);
-		pr_puts(c, " to ");
-		PR_IP6(c, bp + 8);
+		PR_IP6(c, ", ", bp + 24);
+		PR_IP6(c, " to ", bp + 8);
 		if (c->o.vflag && opts_print(c, bp + 40, (int)length - 40) != 0)
 			goto opts_trunc;
 		break;
@@ -703,8 +692,7 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			PR_BE16(c, bp + 4, id);
 			pr_printf(c, ", id 0x%04x", id);
 			while (p < end) {
-				pr_puts(c, ", ");
-				PR_IP6(c, p);
+				PR_IP6(c, ", ", p);
 				p += 16;
 			}
 		}

@@ -59,8 +59,7 @@ static int v3_report_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 			pr_puts(c, " [invalid number of groups]");
 			return 0;
 		}
-		pr_puts(c, " [gaddr ");
-		PR_IP4(c, bp + group + 4);
+		PR_IP4(c, " [gaddr ", bp + group + 4);
 		PR_U8(c, bp + group, t);
 		pr_putc(c, ' ');
 		pr_tok_print(c, v3_report_names, " [v3-report-#%u]", t);
@@ -75,8 +74,7 @@ static int v3_report_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 		} else {
 			pr_puts(c, " {");
 			for (j = 0; j < nsrcs; j++) {
-				pr_putc(c, ' ');
-				PR_IP4(c, bp + group + 8 + (j << 2));
+				PR_IP4(c, " ", bp + group + 8 + (j << 2));
 			}
 			pr_puts(c, " }");
 		}
@@ -115,8 +113,7 @@ static int v3_query_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 	PR_BE32(c, bp + 4, g);
 	if (g == 0)
 		return 0;
-	pr_puts(c, " [gaddr ");
-	PR_IP4(c, bp + 4);
+	PR_IP4(c, " [gaddr ", bp + 4);
 	PR_BE16(c, bp + 10, v);
 	nsrcs = v;
 	if (nsrcs > 0) {
@@ -125,8 +122,7 @@ static int v3_query_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 		} else if (c->o.vflag > 1) {
 			pr_puts(c, " {");
 			for (i = 0; i < nsrcs; i++) {
-				pr_putc(c, ' ');
-				PR_IP4(c, bp + 12 + (i << 2));
+				PR_IP4(c, " ", bp + 12 + (i << 2));
 			}
 			pr_puts(c, " }");
 		} else {
@@ -148,13 +144,16 @@ static int mtrace_print(struct pr_ctx *c, const char *name, const uint8_t *bp,
 		pr_printf(c, " [invalid len %u]", len);
 		return 0;
 	}
+	uint8_t a[12];
+
 	PR_BE24(c, bp + 8 + 13, qid);
+	PR_COPY(c, bp + 8, a, 12);
 	pr_printf(c, "%s %u: ", name, qid);
-	PR_IP4(c, bp + 8);
+	pr_ip4(c, a);
 	pr_puts(c, " to ");
-	PR_IP4(c, bp + 8 + 4);
+	pr_ip4(c, a + 4);
 	pr_puts(c, " reply-to ");
-	PR_IP4(c, bp + 8 + 8);
+	pr_ip4(c, a + 8);
 	PR_BE32(c, bp + 8 + 8, raddr);
 	if ((raddr & 0xf0000000u) == 0xe0000000u) {
 		PR_U8(c, bp + 8 + 12, ttl);
@@ -191,8 +190,7 @@ int igmp_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 			}
 			PR_BE32(c, bp + 4, g);
 			if (g) {
-				pr_puts(c, " [gaddr ");
-				PR_IP4(c, bp + 4);
+				PR_IP4(c, " [gaddr ", bp + 4);
 				pr_putc(c, ']');
 			}
 			if (len != 8)
@@ -200,22 +198,19 @@ int igmp_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 		}
 		break;
 	case 0x12:
-		pr_puts(c, "igmp v1 report ");
-		PR_IP4(c, bp + 4);
+		PR_IP4(c, "igmp v1 report ", bp + 4);
 		if (len != 8)
 			pr_printf(c, " [len %u]", len);
 		break;
 	case 0x16:
-		pr_puts(c, "igmp v2 report ");
-		PR_IP4(c, bp + 4);
+		PR_IP4(c, "igmp v2 report ", bp + 4);
 		break;
 	case 0x22:
 		pr_puts(c, "igmp v3 report");
 		rc = v3_report_print(c, bp, len);
 		break;
 	case 0x17:
-		pr_puts(c, "igmp leave ");
-		PR_IP4(c, bp + 4);
+		PR_IP4(c, "igmp leave ", bp + 4);
 		break;
 	case 0x13:
 		/* DVMRP messages are not decoded here. */

@@ -221,23 +221,32 @@ void pr_udpport(struct pr_ctx *c, unsigned port);
 /* /etc/protocols name of an IP protocol, or NULL (not with -n). */
 const char *pr_protoname(const struct pr_ctx *c, unsigned proto);
 
-/* Reads an address from the packet and prints it, or stops. */
-#define PR_IP4(c, p)                                                     \
+/*
+ * Reads an address from the packet, then prints prefix and the address;
+ * stops (printing nothing of either) when the address was not captured.
+ * tcpdump evaluates its GET_ macros as printf arguments, before anything
+ * of that printf is printed: a literal sharing a printf with an address
+ * must go in prefix, or a short capture would print it alone.
+ */
+#define PR_IP4(c, prefix, p)                                             \
 	do {                                                             \
 		uint8_t a4_[4];                                          \
 		PR_COPY(c, p, a4_, 4);                                   \
+		pr_puts(c, prefix);                                      \
 		pr_ip4(c, a4_);                                          \
 	} while (0)
-#define PR_IP6(c, p)                                                     \
+#define PR_IP6(c, prefix, p)                                             \
 	do {                                                             \
 		uint8_t a6_[16];                                         \
 		PR_COPY(c, p, a6_, 16);                                  \
+		pr_puts(c, prefix);                                      \
 		pr_ip6(c, a6_);                                          \
 	} while (0)
-#define PR_MAC(c, p)                                                     \
+#define PR_MAC(c, prefix, p)                                             \
 	do {                                                             \
 		uint8_t m_[6];                                           \
 		PR_COPY(c, p, m_, 6);                                    \
+		pr_puts(c, prefix);                                      \
 		pr_mac(c, m_);                                           \
 	} while (0)
 
@@ -283,6 +292,13 @@ extern const struct pr_tok ipproto_names[];
 /* Hands a payload of the given ethertype to its printer: 1 if one took it. */
 int ethertype_dispatch(struct pr_ctx *c, unsigned type, const uint8_t *p,
 		       unsigned len, int *rc);
+/*
+ * The one's complement sum of the pseudo-header (RFC 9293 3.1, RFC 8200
+ * 8.1) for a transport segment of len bytes under c->iph, with the final
+ * destination of a source route; 0 or PR_STOP.
+ */
+int ip_pseudo_sum(struct pr_ctx *c, unsigned proto, unsigned len,
+		  uint32_t *acc);
 /* tcpdump's ip_demux_print: the protocol after an IPv4/IPv6 header. */
 int ip_demux(struct pr_ctx *c, unsigned proto, const uint8_t *p, unsigned len);
 
@@ -321,6 +337,8 @@ int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 const uint8_t *dns_name_print(struct pr_ctx *c, const uint8_t *p,
 			      const uint8_t *msg);
 int ntp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The SSH identification string, as ": SSH: SSH-2.0-..." */
+int ssh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HTTP's first line (-v: every text line); prints its own ": " lead. */
 int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 

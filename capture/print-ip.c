@@ -169,8 +169,7 @@ static int route_print(struct pr_ctx *c, const uint8_t *cp, unsigned length)
 	for (len = 3; len < length; len += 4) {
 		if (!pr_has(c, cp + len, 4))
 			return -1;
-		pr_putc(c, ' ');
-		PR_IP4(c, cp + len);
+		PR_IP4(c, " ", cp + len);
 		if (ptr > len)
 			pr_putc(c, ',');
 	}
@@ -223,7 +222,7 @@ static int ts_print(struct pr_ctx *c, const uint8_t *cp, unsigned length)
 		pr_uint(c, t);
 		pr_putc(c, '@');
 		if (hoplen == 8)
-			PR_IP4(c, cp + len);
+			PR_IP4(c, "", cp + len);
 		type = " ";
 	}
 done:
@@ -408,9 +407,9 @@ int ip_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		}
 		pr_puts(c, ")\n    ");
 		if (truncated) {
-			PR_IP4(c, bp + 12);
+			PR_IP4(c, "", bp + 12);
 			pr_puts(c, " > ");
-			PR_IP4(c, bp + 16);
+			PR_IP4(c, "", bp + 16);
 			pr_puts(c, ": ");
 			pr_trunc(c);
 			pr_pop_end(c, old_end);
@@ -420,9 +419,9 @@ int ip_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 
 	if ((off & IP_OFFMASK) == 0) {
 		if (proto != 6 && proto != 17 && proto != 132 && proto != 33) {
-			PR_IP4(c, bp + 12);
+			PR_IP4(c, "", bp + 12);
 			pr_puts(c, " > ");
-			PR_IP4(c, bp + 16);
+			PR_IP4(c, "", bp + 16);
 			pr_puts(c, ": ");
 		}
 		if (!pr_has(c, bp, hlen)) {
@@ -447,9 +446,9 @@ int ip_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			pr_pop_end(c, old_end);
 			return 0;
 		}
-		PR_IP4(c, bp + 12);
+		PR_IP4(c, "", bp + 12);
 		pr_puts(c, " > ");
-		PR_IP4(c, bp + 16);
+		PR_IP4(c, "", bp + 16);
 		pr_putc(c, ':');
 		name = pr_protoname(c, proto);
 		if (name) {
@@ -461,6 +460,127 @@ int ip_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		}
 	}
 	pr_pop_end(c, old_end);
+	return 0;
+}
+
+/*
+ * The destination a transport checksum covers: the last hop of a loose or
+ * strict source route when the header has one (tcpdump's ip_finddst).
+ */
+static int ip_finddst(struct pr_ctx *c, const uint8_t *ip, uint8_t dst[4])
+{
+	const uint8_t *cp = ip + IP_HDRLEN;
+	unsigned length, len;
+	uint8_t vhl, tt, l8;
+
+	PR_U8(c, ip, vhl);
+	length = (vhl & 15) * 4u;
+	if (length >= IP_HDRLEN) {
+		for (length -= IP_HDRLEN; length != 0; cp += len, length -= len) {
+			PR_U8(c, cp, tt);
+			if (tt == IPOPT_EOL)
+				break;
+			if (tt == IPOPT_NOP) {
+				len = 1;
+			} else {
+				PR_U8(c, cp + 1, l8);
+				len = l8;
+				if (len < 2)
+					break;
+			}
+			if (length < len || !pr_has(c, cp, len))
+				break;
+			if ((tt == IPOPT_SSRR || tt == IPOPT_LSRR) && len >= 7) {
+				PR_COPY(c, cp + len - 4, dst, 4);
+				return 0;
+			}
+		}
+	}
+	PR_COPY(c, ip + 16, dst, 4);
+	return 0;
+}
+
+/* IPv6's equivalent: the last address of a type 0 or first of a type 4 routing header. */
+static int ip6_finddst(struct pr_ctx *c, const uint8_t *ip6, uint8_t dst[16])
+{
+	const uint8_t *cp = ip6, *dst_addr = ip6 + 24;
+	unsigned advance = 40;
+	uint8_t nh, b;
+
+	PR_U8(c, ip6 + 6, nh);
+	while (pr_left(c, cp) > 0) {
+		cp += advance;
+		switch (nh) {
+		case 0:
+		case 60:
+		case 62:
+		case 135:
+			PR_U8(c, cp + 1, b);
+			advance = (b + 1u) << 3;
+			PR_U8(c, cp, nh);
+			continue;
+		case 44:
+			advance = 8;
+			PR_U8(c, cp, nh);
+			continue;
+		case 43: {
+			uint8_t len, type;
+			int i;
+
+			if (!pr_has(c, cp, 4))
+				goto done;
+			PR_U8(c, cp + 1, len);
+			PR_U8(c, cp + 2, type);
+			if (type == 0) {
+				if (len % 2 == 1)
+					goto done;
+				for (i = 0; i < len / 2; i++) {
+					if (!pr_has(c, cp + 8 + 16 * i, 16))
+						goto done;
+					dst_addr = cp + 8 + 16 * i;
+				}
+			} else if (type == 4) {
+				if (len % 2 == 1 || !pr_has(c, cp + 8, 16))
+					goto done;
+				dst_addr = cp + 8;
+			}
+			goto done;
+		}
+		default:
+			goto done;
+		}
+	}
+done:
+	PR_COPY(c, dst_addr, dst, 16);
+	return 0;
+}
+
+int ip_pseudo_sum(struct pr_ctx *c, unsigned proto, unsigned len,
+		  uint32_t *acc)
+{
+	uint8_t ph[40];
+
+	if (c->ipver == 6) {
+		PR_COPY(c, c->iph + 8, ph, 16);
+		if (ip6_finddst(c, c->iph, ph + 16) == PR_STOP)
+			return PR_STOP;
+		ph[32] = (uint8_t)(len >> 24);
+		ph[33] = (uint8_t)(len >> 16);
+		ph[34] = (uint8_t)(len >> 8);
+		ph[35] = (uint8_t)len;
+		ph[36] = ph[37] = ph[38] = 0;
+		ph[39] = (uint8_t)proto;
+		*acc = pr_cksum_add(0, ph, 40);
+	} else {
+		PR_COPY(c, c->iph + 12, ph, 4);
+		if (ip_finddst(c, c->iph, ph + 4) == PR_STOP)
+			return PR_STOP;
+		ph[8] = 0;
+		ph[9] = (uint8_t)proto;
+		ph[10] = (uint8_t)(len >> 8);
+		ph[11] = (uint8_t)len;
+		*acc = pr_cksum_add(0, ph, 12);
+	}
 	return 0;
 }
 

@@ -194,8 +194,7 @@ static int opts_process(struct pr_ctx *c, const uint8_t *bp, unsigned len,
 				return -1;
 			}
 			if (v) {
-				pr_puts(c, "(homeaddr: ");
-				PR_IP6(c, bp + i + 2);
+				PR_IP6(c, "(homeaddr: ", bp + i + 2);
 				if (l > IP6OPT_HOMEADDR_MINLEN - 2) {
 					rc = sopt_print(c,
 							bp + i + IP6OPT_HOMEADDR_MINLEN,
@@ -328,8 +327,11 @@ static int rt6_print(struct pr_ctx *c, const uint8_t *bp)
 	}
 	len >>= 1;
 	for (i = 0; i < len; i++) {
+		uint8_t a6[16];
+
+		PR_COPY(c, p, a6, 16);
 		pr_printf(c, ", [%u]", i);
-		PR_IP6(c, p);
+		pr_ip6(c, a6);
 		p += 16;
 	}
 	pr_puts(c, ") ");
@@ -430,9 +432,9 @@ int ip6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		total_advance += (unsigned)advance;
 		if (cp == bp + IP6_HDRLEN && nh != NH_TCP && nh != NH_UDP &&
 		    nh != NH_DCCP && nh != NH_SCTP) {
-			PR_IP6(c, bp + 8);
+			PR_IP6(c, "", bp + 8);
 			pr_puts(c, " > ");
-			PR_IP6(c, bp + 24);
+			PR_IP6(c, "", bp + 24);
 			pr_puts(c, ": ");
 		}
 		switch (nh) {

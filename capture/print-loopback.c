@@ -48,8 +48,7 @@ static int message_print(struct pr_ctx *c, const uint8_t *cp, unsigned len)
 	case LOOPBACK_FWDDATA:
 		if (len < 6)
 			goto invalid;
-		pr_puts(c, ", forwarding address ");
-		PR_MAC(c, cp);
+		PR_MAC(c, ", forwarding address ", cp);
 		cp += 6;
 		len -= 6;
 		pr_printf(c, ", data (%u octets)", len);

@@ -197,8 +197,7 @@ static int add_addr_print(struct pr_ctx *c, const uint8_t *opt, unsigned len,
 	PR_U8(c, opt + 3, id);
 	pr_printf(c, " id %u", id);
 	if (len == 8 || len == 10 || len == 16 || len == 18) {
-		pr_putc(c, ' ');
-		PR_IP4(c, opt + 4);
+		PR_IP4(c, " ", opt + 4);
 		if (len == 10 || len == 18) {
 			PR_BE16(c, opt + 8, port);
 			pr_printf(c, ":%u", port);
@@ -212,8 +211,7 @@ static int add_addr_print(struct pr_ctx *c, const uint8_t *opt, unsigned len,
 			pr_printf(c, " hmac 0x%" PRIx64, mac);
 		}
 	} else {
-		pr_putc(c, ' ');
-		PR_IP6(c, opt + 4);
+		PR_IP6(c, " ", opt + 4);
 		if (len == 22 || len == 30) {
 			PR_BE16(c, opt + 20, port);
 			pr_printf(c, ":%u", port);

@@ -196,11 +196,11 @@ static int time_msg_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			goto trunc;
 		break;
 	case 62:
-		PR_IP4(c, bp + 12);
+		PR_IP4(c, "", bp + 12);
 		pr_puts(c, " INFO_QUERY");
 		return 0;
 	case 63:
-		PR_IP4(c, bp + 12);
+		PR_IP4(c, "", bp + 12);
 		pr_puts(c, " INFO_REPLY");
 		return 0;
 	default:

@@ -64,7 +64,7 @@ static int sll_hdr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	pr_printf(c, "%3s ", s ? s : "?");
 	PR_BE16(c, p + 4, halen);
 	if (halen == 6) {
-		PR_MAC(c, p + 6);
+		PR_MAC(c, "", p + 6);
 		pr_putc(c, ' ');
 	}
 	PR_BE16(c, p + 14, type);
@@ -83,7 +83,7 @@ static int sll2_hdr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	pr_printf(c, "ifindex %u ", ifindex);
 	PR_U8(c, p + 11, halen);
 	if (halen == 6) {
-		PR_MAC(c, p + 12);
+		PR_MAC(c, "", p + 12);
 		pr_putc(c, ' ');
 	}
 	PR_BE16(c, p, type);

@@ -85,10 +85,11 @@ static const struct pr_tok tcp_option_names[] = {
 /*
  * Port -> application printer, in tcpdump's order of tests (the first
  * entry matching either port wins). Applications tcpdump knows but this
- * printer does not (telnet, FTP, SMTP, BGP, SSH, SMB, RTSP, ...) print nothing after the
+ * printer does not (telnet, FTP, SMTP, BGP, SMB, RTSP, Redis, ...) print nothing after the
  * length, which is what tcpdump prints for a port it has no printer for.
  */
 static const struct pr_disp tcp_port_printers[] = {
+	{ 22, ssh_print },
 	{ 80, http_print },
 	{ 8080, http_print },
 	{ 53, dns_tcp_print },
@@ -207,11 +208,11 @@ static int ends_print(struct pr_ctx *c, uint16_t sport, uint16_t dport)
 	if (c->ipver == 6) {
 		PR_U8(c, iph + 6, nxt);
 		if (nxt == 6) {
-			PR_IP6(c, iph + 8);
+			PR_IP6(c, "", iph + 8);
 			pr_putc(c, '.');
 			pr_tcpport(c, sport);
 			pr_puts(c, " > ");
-			PR_IP6(c, iph + 24);
+			PR_IP6(c, "", iph + 24);
 			pr_putc(c, '.');
 			pr_tcpport(c, dport);
 			pr_puts(c, ": ");
@@ -220,11 +221,11 @@ static int ends_print(struct pr_ctx *c, uint16_t sport, uint16_t dport)
 	} else {
 		PR_U8(c, iph + 9, nxt);
 		if (nxt == 6) {
-			PR_IP4(c, iph + 12);
+			PR_IP4(c, "", iph + 12);
 			pr_putc(c, '.');
 			pr_tcpport(c, sport);
 			pr_puts(c, " > ");
-			PR_IP4(c, iph + 16);
+			PR_IP4(c, "", iph + 16);
 			pr_putc(c, '.');
 			pr_tcpport(c, dport);
 			pr_puts(c, ": ");
@@ -285,7 +286,8 @@ static int fastopen_print(struct pr_ctx *c, const uint8_t *cp,
  * tcpdump then stops the packet without the closing bracket), PR_STOP.
  */
 static int options_print(struct pr_ctx *c, const uint8_t *cp, unsigned hlen,
-			 uint8_t flags, int rev, uint32_t thseq, uint32_t thack)
+			 uint8_t flags, int rev, uint32_t thseq, uint32_t thack,
+			 const uint8_t *payload, unsigned paylen)
 {
 	char ch = '\0';
 	int rc;
@@ -392,10 +394,16 @@ static int options_print(struct pr_ctx *c, const uint8_t *cp, unsigned hlen,
 			break;
 		}
 		case TCPOPT_SIGNATURE:
-			/* Without -M there is no secret to check against. */
+			/*
+			 * tcpdump (built with libcrypto, as Debian's is) says
+			 * why it cannot verify: payload cut short, or no -M
+			 * secret (dumplab has no -M).
+			 */
 			datalen = TCP_SIGLEN;
 			LENCHECK(datalen);
-			pr_puts(c, " can't check - ");
+			pr_puts(c, pr_has(c, payload, paylen)
+					   ? " shared secret not supplied with -M, can't check - "
+					   : " snaplen too short, can't check - ");
 			for (i = 0; i < TCP_SIGLEN; ++i) {
 				PR_U8(c, cp + i, b);
 				pr_hex(c, b, 2);
@@ -537,13 +545,13 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	c->proto = "tcp";
 	if (!pr_has(c, bp + 2, 2)) {
 		if (v6) {
-			PR_IP6(c, iph + 8);
+			PR_IP6(c, "", iph + 8);
 			pr_puts(c, " > ");
-			PR_IP6(c, iph + 24);
+			PR_IP6(c, "", iph + 24);
 		} else {
-			PR_IP4(c, iph + 12);
+			PR_IP4(c, "", iph + 12);
 			pr_puts(c, " > ");
-			PR_IP4(c, iph + 16);
+			PR_IP4(c, "", iph + 16);
 		}
 		pr_putc(c, ':');
 		pr_trunc(c);
@@ -601,31 +609,13 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 
 	if (c->o.vflag && !c->fragmented && pr_has(c, bp, length)) {
-		/* The pseudo-header of RFC 9293 3.1 / RFC 8200 8.1. */
-		uint8_t ph[40];
 		const uint8_t *seg = pk_span(&c->pk, bp, length);
-		uint16_t field = (uint16_t)(seg[16] << 8 | seg[17]), sum;
+		uint16_t field, sum;
 		uint32_t acc;
-		size_t phlen;
 
-		if (v6) {
-			PR_COPY(c, iph + 8, ph, 32);
-			ph[32] = (uint8_t)(length >> 24);
-			ph[33] = (uint8_t)(length >> 16);
-			ph[34] = (uint8_t)(length >> 8);
-			ph[35] = (uint8_t)length;
-			ph[36] = ph[37] = ph[38] = 0;
-			ph[39] = 6;
-			phlen = 40;
-		} else {
-			PR_COPY(c, iph + 12, ph, 8);
-			ph[8] = 0;
-			ph[9] = 6;
-			ph[10] = (uint8_t)(length >> 8);
-			ph[11] = (uint8_t)length;
-			phlen = 12;
-		}
-		acc = pr_cksum_add(0, ph, phlen);
+		PR_BE16(c, bp + 16, field);
+		if (ip_pseudo_sum(c, 6, length, &acc) == PR_STOP)
+			return PR_STOP;
 		sum = pr_cksum_fold(pr_cksum_add(acc, seg, length));
 		pr_puts(c, ", cksum 0x");
 		pr_hex(c, field, 4);
@@ -659,7 +649,8 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	if (hlen > TCP_HDRLEN) {
 		rc = options_print(c, bp + TCP_HDRLEN, hlen - TCP_HDRLEN, flags,
-				   rev, thseq, thack);
+				   rev, thseq, thack, bp + (offx2 >> 4) * 4u,
+				   length);
 		if (rc != 0)
 			return rc == PR_STOP ? PR_STOP : 0;
 	}

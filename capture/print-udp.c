@@ -36,18 +36,18 @@ static int ends_print(struct pr_ctx *c, int sport, int dport)
 		PR_U8(c, iph + 9, nxt);
 	if (nxt == 17) {
 		if (c->ipver == 6)
-			PR_IP6(c, iph + 8);
+			PR_IP6(c, "", iph + 8);
 		else
-			PR_IP4(c, iph + 12);
+			PR_IP4(c, "", iph + 12);
 		if (sport >= 0) {
 			pr_putc(c, '.');
 			pr_udpport(c, (unsigned)sport);
 		}
 		pr_puts(c, " > ");
 		if (c->ipver == 6)
-			PR_IP6(c, iph + 24);
+			PR_IP6(c, "", iph + 24);
 		else
-			PR_IP4(c, iph + 16);
+			PR_IP4(c, "", iph + 16);
 		if (sport >= 0) {
 			pr_putc(c, '.');
 			pr_udpport(c, (unsigned)dport);
@@ -135,31 +135,14 @@ int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		if (c->ipver == 4 && field == 0) {
 			pr_puts(c, "[no cksum] ");
 		} else if (pr_has(c, cp, length)) {
-			uint8_t ph[40];
-			size_t phlen;
 			unsigned ulen_all = length + UDP_HDRLEN;
+			uint32_t acc;
 			uint16_t sum;
 
-			if (c->ipver == 6) {
-				PR_COPY(c, c->iph + 8, ph, 32);
-				ph[32] = (uint8_t)(ulen_all >> 24);
-				ph[33] = (uint8_t)(ulen_all >> 16);
-				ph[34] = (uint8_t)(ulen_all >> 8);
-				ph[35] = (uint8_t)ulen_all;
-				ph[36] = ph[37] = ph[38] = 0;
-				ph[39] = 17;
-				phlen = 40;
-			} else {
-				PR_COPY(c, c->iph + 12, ph, 8);
-				ph[8] = 0;
-				ph[9] = 17;
-				ph[10] = (uint8_t)(ulen_all >> 8);
-				ph[11] = (uint8_t)ulen_all;
-				phlen = 12;
-			}
+			if (ip_pseudo_sum(c, 17, ulen_all, &acc) == PR_STOP)
+				return PR_STOP;
 			sum = pr_cksum_fold(pr_cksum_add(
-				pr_cksum_add(0, ph, phlen),
-				pk_span(&c->pk, bp, ulen_all), ulen_all));
+				acc, pk_span(&c->pk, bp, ulen_all), ulen_all));
 			if (sum != 0)
 				pr_printf(c, "[bad udp cksum 0x%04x -> 0x%04x!] ",
 					  field, pr_cksum_shouldbe(field, sum));
