@@ -100,7 +100,7 @@ static size_t build_dns(void)
 	rr(&pk[k], 6, 1, 900,
 	   "\x02ns\xc0\x11\x05" "admin\xc0\x11\x00\x00\x00\x01\x00\x00\x0e\x10"
 	   "\x00\x00\x03\x84\x00\x09\x3a\x80\x00\x00\x01\x2c",
-	   36);
+	   33);
 	udp_done(&pk[k++], l4);
 	/* AAAA, MX, TXT, SRV, PTR answers in one message */
 	l4 = udp(&pk[k], 53, 40002);
