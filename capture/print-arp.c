@@ -104,7 +104,7 @@ int arp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 
 	if (hrd == ARPHRD_ATM2225) {
 		/* RFC 2225 ATMARP has its own layout; not decoded here. */
-		pr_default(c, bp, (unsigned)pr_left(c, bp));
+		pr_hexascii_dump(c, "\n\t", bp, (unsigned)pr_left(c, bp));
 		return 0;
 	}
 	PR_NEED(c, a.tpa, pln);
@@ -172,7 +172,8 @@ int arp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			return PR_STOP;
 		break;
 	default:
-		pr_default(c, bp, (unsigned)pr_left(c, bp));
+		/* Unlike the link layers, tcpdump dumps this even with -q/-x. */
+		pr_hexascii_dump(c, "\n\t", bp, (unsigned)pr_left(c, bp));
 		return 0;
 	}
 out:

@@ -886,7 +886,12 @@ print:
 				cp += 4;
 			}
 		}
-		pr_printf(c, " %u/%u/%u", ancount, nscount, arcount);
+		pr_putc(c, ' ');
+		pr_uint(c, ancount);
+		pr_putc(c, '/');
+		pr_uint(c, nscount);
+		pr_putc(c, '/');
+		pr_uint(c, arcount);
 		rc = records_print(c, &cp, bp, &ancount, "", is_mdns, 0);
 		if (rc)
 			goto out;
@@ -953,7 +958,9 @@ print:
 				goto out;
 		}
 	}
-	pr_printf(c, " (%u)", length);
+	pr_puts(c, " (");
+	pr_uint(c, length);
+	pr_putc(c, ')');
 	return 0;
 out:
 	if (rc == PR_STOP)

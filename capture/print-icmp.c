@@ -159,8 +159,11 @@ static int text_print(struct pr_ctx *c, const uint8_t *dp,
 	case ICMP_ECHOREPLY:
 		PR_BE16(c, dp + 4, id);
 		PR_BE16(c, dp + 6, seq);
-		pr_printf(c, "echo %s, id %u, seq %u",
-			  type == ICMP_ECHO ? "request" : "reply", id, seq);
+		pr_puts(c, type == ICMP_ECHO ? "echo request, id " :
+					       "echo reply, id ");
+		pr_uint(c, id);
+		pr_puts(c, ", seq ");
+		pr_uint(c, seq);
 		return 0;
 	case ICMP_UNREACH:
 		return text_unreach(c, dp, code);

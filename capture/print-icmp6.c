@@ -600,7 +600,10 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 
 		PR_BE16(c, bp + 4, id);
 		PR_BE16(c, bp + 6, seq);
-		pr_printf(c, ", id %u, seq %u", id, seq);
+		pr_puts(c, ", id ");
+		pr_uint(c, id);
+		pr_puts(c, ", seq ");
+		pr_uint(c, seq);
 		break;
 	}
 	case MLD_QUERY:
@@ -720,8 +723,10 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			pr_unknown_data(c, bp, "\n\t", length);
 		return 0;
 	}
-	if (!c->o.vflag)
-		pr_printf(c, ", length %u", length);
+	if (!c->o.vflag) {
+		pr_puts(c, ", length ");
+		pr_uint(c, length);
+	}
 	return 0;
 opts_trunc:
 	if (c->stopped)

@@ -62,6 +62,15 @@ struct pr_tcpconv {
 #define PR_TCP_SETS 4096 /* 32768 conversations, ~2.4 MB, allocated once */
 
 #define PR_IFCACHE 8
+#define PR_ACACHE 64
+
+/* A formatted address, kept because traffic repeats its addresses. */
+struct pr_acache {
+	uint8_t key[16];
+	uint8_t af;
+	uint8_t len;
+	char s[46];
+};
 
 struct pr_ctx {
 	struct pr_opts o;
@@ -100,6 +109,9 @@ struct pr_ctx {
 	struct pr_tcpconv *tcp;
 	uint32_t tcp_clock;
 
+	/* Numeric IPv4/IPv6 text of recently printed addresses. */
+	struct pr_acache acache[PR_ACACHE];
+
 	/* LINUX_SLL2 interface names, as tcpdump resolves them. */
 	struct {
 		uint32_t index;
@@ -110,14 +122,33 @@ struct pr_ctx {
 
 /* ---- output ---- */
 
+/* Appends n bytes (pr_putn's path for long pieces). */
+void pr_putn_long(struct pr_ctx *c, const char *s, size_t n);
+
+/*
+ * Appends n bytes. Most pieces are a few bytes long: a byte loop beats a
+ * memcpy call for those, and this is the printer's hottest path.
+ */
 static inline void pr_putn(struct pr_ctx *c, const char *s, size_t n)
 {
-	hx_buf_put(c->out, s, n);
+	struct hx_buf *b = c->out;
+	size_t i;
+
+	if (n > 16) {
+		pr_putn_long(c, s, n);
+		return;
+	}
+	if (b->cap - b->len <= n && hx_buf_grow(b, n) < 0)
+		return;
+	for (i = 0; i < n; i++)
+		b->p[b->len + i] = s[i];
+	b->len += n;
+	b->p[b->len] = '\0';
 }
 
 static inline void pr_puts(struct pr_ctx *c, const char *s)
 {
-	hx_buf_put(c->out, s, strlen(s));
+	pr_putn(c, s, strlen(s));
 }
 
 static inline void pr_putc(struct pr_ctx *c, char ch)

@@ -288,15 +288,35 @@ const char *pr_dlt_describe(int dlt, char *buf, size_t len)
 
 /* ---- output ---- */
 
+void pr_putn_long(struct pr_ctx *c, const char *s, size_t n)
+{
+	hx_buf_put(c->out, s, n);
+}
+
+/* "00" to "99": two digits per division. */
+static const char digits2[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
 void pr_uint(struct pr_ctx *c, uint64_t v)
 {
 	char tmp[24];
 	int i = sizeof(tmp);
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		tmp[--i] = digits2[2 * r + 1];
+		tmp[--i] = digits2[2 * r];
+	}
+	if (v >= 10) {
+		tmp[--i] = digits2[2 * v + 1];
+		tmp[--i] = digits2[2 * v];
+	} else {
+		tmp[--i] = (char)('0' + v);
+	}
 	pr_putn(c, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
@@ -315,23 +335,161 @@ static const char hexdig[] = "0123456789abcdef";
 void pr_hex(struct pr_ctx *c, uint32_t v, int width)
 {
 	char tmp[8];
-	int i = 8;
+	size_t i = sizeof(tmp), w = width > 8 ? 8 : width < 0 ? 0 : (size_t)width;
 
 	do {
 		tmp[--i] = hexdig[v & 15];
 		v >>= 4;
 	} while (v && i > 0);
-	while (8 - i < width && i > 0)
+	while (sizeof(tmp) - i < w && i > 0)
 		tmp[--i] = '0';
-	pr_putn(c, tmp + i, (size_t)(8 - i));
+	pr_putn(c, tmp + i, sizeof(tmp) - i);
+}
+
+/*
+ * A small printf for the printers' formats: flags 0 # -, a width, the
+ * length modifiers h hh l ll z j, and conversions d i u x X c s %. Any
+ * other conversion (floating point) hands the whole call to vsnprintf.
+ * The point is speed: vsnprintf costs several times this per packet.
+ */
+static int fmt_simple(const char *f)
+{
+	for (; *f; f++) {
+		if (*f != '%')
+			continue;
+		f++;
+		while (*f == '0' || *f == '#' || *f == '-')
+			f++;
+		while (*f >= '0' && *f <= '9')
+			f++;
+		while (*f == 'h' || *f == 'l' || *f == 'z' || *f == 'j')
+			f++;
+		switch (*f) {
+		case 'd': case 'i': case 'u': case 'x': case 'X':
+		case 'c': case 's': case '%':
+			break;
+		default:
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void put_num(struct pr_ctx *c, uint64_t v, int base, int upper,
+		    int width, int zero, int left, int alt, int neg)
+{
+	static const char lo[] = "0123456789abcdef", up[] = "0123456789ABCDEF";
+	const char *dig = upper ? up : lo;
+	char tmp[32];
+	int i = sizeof(tmp), len, pad;
+
+	do {
+		tmp[--i] = dig[v % (unsigned)base];
+		v /= (unsigned)base;
+	} while (v);
+	len = (int)sizeof(tmp) - i + neg + (alt ? 2 : 0);
+	pad = width > len ? width - len : 0;
+	if (!left && !zero)
+		while (pad-- > 0)
+			pr_putc(c, ' ');
+	if (neg)
+		pr_putc(c, '-');
+	if (alt)
+		pr_puts(c, upper ? "0X" : "0x");
+	if (!left && zero)
+		while (pad-- > 0)
+			pr_putc(c, '0');
+	pr_putn(c, tmp + i, sizeof(tmp) - (size_t)i);
+	if (left)
+		while (pad-- > 0)
+			pr_putc(c, ' ');
 }
 
 void pr_printf(struct pr_ctx *c, const char *fmt, ...)
 {
+	const char *f = fmt, *run;
 	va_list ap;
 
 	va_start(ap, fmt);
-	hx_buf_vprintf(c->out, fmt, ap);
+	if (!fmt_simple(fmt)) {
+		hx_buf_vprintf(c->out, fmt, ap);
+		va_end(ap);
+		return;
+	}
+	while (*f) {
+		int zero = 0, left = 0, alt = 0, width = 0, lmod = 0;
+		uint64_t u;
+		int64_t d;
+
+		for (run = f; *f && *f != '%'; f++)
+			;
+		if (f > run)
+			pr_putn(c, run, (size_t)(f - run));
+		if (!*f)
+			break;
+		f++;
+		for (;; f++) {
+			if (*f == '0')
+				zero = 1;
+			else if (*f == '-')
+				left = 1;
+			else if (*f == '#')
+				alt = 1;
+			else
+				break;
+		}
+		while (*f >= '0' && *f <= '9')
+			width = width * 10 + (*f++ - '0');
+		for (; *f == 'h' || *f == 'l' || *f == 'z' || *f == 'j'; f++)
+			lmod = *f == 'h' ? lmod - 1 : lmod + 1;
+		switch (*f) {
+		case 'd':
+		case 'i':
+			d = lmod >= 2 ? va_arg(ap, long long) :
+			    lmod == 1 ? va_arg(ap, long) :
+					va_arg(ap, int);
+			if (lmod == -1)
+				d = (short)d;
+			else if (lmod <= -2)
+				d = (signed char)d;
+			put_num(c, d < 0 ? (uint64_t)0 - (uint64_t)d : (uint64_t)d,
+				10, 0, width, zero, left, 0, d < 0);
+			break;
+		case 'u':
+		case 'x':
+		case 'X':
+			u = lmod >= 2 ? va_arg(ap, unsigned long long) :
+			    lmod == 1 ? va_arg(ap, unsigned long) :
+					va_arg(ap, unsigned int);
+			if (lmod == -1)
+				u = (unsigned short)u;
+			else if (lmod <= -2)
+				u = (unsigned char)u;
+			put_num(c, u, *f == 'u' ? 10 : 16, *f == 'X', width, zero,
+				left, alt && *f != 'u' && u != 0, 0);
+			break;
+		case 'c':
+			pr_putc(c, (char)va_arg(ap, int));
+			break;
+		case 's': {
+			const char *str = va_arg(ap, const char *);
+			int n = (int)strlen(str);
+
+			if (!left)
+				while (width-- > n)
+					pr_putc(c, ' ');
+			pr_putn(c, str, (size_t)n);
+			if (left)
+				while (width-- > n)
+					pr_putc(c, ' ');
+			break;
+		}
+		case '%':
+			pr_putc(c, '%');
+			break;
+		}
+		f++;
+	}
 	va_end(ap);
 }
 
@@ -412,9 +570,19 @@ static const struct pr_host *host_find(const struct pr_ctx *c, int af,
 	return NULL;
 }
 
-void pr_ip4_num(struct pr_ctx *c, const uint8_t a[4])
+static struct pr_acache *acache_slot(struct pr_ctx *c, const uint8_t *a,
+				     size_t alen)
 {
-	char tmp[16];
+	unsigned h = (unsigned)(a[alen - 1] * 7u + a[alen - 2] * 13u +
+				a[alen - 3]) %
+		     PR_ACACHE;
+
+	return &c->acache[h];
+}
+
+/* Dotted quad into out (at least 16 bytes); its length. */
+static size_t ip4_text(const uint8_t a[4], char *out)
+{
 	size_t n = 0;
 	int i;
 
@@ -422,40 +590,28 @@ void pr_ip4_num(struct pr_ctx *c, const uint8_t a[4])
 		unsigned v = a[i];
 
 		if (i)
-			tmp[n++] = '.';
+			out[n++] = '.';
 		if (v >= 100) {
-			tmp[n++] = (char)('0' + v / 100);
-			v %= 100;
-			tmp[n++] = (char)('0' + v / 10);
+			out[n++] = (char)('0' + v / 100);
+			out[n++] = (char)('0' + v / 10 % 10);
 		} else if (v >= 10) {
-			tmp[n++] = (char)('0' + v / 10);
+			out[n++] = (char)('0' + v / 10);
 		}
-		tmp[n++] = (char)('0' + v % 10);
+		out[n++] = (char)('0' + v % 10);
 	}
-	pr_putn(c, tmp, n);
-}
-
-void pr_ip4(struct pr_ctx *c, const uint8_t a[4])
-{
-	if (!c->o.nflag && c->nhosts) {
-		const struct pr_host *h = host_find(c, AF_INET, a, 4);
-
-		if (h) {
-			pr_puts(c, h->name);
-			return;
-		}
-	}
-	pr_ip4_num(c, a);
+	return n;
 }
 
 /*
- * tcpdump's addrtostr6: the longest run (>= 2) of zero words becomes "::",
- * and an IPv4-compatible or -mapped tail prints as a dotted quad.
+ * tcpdump's addrtostr6 into out (at least 46 bytes): the longest run
+ * (>= 2) of zero words becomes "::", and an IPv4-compatible or -mapped
+ * tail prints as a dotted quad.
  */
-void pr_ip6_num(struct pr_ctx *c, const uint8_t a[16])
+static size_t ip6_text(const uint8_t a[16], char *out)
 {
 	unsigned w[8];
 	int i, best = -1, bestlen = 0, cur = -1, curlen = 0;
+	size_t n = 0;
 
 	for (i = 0; i < 8; i++) {
 		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
@@ -481,22 +637,69 @@ void pr_ip6_num(struct pr_ctx *c, const uint8_t a[16])
 	if (best != -1 && bestlen < 2)
 		best = -1;
 	for (i = 0; i < 8; i++) {
+		unsigned v;
+		int shift, started;
+
 		if (best != -1 && i >= best && i < best + bestlen) {
 			if (i == best)
-				pr_putc(c, ':');
+				out[n++] = ':';
 			continue;
 		}
 		if (i)
-			pr_putc(c, ':');
+			out[n++] = ':';
 		if (i == 6 && best == 0 &&
-		    (bestlen == 6 || (bestlen == 5 && w[5] == 0xffff))) {
-			pr_ip4_num(c, a + 12);
-			return;
+		    (bestlen == 6 || (bestlen == 5 && w[5] == 0xffff)))
+			return n + ip4_text(a + 12, out + n);
+		v = w[i];
+		for (shift = 12, started = 0; shift >= 0; shift -= 4) {
+			unsigned d = (v >> shift) & 15;
+
+			if (d || started || shift == 0) {
+				out[n++] = hexdig[d];
+				started = 1;
+			}
 		}
-		pr_hex(c, w[i], 0);
 	}
 	if (best != -1 && best + bestlen == 8)
-		pr_putc(c, ':');
+		out[n++] = ':';
+	return n;
+}
+
+void pr_ip4_num(struct pr_ctx *c, const uint8_t a[4])
+{
+	struct pr_acache *e = acache_slot(c, a, 4);
+
+	if (e->af != AF_INET || memcmp(e->key, a, 4)) {
+		memcpy(e->key, a, 4);
+		e->len = (uint8_t)ip4_text(a, e->s);
+		e->af = AF_INET;
+	}
+	pr_putn(c, e->s, e->len);
+}
+
+void pr_ip4(struct pr_ctx *c, const uint8_t a[4])
+{
+	if (!c->o.nflag && c->nhosts) {
+		const struct pr_host *h = host_find(c, AF_INET, a, 4);
+
+		if (h) {
+			pr_puts(c, h->name);
+			return;
+		}
+	}
+	pr_ip4_num(c, a);
+}
+
+void pr_ip6_num(struct pr_ctx *c, const uint8_t a[16])
+{
+	struct pr_acache *e = acache_slot(c, a, 16);
+
+	if (e->af != AF_INET6 || memcmp(e->key, a, 16)) {
+		memcpy(e->key, a, 16);
+		e->len = (uint8_t)ip6_text(a, e->s);
+		e->af = AF_INET6;
+	}
+	pr_putn(c, e->s, e->len);
 }
 
 void pr_ip6(struct pr_ctx *c, const uint8_t a[16])
@@ -813,16 +1016,21 @@ static void put_frac(struct pr_ctx *c, int64_t frac)
 	int i, n = c->o.nano ? 9 : 6;
 	uint64_t v = (uint64_t)frac;
 
-	tmp[0] = '.';
-	for (i = n; i >= 1; i--) {
-		tmp[i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	/* A fraction with more digits than the precision prints them all. */
-	if (v) {
+	if (v >= (c->o.nano ? 1000000000u : 1000000u)) {
+		/* More digits than the precision: tcpdump prints them all. */
 		pr_printf(c, c->o.nano ? ".%09u" : ".%06u", (unsigned)frac);
 		return;
 	}
+	tmp[0] = '.';
+	for (i = n; i >= 2; i -= 2) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		tmp[i] = digits2[2 * r + 1];
+		tmp[i - 1] = digits2[2 * r];
+	}
+	if (i == 1)
+		tmp[1] = (char)('0' + v);
 	pr_putn(c, tmp, (size_t)n + 1);
 }
 
