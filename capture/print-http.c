@@ -126,7 +126,9 @@ int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 	idx = fetch_token(c, p, 0, len, token, sizeof(token));
 	if (idx != 0) {
 		for (i = 0; http_methods[i]; i++) {
-			if (!strcasecmp(token, http_methods[i])) {
+			/* the first letter first: most payloads match none */
+			if ((token[0] & ~0x20) == http_methods[i][0] &&
+			    !strcasecmp(token, http_methods[i])) {
 				print_this = 1;
 				break;
 			}

@@ -363,7 +363,6 @@ static int ext_print(struct pr_ctx *c, const uint8_t *bp, unsigned plen)
 
 int icmp_print(struct pr_ctx *c, const uint8_t *bp, unsigned plen)
 {
-	struct hx_buf text = HX_BUF_INIT;
 	struct hx_buf *keep = c->out;
 	uint8_t type, code;
 	int rc;
@@ -377,18 +376,16 @@ int icmp_print(struct pr_ctx *c, const uint8_t *bp, unsigned plen)
 	 * when a field is missing, only the marker is printed (a marker
 	 * written to the aside buffer goes with it).
 	 */
-	c->out = &text;
-	hx_buf_grow(&text, 128);
+	hx_buf_reset(&c->aside);
+	c->out = &c->aside;
 	rc = text_print(c, bp, type, code);
 	c->out = keep;
 	if (rc != 0) {
-		hx_buf_release(&text);
 		pr_trunc(c);
 		return rc == PR_STOP ? PR_STOP : 0;
 	}
 	pr_puts(c, "ICMP ");
-	pr_putn(c, text.p ? text.p : "", text.len);
-	hx_buf_release(&text);
+	pr_putn(c, c->aside.p ? c->aside.p : "", c->aside.len);
 	pr_puts(c, ", length ");
 	pr_uint(c, plen);
 

@@ -63,6 +63,15 @@ struct pr_tcpconv {
 
 #define PR_IFCACHE 8
 #define PR_ACACHE 64
+#define PR_FLOWS 128
+
+/* The "src.port > dst.port: " text of a TCP or UDP flow. */
+struct pr_flow {
+	uint8_t key[40];
+	uint8_t klen;
+	uint8_t len;
+	char s[110];
+};
 
 /* A formatted address, kept because traffic repeats its addresses. */
 struct pr_acache {
@@ -109,6 +118,12 @@ struct pr_ctx {
 	struct pr_tcpconv *tcp;
 	uint32_t tcp_clock;
 
+	/* Recent flows' address and port text (TCP and UDP). */
+	struct pr_flow flows[PR_FLOWS];
+
+	/* Where ICMP builds its message before printing it whole. */
+	struct hx_buf aside;
+
 	/* Numeric IPv4/IPv6 text of recently printed addresses. */
 	struct pr_acache acache[PR_ACACHE];
 
@@ -127,9 +142,11 @@ void pr_putn_long(struct pr_ctx *c, const char *s, size_t n);
 
 /*
  * Appends n bytes. Most pieces are a few bytes long: a byte loop beats a
- * memcpy call for those, and this is the printer's hottest path.
+ * memcpy call for those, and this is the printer's hottest path. The
+ * buffer's terminating NUL is written once per packet, by pr_packet.
  */
-static inline void pr_putn(struct pr_ctx *c, const char *s, size_t n)
+static inline __attribute__((always_inline)) void
+pr_putn(struct pr_ctx *c, const char *s, size_t n)
 {
 	struct hx_buf *b = c->out;
 	size_t i;
@@ -140,20 +157,30 @@ static inline void pr_putn(struct pr_ctx *c, const char *s, size_t n)
 	}
 	if (b->cap - b->len <= n && hx_buf_grow(b, n) < 0)
 		return;
-	for (i = 0; i < n; i++)
-		b->p[b->len + i] = s[i];
+	if (__builtin_constant_p(n)) {
+		/* a literal: the compiler turns this into a few moves */
+		memcpy(b->p + b->len, s, n);
+	} else {
+		for (i = 0; i < n; i++)
+			b->p[b->len + i] = s[i];
+	}
 	b->len += n;
-	b->p[b->len] = '\0';
 }
 
-static inline void pr_puts(struct pr_ctx *c, const char *s)
+static inline __attribute__((always_inline)) void
+pr_puts(struct pr_ctx *c, const char *s)
 {
 	pr_putn(c, s, strlen(s));
 }
 
-static inline void pr_putc(struct pr_ctx *c, char ch)
+static inline __attribute__((always_inline)) void
+pr_putc(struct pr_ctx *c, char ch)
 {
-	hx_buf_putc(c->out, ch);
+	struct hx_buf *b = c->out;
+
+	if (b->cap - b->len <= 1 && hx_buf_grow(b, 1) < 0)
+		return;
+	b->p[b->len++] = ch;
 }
 
 void pr_uint(struct pr_ctx *c, uint64_t v);	      /* %u */
@@ -249,6 +276,13 @@ void pr_mac(struct pr_ctx *c, const uint8_t m[6]);
 void pr_linkaddr(struct pr_ctx *c, const uint8_t *a, unsigned len); /* a is a copy */
 void pr_tcpport(struct pr_ctx *c, unsigned port);
 void pr_udpport(struct pr_ctx *c, unsigned port);
+/*
+ * "src.sport > dst.dport: " for the TCP (6) or UDP (17) header under
+ * c->iph, ports named as tcpdump names them; cached per flow, as traffic
+ * repeats its flows. 0 or PR_STOP.
+ */
+int pr_flow_print(struct pr_ctx *c, unsigned proto, unsigned sport,
+		  unsigned dport);
 /* /etc/protocols name of an IP protocol, or NULL (not with -n). */
 const char *pr_protoname(const struct pr_ctx *c, unsigned proto);
 

@@ -53,34 +53,33 @@
 
 #define MAX_RST_DATA_LEN 30
 
-static const struct pr_tok tcp_flag_names[] = {
-	{ 0x01, "F" }, { 0x02, "S" }, { 0x04, "R" }, { 0x08, "P" },
-	{ 0x10, "." }, { 0x20, "U" }, { 0x40, "E" }, { 0x80, "W" },
-	{ 0, NULL },
+/* tcpdump's tcp_option_values, indexed by kind (no name: "unknown-N"). */
+#define OPT(kind, str) [kind] = { str, sizeof(str) - 1 }
+static const struct {
+	const char *s;
+	uint8_t n;
+} opt_names[256] = {
+	OPT(TCPOPT_EOL, "eol"),
+	OPT(TCPOPT_NOP, "nop"),
+	OPT(TCPOPT_MAXSEG, "mss"),
+	OPT(TCPOPT_WSCALE, "wscale"),
+	OPT(TCPOPT_SACKOK, "sackOK"),
+	OPT(TCPOPT_SACK, "sack"),
+	OPT(TCPOPT_ECHO, "echo"),
+	OPT(TCPOPT_ECHOREPLY, "echoreply"),
+	OPT(TCPOPT_TIMESTAMP, "TS"),
+	OPT(TCPOPT_CC, "cc"),
+	OPT(TCPOPT_CCNEW, "ccnew"),
+	OPT(TCPOPT_CCECHO, ""),
+	OPT(TCPOPT_SIGNATURE, "md5"),
+	OPT(TCPOPT_SCPS, "scps"),
+	OPT(TCPOPT_UTO, "uto"),
+	OPT(TCPOPT_TCPAO, "tcp-ao"),
+	OPT(TCPOPT_MPTCP, "mptcp"),
+	OPT(TCPOPT_FASTOPEN, "tfo"),
+	OPT(TCPOPT_EXPERIMENT2, "exp"),
 };
-
-static const struct pr_tok tcp_option_names[] = {
-	{ TCPOPT_EOL, "eol" },
-	{ TCPOPT_NOP, "nop" },
-	{ TCPOPT_MAXSEG, "mss" },
-	{ TCPOPT_WSCALE, "wscale" },
-	{ TCPOPT_SACKOK, "sackOK" },
-	{ TCPOPT_SACK, "sack" },
-	{ TCPOPT_ECHO, "echo" },
-	{ TCPOPT_ECHOREPLY, "echoreply" },
-	{ TCPOPT_TIMESTAMP, "TS" },
-	{ TCPOPT_CC, "cc" },
-	{ TCPOPT_CCNEW, "ccnew" },
-	{ TCPOPT_CCECHO, "" },
-	{ TCPOPT_SIGNATURE, "md5" },
-	{ TCPOPT_SCPS, "scps" },
-	{ TCPOPT_UTO, "uto" },
-	{ TCPOPT_TCPAO, "tcp-ao" },
-	{ TCPOPT_MPTCP, "mptcp" },
-	{ TCPOPT_FASTOPEN, "tfo" },
-	{ TCPOPT_EXPERIMENT2, "exp" },
-	{ 0, NULL },
-};
+#undef OPT
 
 /*
  * Port -> application printer, in tcpdump's order of tests (the first
@@ -205,33 +204,9 @@ static int ends_print(struct pr_ctx *c, uint16_t sport, uint16_t dport)
 	const uint8_t *iph = c->iph;
 	uint8_t nxt;
 
-	if (c->ipver == 6) {
-		PR_U8(c, iph + 6, nxt);
-		if (nxt == 6) {
-			PR_IP6(c, "", iph + 8);
-			pr_putc(c, '.');
-			pr_tcpport(c, sport);
-			pr_puts(c, " > ");
-			PR_IP6(c, "", iph + 24);
-			pr_putc(c, '.');
-			pr_tcpport(c, dport);
-			pr_puts(c, ": ");
-			return 0;
-		}
-	} else {
-		PR_U8(c, iph + 9, nxt);
-		if (nxt == 6) {
-			PR_IP4(c, "", iph + 12);
-			pr_putc(c, '.');
-			pr_tcpport(c, sport);
-			pr_puts(c, " > ");
-			PR_IP4(c, "", iph + 16);
-			pr_putc(c, '.');
-			pr_tcpport(c, dport);
-			pr_puts(c, ": ");
-			return 0;
-		}
-	}
+	PR_U8(c, iph + (c->ipver == 6 ? 6 : 9), nxt);
+	if (nxt == 6)
+		return pr_flow_print(c, 6, sport, dport);
 	pr_tcpport(c, sport);
 	pr_puts(c, " > ");
 	pr_tcpport(c, dport);
@@ -323,7 +298,10 @@ static int options_print(struct pr_ctx *c, const uint8_t *cp, unsigned hlen,
 			goto trunc;                                      \
 	} while (0)
 
-		pr_tok_print(c, tcp_option_names, "unknown-%u", opt);
+		if (opt_names[opt].s)
+			pr_putn(c, opt_names[opt].s, opt_names[opt].n);
+		else
+			pr_printf(c, "unknown-%u", opt);
 		switch (opt) {
 		case TCPOPT_MAXSEG: {
 			uint16_t v;
@@ -585,9 +563,24 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		return 0;
 	}
 	PR_U8(c, bp + 13, flags);
-	pr_puts(c, "Flags [");
-	pr_bittok_print(c, tcp_flag_names, "", "none", flags);
-	pr_putc(c, ']');
+	{
+		/* tcp_flag_names, in its order, without a table walk */
+		static const char letter[8] = { 'F', 'S', 'R', 'P',
+						'.', 'U', 'E', 'W' };
+		char f[16] = "Flags [";
+		size_t n = 7;
+		int i;
+
+		for (i = 0; i < 8; i++)
+			if (flags & (1u << i))
+				f[n++] = letter[i];
+		if (n == 7) {
+			pr_puts(c, "Flags [none]");
+		} else {
+			f[n++] = ']';
+			pr_putn(c, f, n);
+		}
+	}
 
 	if (!c->o.Sflag && (flags & TH_ACK)) {
 		uint8_t sa[16], da[16];

@@ -34,6 +34,8 @@ static int ends_print(struct pr_ctx *c, int sport, int dport)
 		PR_U8(c, iph + 6, nxt);
 	else
 		PR_U8(c, iph + 9, nxt);
+	if (nxt == 17 && sport >= 0)
+		return pr_flow_print(c, 17, (unsigned)sport, (unsigned)dport);
 	if (nxt == 17) {
 		if (c->ipver == 6)
 			PR_IP6(c, "", iph + 8);

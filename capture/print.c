@@ -227,6 +227,7 @@ void pr_free(struct pr_ctx *c)
 		free(c->hosts[i].name);
 	free(c->hosts);
 	free(c->tcp);
+	hx_buf_release(&c->aside);
 	free(c);
 }
 
@@ -252,6 +253,7 @@ int pr_name_add(struct pr_ctx *c, int af, const void *addr, const char *name)
 		if (h->af == af && !memcmp(h->addr, addr, alen)) {
 			free(h->name);
 			h->name = dup;
+			memset(c->flows, 0, sizeof(c->flows));
 			return 0;
 		}
 	}
@@ -266,6 +268,8 @@ int pr_name_add(struct pr_ctx *c, int af, const void *addr, const char *name)
 		c->hosts = nh;
 		c->hosts_cap = ncap;
 	}
+	/* Flow texts may hold the address as a number: forget them. */
+	memset(c->flows, 0, sizeof(c->flows));
 	h = &c->hosts[c->nhosts++];
 	memset(h, 0, sizeof(*h));
 	h->af = af;
@@ -304,6 +308,25 @@ void pr_uint(struct pr_ctx *c, uint64_t v)
 	char tmp[24];
 	int i = sizeof(tmp);
 
+	if (v <= 0xffffffffu) {
+		uint32_t w = (uint32_t)v;
+
+		while (w >= 100) {
+			uint32_t r = w % 100;
+
+			w /= 100;
+			tmp[--i] = digits2[2 * r + 1];
+			tmp[--i] = digits2[2 * r];
+		}
+		if (w >= 10) {
+			tmp[--i] = digits2[2 * w + 1];
+			tmp[--i] = digits2[2 * w];
+		} else {
+			tmp[--i] = (char)('0' + w);
+		}
+		pr_putn(c, tmp + i, sizeof(tmp) - (size_t)i);
+		return;
+	}
 	while (v >= 100) {
 		unsigned r = (unsigned)(v % 100);
 
@@ -793,6 +816,62 @@ void pr_linkaddr(struct pr_ctx *c, const uint8_t *a, unsigned len)
 		put_hexbytes(c, a, len);
 }
 
+int pr_flow_print(struct pr_ctx *c, unsigned proto, unsigned sport,
+		  unsigned dport)
+{
+	size_t alen = c->ipver == 6 ? 16 : 4, klen = 2 * alen + 5, start, n;
+	const uint8_t *src = c->iph + (c->ipver == 6 ? 8 : 12);
+	struct pr_flow *f;
+	uint8_t key[40];
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	PR_COPY(c, src, key, 2 * alen);
+	key[2 * alen] = (uint8_t)proto;
+	key[2 * alen + 1] = (uint8_t)(sport >> 8);
+	key[2 * alen + 2] = (uint8_t)sport;
+	key[2 * alen + 3] = (uint8_t)(dport >> 8);
+	key[2 * alen + 4] = (uint8_t)dport;
+	for (i = 0; i < klen; i++)
+		h = (h ^ key[i]) * 16777619u;
+	f = &c->flows[(h ^ (h >> 16)) % PR_FLOWS];
+	if (f->klen == klen && !memcmp(f->key, key, klen)) {
+		pr_putn(c, f->s, f->len);
+		return 0;
+	}
+	start = c->out->len;
+	if (alen == 16)
+		pr_ip6(c, key);
+	else
+		pr_ip4(c, key);
+	pr_putc(c, '.');
+	if (proto == 6)
+		pr_tcpport(c, sport);
+	else
+		pr_udpport(c, sport);
+	pr_puts(c, " > ");
+	if (alen == 16)
+		pr_ip6(c, key + 16);
+	else
+		pr_ip4(c, key + 4);
+	pr_putc(c, '.');
+	if (proto == 6)
+		pr_tcpport(c, dport);
+	else
+		pr_udpport(c, dport);
+	pr_puts(c, ": ");
+	n = c->out->len - start;
+	if (!c->out->oom && n <= sizeof(f->s)) {
+		memcpy(f->key, key, klen);
+		f->klen = (uint8_t)klen;
+		memcpy(f->s, c->out->p + start, n);
+		f->len = (uint8_t)n;
+	} else {
+		f->klen = 0;
+	}
+	return 0;
+}
+
 void pr_tcpport(struct pr_ctx *c, unsigned port)
 {
 	if (!c->o.nflag && names.tcp && names.tcp[port & 0xffff])
@@ -1014,9 +1093,9 @@ static void put_frac(struct pr_ctx *c, int64_t frac)
 {
 	char tmp[10];
 	int i, n = c->o.nano ? 9 : 6;
-	uint64_t v = (uint64_t)frac;
+	uint32_t v = (uint32_t)frac;
 
-	if (v >= (c->o.nano ? 1000000000u : 1000000u)) {
+	if ((uint64_t)frac >= (c->o.nano ? 1000000000u : 1000000u)) {
 		/* More digits than the precision: tcpdump prints them all. */
 		pr_printf(c, c->o.nano ? ".%09u" : ".%06u", (unsigned)frac);
 		return;
@@ -1165,6 +1244,8 @@ void pr_packet(struct pr_ctx *c, struct hx_buf *out,
 	}
 	if (bad) {
 		pr_puts(c, "]\n");
+		if (out->p)
+			out->p[out->len] = '\0';
 		return;
 	}
 
@@ -1203,5 +1284,7 @@ void pr_packet(struct pr_ctx *c, struct hx_buf *out,
 			pr_ascii_dump(c, pkt + hdrlen, h->caplen - hdrlen);
 	}
 	pr_putc(c, '\n');
+	if (out->p)
+		out->p[out->len] = '\0';
 	c->h = NULL;
 }
