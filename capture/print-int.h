@@ -161,8 +161,11 @@ pr_putn(struct pr_ctx *c, const char *s, size_t n)
 		/* a literal: the compiler turns this into a few moves */
 		memcpy(b->p + b->len, s, n);
 	} else {
+		/* locals: a char store could alias b, reloading it each byte */
+		char *d = b->p + b->len;
+
 		for (i = 0; i < n; i++)
-			b->p[b->len + i] = s[i];
+			d[i] = s[i];
 	}
 	b->len += n;
 }

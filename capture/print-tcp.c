@@ -122,8 +122,8 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 			 uint32_t *thseq, uint32_t *thack, int *rev)
 {
 	size_t alen = v6 ? 16 : 4;
-	uint8_t ksrc[16] = { 0 }, kdst[16] = { 0 };
 	struct pr_tcpconv *set, *e = NULL, *victim;
+	const uint8_t *ksrc, *kdst;
 	uint32_t port;
 	int i, r = 0;
 
@@ -131,13 +131,14 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 		r = 1;
 	else if (sport == dport && memcmp(sa, da, alen) > 0)
 		r = 1;
+	/* sa and da are 16 bytes, zero past an IPv4 address: whole copies */
 	if (r) {
-		memcpy(ksrc, da, alen);
-		memcpy(kdst, sa, alen);
+		ksrc = da;
+		kdst = sa;
 		port = (uint32_t)dport << 16 | sport;
 	} else {
-		memcpy(ksrc, sa, alen);
-		memcpy(kdst, da, alen);
+		ksrc = sa;
+		kdst = da;
 		port = (uint32_t)sport << 16 | dport;
 	}
 	*rev = r;
@@ -583,7 +584,7 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 
 	if (!c->o.Sflag && (flags & TH_ACK)) {
-		uint8_t sa[16], da[16];
+		uint8_t sa[16] = { 0 }, da[16] = { 0 };
 
 		if (v6) {
 			PR_COPY(c, iph + 8, sa, 16);

@@ -303,28 +303,46 @@ static const char digits2[] =
 	"34353637383940414243444546474849505152535455565758596061626364656667"
 	"6869707172737475767778798081828384858687888990919293949596979899";
 
+static unsigned digits10(uint32_t v)
+{
+	static const uint32_t pow10[] = { 10u, 100u, 1000u, 10000u, 100000u,
+					  1000000u, 10000000u, 100000000u,
+					  1000000000u };
+	unsigned n = 1;
+
+	while (n < 10 && v >= pow10[n - 1])
+		n++;
+	return n;
+}
+
 void pr_uint(struct pr_ctx *c, uint64_t v)
 {
-	char tmp[24];
+	struct hx_buf *b = c->out;
+	char tmp[24], *d;
 	int i = sizeof(tmp);
 
 	if (v <= 0xffffffffu) {
+		/* Straight into the buffer, last digits first. */
 		uint32_t w = (uint32_t)v;
+		unsigned n = digits10(w);
 
+		if (b->cap - b->len <= n && hx_buf_grow(b, n) < 0)
+			return;
+		d = b->p + b->len + n;
 		while (w >= 100) {
 			uint32_t r = w % 100;
 
 			w /= 100;
-			tmp[--i] = digits2[2 * r + 1];
-			tmp[--i] = digits2[2 * r];
+			*--d = digits2[2 * r + 1];
+			*--d = digits2[2 * r];
 		}
 		if (w >= 10) {
-			tmp[--i] = digits2[2 * w + 1];
-			tmp[--i] = digits2[2 * w];
+			*--d = digits2[2 * w + 1];
+			*--d = digits2[2 * w];
 		} else {
-			tmp[--i] = (char)('0' + w);
+			*--d = (char)('0' + w);
 		}
-		pr_putn(c, tmp + i, sizeof(tmp) - (size_t)i);
+		b->len += n;
 		return;
 	}
 	while (v >= 100) {

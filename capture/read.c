@@ -8,6 +8,7 @@
 #include <pcap/pcap.h>
 
 #include "capture/print.h"
+#include "capture/sf.h"
 #include "capture/tdopts.h"
 #include "harness/cmds.h"
 #include "harness/hx.h"
@@ -73,6 +74,7 @@ int cmd_read(int argc, char **argv)
 	struct pr_ctx *pr = NULL;
 	const u_char *pkt;
 	pcap_t *pd = NULL;
+	struct sf *fast = NULL;
 	FILE *fp = NULL;
 	char *iobuf = NULL;
 	long printed = 0, skipped = 0;
@@ -151,16 +153,32 @@ int cmd_read(int argc, char **argv)
 		goto out;
 	}
 
+	/* Plain pcap files are read by sf.c, the rest by libpcap. */
+	rc = sf_open(err, o.rfile, pd, o.pr.nano, &fast);
+	if (rc < 0) {
+		fprintf(stderr, "dumplab: %s\n", err);
+		goto out;
+	}
+
 	status = 0;
 	while (o.count == 0 || printed < o.count) {
-		rc = pcap_next_ex(pd, &h, &pkt);
-		if (rc == PCAP_ERROR_BREAK)
-			break;
+		if (fast) {
+			rc = sf_next(fast, &h, &pkt);
+			if (rc == 0)
+				break;
+			if (rc == 1 && have_prog &&
+			    !pcap_offline_filter(&prog, h, pkt))
+				continue;
+		} else {
+			rc = pcap_next_ex(pd, &h, &pkt);
+			if (rc == PCAP_ERROR_BREAK)
+				break;
+		}
 		if (rc == PCAP_ERROR) {
 			/* Print what was read first, as tcpdump does. */
 			hx_buf_flush(&out, STDOUT_FILENO);
 			fprintf(stderr, "dumplab: pcap_loop: %s\n",
-				pcap_geterr(pd));
+				fast ? sf_error(fast) : pcap_geterr(pd));
 			status = 1;
 			break;
 		}
@@ -193,6 +211,7 @@ int cmd_read(int argc, char **argv)
 		status = 1;
 	}
 out:
+	sf_close(fast);
 	pr_free(pr);
 	hx_buf_release(&out);
 	if (have_prog)
