@@ -16,7 +16,7 @@ static const struct cmd {
 	{ "help", cmd_help, "help                      this text" },
 	{ "version", cmd_version, "version                   print dumplab's version" },
 	{ "read", cmd_read, "read [options] -r FILE [FILTER]\n"
-			    "                            print a savefile exactly as tcpdump 4.99 does" },
+			    "                                    print a savefile exactly as tcpdump 4.99 does" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
