@@ -584,10 +584,17 @@ int ip_pseudo_sum(struct pr_ctx *c, unsigned proto, unsigned len,
 	return 0;
 }
 
-/* IPv4 or IPv6 by the version nibble (raw-IP link types). */
+/* The version nibble -> IP printer (raw-IP link types). */
+static const struct pr_disp version_printers[] = {
+	{ 0x40, ip_print },
+	{ 0x60, ip6_print },
+	{ 0, NULL },
+};
+
 int ipn_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 {
 	uint8_t v;
+	pr_fn fn;
 
 	c->proto = "ipn";
 	if (len < 1) {
@@ -595,13 +602,9 @@ int ipn_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 		return 0;
 	}
 	PR_U8(c, p, v);
-	switch (v & 0xf0) {
-	case 0x40:
-		return ip_print(c, p, len);
-	case 0x60:
-		return ip6_print(c, p, len);
-	default:
-		pr_printf(c, "unknown ip %u", (v & 0xf0) >> 4);
-		return 0;
-	}
+	fn = pr_lookup(version_printers, v & 0xf0);
+	if (fn)
+		return fn(c, p, len);
+	pr_printf(c, "unknown ip %u", (v & 0xf0) >> 4);
+	return 0;
 }

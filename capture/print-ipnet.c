@@ -24,6 +24,13 @@ static const struct pr_tok family_names[] = {
 	{ 0, NULL },
 };
 
+/* Solaris address family -> network printer. */
+static const struct pr_disp af_printers[] = {
+	{ IPH_AF_INET, ip_print },
+	{ IPH_AF_INET6, ip6_print },
+	{ 0, NULL },
+};
+
 static int hdr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	uint32_t zsrc, zdst;
@@ -50,6 +57,7 @@ int ipnet_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	unsigned caplen = c->h->caplen;
 	uint8_t family;
+	pr_fn fn;
 
 	c->proto = "ipnet";
 	PR_NEED(c, p, IPNET_HDRLEN);
@@ -57,15 +65,11 @@ int ipnet_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	if (c->o.eflag && hdr_print(c, p, length) == PR_STOP)
 		return PR_STOP;
 	PR_U8(c, p + 1, family);
-	switch (family) {
-	case IPH_AF_INET:
-		return ip_print(c, p + IPNET_HDRLEN, length - IPNET_HDRLEN);
-	case IPH_AF_INET6:
-		return ip6_print(c, p + IPNET_HDRLEN, length - IPNET_HDRLEN);
-	default:
-		if (!c->o.eflag && hdr_print(c, p, length) == PR_STOP)
-			return PR_STOP;
-		pr_default(c, p + IPNET_HDRLEN, caplen - IPNET_HDRLEN);
-		return 0;
-	}
+	fn = pr_lookup(af_printers, family);
+	if (fn)
+		return fn(c, p + IPNET_HDRLEN, length - IPNET_HDRLEN);
+	if (!c->o.eflag && hdr_print(c, p, length) == PR_STOP)
+		return PR_STOP;
+	pr_default(c, p + IPNET_HDRLEN, caplen - IPNET_HDRLEN);
+	return 0;
 }

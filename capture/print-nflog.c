@@ -25,6 +25,13 @@ static const struct pr_tok family_names[] = {
 	{ 0, NULL },
 };
 
+/* Address family -> network printer. */
+static const struct pr_disp af_printers[] = {
+	{ AF_INET, ip_print },
+	{ AF_INET6, ip6_print },
+	{ 0, NULL },
+};
+
 static int hdr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	uint8_t family, version;
@@ -51,7 +58,7 @@ int nflog_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	const uint8_t *hdr = p;
 	unsigned caplen = c->h->caplen, h_size = NFLOG_HDR_LEN;
 	uint8_t version, family;
-	int rc = 0;
+	pr_fn fn;
 
 	c->proto = "nflog";
 	if (caplen < NFLOG_HDR_LEN) {
@@ -97,21 +104,13 @@ int nflog_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	}
 	c->ll_hdr_len = h_size;
 	PR_U8(c, hdr, family);
-	switch (family) {
-	case AF_INET:
-		rc = ip_print(c, p, length);
-		break;
-	case AF_INET6:
-		rc = ip6_print(c, p, length);
-		break;
-	default:
-		if (!c->o.eflag &&
-		    hdr_print(c, hdr, length + NFLOG_HDR_LEN) == PR_STOP)
-			return PR_STOP;
-		pr_default(c, p, caplen);
-		break;
-	}
-	return rc;
+	fn = pr_lookup(af_printers, family);
+	if (fn)
+		return fn(c, p, length);
+	if (!c->o.eflag && hdr_print(c, hdr, length + NFLOG_HDR_LEN) == PR_STOP)
+		return PR_STOP;
+	pr_default(c, p, caplen);
+	return 0;
 trunc:
 	pr_trunc(c);
 	c->ll_hdr_len = h_size;

@@ -25,6 +25,15 @@ static const struct pr_tok bsd_af_names[] = {
 	{ 0, NULL },
 };
 
+/* Address family -> network printer. */
+static const struct pr_disp af_printers[] = {
+	{ 2, ip_print },
+	{ 24, ip6_print },
+	{ 28, ip6_print },
+	{ 30, ip6_print },
+	{ 0, NULL },
+};
+
 static void hdr_print(struct pr_ctx *c, uint32_t family, unsigned length)
 {
 	if (!c->o.qflag) {
@@ -41,6 +50,7 @@ int null_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	unsigned caplen = c->h->caplen;
 	uint32_t family;
+	pr_fn fn;
 
 	c->proto = "null";
 	PR_NEED(c, p, NULL_HDRLEN);
@@ -54,18 +64,12 @@ int null_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	length -= NULL_HDRLEN;
 	caplen -= NULL_HDRLEN;
 	p += NULL_HDRLEN;
-	switch (family) {
-	case 2:
-		return ip_print(c, p, length);
-	case 24:
-	case 28:
-	case 30:
-		return ip6_print(c, p, length);
-	default:
-		/* ISO, AppleTalk and IPX payloads are not decoded here. */
-		if (!c->o.eflag)
-			hdr_print(c, family, length + NULL_HDRLEN);
-		pr_default(c, p, caplen);
-		return 0;
-	}
+	fn = pr_lookup(af_printers, family);
+	if (fn)
+		return fn(c, p, length);
+	/* ISO, AppleTalk and IPX payloads are not decoded here. */
+	if (!c->o.eflag)
+		hdr_print(c, family, length + NULL_HDRLEN);
+	pr_default(c, p, caplen);
+	return 0;
 }
