@@ -28,7 +28,7 @@ static void read_usage(FILE *f)
 		"FILTER is a BPF expression (pcap-filter(7)), its words joined by spaces.\n"
 		"\n"
 		"options:\n"
-		"  -r FILE        the savefile to read (required)\n"
+		"  -r FILE        the savefile to read (required; - is the standard input)\n"
 		"  -F FILE        read the filter expression from FILE ('#' starts a comment)\n"
 		"  -c N           stop after printing N packets\n"
 		"  --skip N       do not print the first N packets the filter keeps\n"
@@ -101,7 +101,8 @@ int cmd_read(int argc, char **argv)
 	 * Open the file ourselves to give libpcap's reads a large stdio
 	 * buffer: with the default one, reading is a syscall per 4 KiB.
 	 */
-	fp = fopen(o.rfile, "rbe");
+	/* "-" is the standard input, as for tcpdump. */
+	fp = strcmp(o.rfile, "-") ? fopen(o.rfile, "rbe") : stdin;
 	if (!fp) {
 		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
 			strerror(errno));
@@ -154,7 +155,8 @@ int cmd_read(int argc, char **argv)
 	}
 
 	/* Plain pcap files are read by sf.c, the rest by libpcap. */
-	rc = sf_open(err, o.rfile, pd, o.pr.nano, &fast);
+	rc = strcmp(o.rfile, "-") ? sf_open(err, o.rfile, pd, o.pr.nano, &fast)
+				  : 0;
 	if (rc < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
