@@ -422,7 +422,7 @@ static const uint8_t *eopt_print(struct pr_ctx *c, const uint8_t *cp)
 				pr_invalid(c);
 			} else {
 				DNS_BE16(cp, v16);
-				pr_printf(c, "%0.1f sec", v16 / 10.0);
+				pr_printf_libc(c, "%0.1f sec", v16 / 10.0);
 			}
 			break;
 		case E_EXPIRE:

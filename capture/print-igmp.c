@@ -105,7 +105,7 @@ static int v3_query_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 	if (mrc != 100) {
 		pr_puts(c, " [max resp time ");
 		if (mrt < 600)
-			pr_printf(c, "%.1fs", mrt * 0.1);
+			pr_printf_libc(c, "%.1fs", mrt * 0.1);
 		else
 			relts_print(c, mrt / 10);
 		pr_putc(c, ']');

@@ -189,7 +189,16 @@ pr_putc(struct pr_ctx *c, char ch)
 void pr_uint(struct pr_ctx *c, uint64_t v);	      /* %u */
 void pr_int(struct pr_ctx *c, int64_t v);	      /* %d */
 void pr_hex(struct pr_ctx *c, uint32_t v, int width); /* %0<width>x, 0: %x */
+/*
+ * printf into the output, for the conversions d i u x X c s % only, with
+ * the flags 0 # -, a width and the length modifiers h hh l ll z j. Anything
+ * else (a precision, '*', floating point) is not understood and comes out
+ * as written: use pr_printf_libc for those.
+ */
 void pr_printf(struct pr_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* printf into the output through vsnprintf: every conversion, slower. */
+void pr_printf_libc(struct pr_ctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* " [|proto]" with the current protocol name. */
