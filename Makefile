@@ -58,7 +58,7 @@ SYS_OBJ := $(SYS_SRC:%.c=$(BUILD)/%.o)
 TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all deps test test-unit test-system test-golden conformance \
+.PHONY: all deps test test-unit test-system test-golden conformance difftest \
 	scenarios bench install clean
 .DEFAULT_GOAL := all
 
@@ -91,7 +91,7 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ)
 
 # Unit tests need nothing of the machine; system tests build hosts (as root,
 # and again as an unprivileged user through dumplab's own user namespace).
-test: test-unit test-system test-golden conformance
+test: test-unit test-system test-golden conformance difftest
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -101,6 +101,10 @@ test-system: $(BUILD)/test-system $(BIN) $(TOOLS)
 
 test-golden: $(BIN)
 	tests/golden/run $(RUNBIN)
+
+# dumplab read against the real tcpdump on the project's captures.
+difftest: $(BIN) $(BUILD)/test-unit
+	tests/diff/run $(RUNBIN) $(BUILD)/test-unit
 
 # tcpdump's own captures and text, kept beside the project when present.
 conformance: $(BIN)
@@ -113,8 +117,9 @@ conformance: $(BIN)
 scenarios: $(BIN)
 	$(RUNBIN) run
 
-bench: $(BIN) $(TOOLS)
-	tests/bench/run $(RUNBIN)
+bench: $(BIN) $(TOOLS) $(BUILD)/test-unit
+	BENCH_TOOLS=$(BUILD)/tools BENCH_UNIT=$(BUILD)/test-unit \
+		tests/bench/run $(RUNBIN)
 
 install: $(BIN)
 	$(INSTALL) -D -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/dumplab

@@ -11,5 +11,6 @@ int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_run(int argc, char **argv);  /* cmd-run.c */
 int cmd_list(int argc, char **argv); /* cmd-run.c */
+int cmd_read(int argc, char **argv); /* capture/read.c */
 
 #endif

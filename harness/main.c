@@ -18,6 +18,8 @@ static const struct cmd {
 	{ "run", cmd_run, "run [-j N] [--tap] [--junit F] [--out DIR] [NAME|FILE...]\n"
 			  "                                    run scenarios in parallel (all by default)" },
 	{ "list", cmd_list, "list [NAME|FILE...]       the scenario catalogue" },
+	{ "read", cmd_read, "read [options] -r FILE [FILTER]\n"
+			    "                                    print a savefile exactly as tcpdump 4.99 does" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -1,0 +1,422 @@
+/* print-int.h: what the protocol printers share: the context, output, names, dispatch. */
+#ifndef CAP_PRINT_INT_H
+#define CAP_PRINT_INT_H
+
+#include <net/if.h>
+#include <stdint.h>
+
+#include "capture/pkt.h"
+#include "capture/print.h"
+
+/*
+ * Every printer has this shape: p points at its header, len is the length
+ * the layer below claims for it (tcpdump's "length", which may exceed what
+ * was captured). Captured bytes are the context's pk range. A printer
+ * returns 0 when it is done, or PR_STOP after a short capture made it
+ * print the "[|proto]" marker: the callers then print nothing more for the
+ * packet (tcpdump longjmps there) and the hex dumps start at the link
+ * layer. Printers that hit a short capture on a path where tcpdump returns
+ * normally print the marker with pr_trunc() and return 0.
+ */
+#define PR_STOP (-99) /* distinct from the -1 helpers use for "cut short" */
+
+struct pr_ctx;
+typedef int (*pr_fn)(struct pr_ctx *c, const uint8_t *p, unsigned len);
+
+/* Dispatch tables: key -> printer, searched in order. */
+struct pr_disp {
+	uint32_t key;
+	pr_fn fn;
+};
+
+/* Value -> name tables (tcpdump's struct tok), ended by { 0, NULL }. */
+struct pr_tok {
+	uint32_t v;
+	const char *s;
+};
+
+/* A host named through pr_name_add. */
+struct pr_host {
+	int af;
+	uint8_t addr[16];
+	char *name;
+};
+
+/*
+ * One TCP conversation's initial sequence numbers, keyed like tcpdump's
+ * table (addresses ordered by port, then address), so that -S off prints
+ * sequence numbers relative to them.
+ */
+struct pr_tcpconv {
+	uint8_t src[16];
+	uint8_t dst[16];
+	uint32_t port;
+	uint32_t seq;
+	uint32_t ack;
+	uint32_t used; /* clock of the last use: the set's LRU victim */
+	uint8_t v6;
+	uint8_t valid;
+};
+
+#define PR_TCP_WAYS 8
+#define PR_TCP_SETS 4096 /* 32768 conversations, ~2.4 MB, allocated once */
+
+#define PR_IFCACHE 8
+#define PR_ACACHE 64
+#define PR_FLOWS 128
+
+/* The "src.port > dst.port: " text of a TCP or UDP flow. */
+struct pr_flow {
+	uint8_t key[40];
+	uint8_t klen;
+	uint8_t len;
+	char s[110];
+};
+
+/* A formatted address, kept because traffic repeats its addresses. */
+struct pr_acache {
+	uint8_t key[16];
+	uint8_t af;
+	uint8_t len;
+	char s[46];
+};
+
+struct pr_ctx {
+	struct pr_opts o;
+	int dlt;
+	pr_fn link;
+	int suppress_default; /* -q, -x, -X: no hex for unknown payloads */
+
+	/* The packet being printed. */
+	struct hx_buf *out;
+	struct pk pk;
+	const struct pcap_pkthdr *h;
+	const char *proto;   /* the name in " [|proto]" */
+	unsigned ll_hdr_len; /* where -x and -X start (not -xx, -XX) */
+	int stopped;         /* a printer returned PR_STOP */
+
+	/* The network layer under the transport printer being run. */
+	const uint8_t *iph;
+	int ipver;
+	int fragmented;
+
+	/* Timestamps: -ttt/-ttttt reference and the per-second cache. */
+	int ref_set;
+	int64_t ref_sec;
+	int64_t ref_frac;
+	int64_t tm_sec;	   /* the second tm_str was made for, or -1 */
+	int tm_date;	   /* tm_str includes the date */
+	char tm_str[32];
+	size_t tm_len;
+
+	/* Names. */
+	struct pr_host *hosts;
+	size_t nhosts;
+	size_t hosts_cap;
+
+	/* TCP relative sequence numbers. */
+	struct pr_tcpconv *tcp;
+	uint32_t tcp_clock;
+
+	/* Recent flows' address and port text (TCP and UDP). */
+	struct pr_flow flows[PR_FLOWS];
+
+	/* Where ICMP builds its message before printing it whole. */
+	struct hx_buf aside;
+
+	/* Numeric IPv4/IPv6 text of recently printed addresses. */
+	struct pr_acache acache[PR_ACACHE];
+
+	/* LINUX_SLL2 interface names, as tcpdump resolves them. */
+	struct {
+		uint32_t index;
+		char name[IF_NAMESIZE + 1];
+	} ifcache[PR_IFCACHE];
+	int nifcache;
+};
+
+/* ---- output ---- */
+
+/* Appends n bytes (pr_putn's path for long pieces). */
+void pr_putn_long(struct pr_ctx *c, const char *s, size_t n);
+
+/*
+ * Appends n bytes. Most pieces are a few bytes long: a byte loop beats a
+ * memcpy call for those, and this is the printer's hottest path. The
+ * buffer's terminating NUL is written once per packet, by pr_packet.
+ */
+static inline __attribute__((always_inline)) void
+pr_putn(struct pr_ctx *c, const char *s, size_t n)
+{
+	struct hx_buf *b = c->out;
+	size_t i;
+
+	if (n > 16) {
+		pr_putn_long(c, s, n);
+		return;
+	}
+	if (b->cap - b->len <= n && hx_buf_grow(b, n) < 0)
+		return;
+	if (__builtin_constant_p(n)) {
+		/* a literal: the compiler turns this into a few moves */
+		memcpy(b->p + b->len, s, n);
+	} else {
+		/* locals: a char store could alias b, reloading it each byte */
+		char *d = b->p + b->len;
+
+		for (i = 0; i < n; i++)
+			d[i] = s[i];
+	}
+	b->len += n;
+}
+
+static inline __attribute__((always_inline)) void
+pr_puts(struct pr_ctx *c, const char *s)
+{
+	pr_putn(c, s, strlen(s));
+}
+
+static inline __attribute__((always_inline)) void
+pr_putc(struct pr_ctx *c, char ch)
+{
+	struct hx_buf *b = c->out;
+
+	if (b->cap - b->len <= 1 && hx_buf_grow(b, 1) < 0)
+		return;
+	b->p[b->len++] = ch;
+}
+
+void pr_uint(struct pr_ctx *c, uint64_t v);	      /* %u */
+void pr_int(struct pr_ctx *c, int64_t v);	      /* %d */
+void pr_hex(struct pr_ctx *c, uint32_t v, int width); /* %0<width>x, 0: %x */
+/*
+ * printf into the output, for the conversions d i u x X c s % only, with
+ * the flags 0 # -, a width and the length modifiers h hh l ll z j. Anything
+ * else (a precision, '*', floating point) is not understood and comes out
+ * as written: use pr_printf_libc for those.
+ */
+void pr_printf(struct pr_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* printf into the output through vsnprintf: every conversion, slower. */
+void pr_printf_libc(struct pr_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* " [|proto]" with the current protocol name. */
+void pr_trunc(struct pr_ctx *c);
+/* The same, then unwind: returns PR_STOP for the caller to return. */
+int pr_stop(struct pr_ctx *c);
+/* " (invalid)" */
+void pr_invalid(struct pr_ctx *c);
+
+/* Reads a field or stops the packet as tcpdump's GET_ macros do. */
+#define PR_U8(c, p, v)                                                   \
+	do {                                                             \
+		if (!pk_u8(&(c)->pk, (p), &(v)))                         \
+			return pr_stop(c);                               \
+	} while (0)
+#define PR_BE16(c, p, v)                                                 \
+	do {                                                             \
+		if (!pk_be16(&(c)->pk, (p), &(v)))                       \
+			return pr_stop(c);                               \
+	} while (0)
+#define PR_BE24(c, p, v)                                                 \
+	do {                                                             \
+		if (!pk_be24(&(c)->pk, (p), &(v)))                       \
+			return pr_stop(c);                               \
+	} while (0)
+#define PR_BE32(c, p, v)                                                 \
+	do {                                                             \
+		if (!pk_be32(&(c)->pk, (p), &(v)))                       \
+			return pr_stop(c);                               \
+	} while (0)
+#define PR_COPY(c, p, dst, n)                                            \
+	do {                                                             \
+		if (!pk_copy(&(c)->pk, (p), (dst), (n)))                 \
+			return pr_stop(c);                               \
+	} while (0)
+/* Stops unless the n bytes at p were captured (ND_TCHECK_LEN with longjmp). */
+#define PR_NEED(c, p, n)                                                 \
+	do {                                                             \
+		if (!pk_has(&(c)->pk, (p), (n)))                         \
+			return pr_stop(c);                               \
+	} while (0)
+
+static inline int pr_has(const struct pr_ctx *c, const uint8_t *p, size_t n)
+{
+	return pk_has(&c->pk, p, n);
+}
+
+static inline size_t pr_left(const struct pr_ctx *c, const uint8_t *p)
+{
+	return pk_left(&c->pk, p);
+}
+
+/*
+ * Narrows the readable range to len bytes from p (tcpdump's
+ * nd_push_snaplen) and returns the old end, for pr_pop_end.
+ */
+static inline const uint8_t *pr_push_end(struct pr_ctx *c, const uint8_t *p,
+					 unsigned len)
+{
+	const uint8_t *old = c->pk.hi;
+
+	if (pk_left(&c->pk, p) > len)
+		c->pk.hi = p + len;
+	return old;
+}
+
+static inline void pr_pop_end(struct pr_ctx *c, const uint8_t *old)
+{
+	c->pk.hi = old;
+}
+
+/* ---- names and addresses ---- */
+
+const char *pr_tok(const struct pr_tok *t, uint32_t v); /* NULL if absent */
+/* The name, or fmt (one %u/%x style conversion of v) when absent. */
+void pr_tok_print(struct pr_ctx *c, const struct pr_tok *t, const char *fmt,
+		  uint32_t v);
+/* Names of the bits set in v, joined by sep; fmt when none is. */
+void pr_bittok_print(struct pr_ctx *c, const struct pr_tok *t,
+		     const char *sep, const char *fmt, uint32_t v);
+
+void pr_ip4(struct pr_ctx *c, const uint8_t a[4]);  /* name or dotted quad */
+void pr_ip6(struct pr_ctx *c, const uint8_t a[16]); /* name or RFC 5952-ish */
+void pr_ip4_num(struct pr_ctx *c, const uint8_t a[4]);
+void pr_ip6_num(struct pr_ctx *c, const uint8_t a[16]);
+void pr_mac(struct pr_ctx *c, const uint8_t m[6]);
+void pr_linkaddr(struct pr_ctx *c, const uint8_t *a, unsigned len); /* a is a copy */
+void pr_tcpport(struct pr_ctx *c, unsigned port);
+void pr_udpport(struct pr_ctx *c, unsigned port);
+/*
+ * "src.sport > dst.dport: " for the TCP (6) or UDP (17) header under
+ * c->iph, ports named as tcpdump names them; cached per flow, as traffic
+ * repeats its flows. 0 or PR_STOP.
+ */
+int pr_flow_print(struct pr_ctx *c, unsigned proto, unsigned sport,
+		  unsigned dport);
+/* /etc/protocols name of an IP protocol, or NULL (not with -n). */
+const char *pr_protoname(const struct pr_ctx *c, unsigned proto);
+
+/*
+ * Reads an address from the packet, then prints prefix and the address;
+ * stops (printing nothing of either) when the address was not captured.
+ * tcpdump evaluates its GET_ macros as printf arguments, before anything
+ * of that printf is printed: a literal sharing a printf with an address
+ * must go in prefix, or a short capture would print it alone.
+ */
+#define PR_IP4(c, prefix, p)                                             \
+	do {                                                             \
+		uint8_t a4_[4];                                          \
+		PR_COPY(c, p, a4_, 4);                                   \
+		pr_puts(c, prefix);                                      \
+		pr_ip4(c, a4_);                                          \
+	} while (0)
+#define PR_IP6(c, prefix, p)                                             \
+	do {                                                             \
+		uint8_t a6_[16];                                         \
+		PR_COPY(c, p, a6_, 16);                                  \
+		pr_puts(c, prefix);                                      \
+		pr_ip6(c, a6_);                                          \
+	} while (0)
+#define PR_MAC(c, prefix, p)                                             \
+	do {                                                             \
+		uint8_t m_[6];                                           \
+		PR_COPY(c, p, m_, 6);                                    \
+		pr_puts(c, prefix);                                      \
+		pr_mac(c, m_);                                           \
+	} while (0)
+
+/* ---- payload dumps ---- */
+
+/* tcpdump's hex_print / hex_and_ascii_print / ascii_print of what was captured. */
+void pr_hex_dump(struct pr_ctx *c, const char *indent, const uint8_t *p,
+		 unsigned len);
+void pr_hexascii_dump(struct pr_ctx *c, const char *indent, const uint8_t *p,
+		      unsigned len);
+void pr_ascii_dump(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* ND_DEFAULTPRINT: hex and ASCII of an unknown payload, unless -q/-x/-X. */
+void pr_default(struct pr_ctx *c, const uint8_t *p, unsigned caplen);
+/* print_unknown_data: hex of at most what was captured. */
+void pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
+		     unsigned len);
+/* One character the way tcpdump's fn_print_char shows it (M- and ^). */
+void pr_char(struct pr_ctx *c, uint8_t ch);
+/* nd_printn: up to n characters, stopping at the capture's end; 1 if cut. */
+int pr_printn(struct pr_ctx *c, const uint8_t *p, unsigned n);
+
+/* ---- checksums ---- */
+
+/*
+ * One's complement sum of the bytes [p, p+n) (which must be captured:
+ * check first) added to acc; pr_cksum_fold turns it into the 16-bit
+ * Internet checksum (0 when the packet's own checksum is right).
+ */
+uint32_t pr_cksum_add(uint32_t acc, const uint8_t *p, size_t n);
+uint16_t pr_cksum_fold(uint32_t acc);
+/* What the checksum field should hold (tcpdump's in_cksum_shouldbe). */
+uint16_t pr_cksum_shouldbe(uint16_t field, uint16_t computed);
+
+/* ---- dispatch ---- */
+
+pr_fn pr_lookup(const struct pr_disp *t, uint32_t key);
+
+/* Ethertype names (print-ether.c). */
+extern const struct pr_tok ethertype_names[];
+/* IP protocol names, tcpdump's ipproto_values (print-ip.c). */
+extern const struct pr_tok ipproto_names[];
+
+/* Hands a payload of the given ethertype to its printer: 1 if one took it. */
+int ethertype_dispatch(struct pr_ctx *c, unsigned type, const uint8_t *p,
+		       unsigned len, int *rc);
+/*
+ * The one's complement sum of the pseudo-header (RFC 9293 3.1, RFC 8200
+ * 8.1) for a transport segment of len bytes under c->iph, with the final
+ * destination of a source route; 0 or PR_STOP.
+ */
+int ip_pseudo_sum(struct pr_ctx *c, unsigned proto, unsigned len,
+		  uint32_t *acc);
+/* tcpdump's ip_demux_print: the protocol after an IPv4/IPv6 header. */
+int ip_demux(struct pr_ctx *c, unsigned proto, const uint8_t *p, unsigned len);
+
+/* ---- the printers ---- */
+
+/* Link layers: each sets c->ll_hdr_len. */
+int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sll_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sll2_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int nflog_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int null_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int raw_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ipnet_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int netlink_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+
+/* Network and above. */
+int arp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int loopback_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ip6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ipn_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The MPTCP option (kind 30) of a segment with these flags: 1, 0 when
+ * malformed, PR_STOP. */
+int mptcp_print(struct pr_ctx *c, const uint8_t *opt, unsigned len,
+		uint8_t flags);
+int udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int icmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int icmp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int igmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int dns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int dns_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A DNS name at p, compression pointers resolved against msg; the end of
+ * the name's own bytes, NULL when it could not be printed whole. */
+const uint8_t *dns_name_print(struct pr_ctx *c, const uint8_t *p,
+			      const uint8_t *msg);
+int ntp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The SSH identification string, as ": SSH: SSH-2.0-..." */
+int ssh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* HTTP's first line (-v: every text line); prints its own ": " lead. */
+int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+
+#endif

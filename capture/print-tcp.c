@@ -1,0 +1,677 @@
+/* print-tcp.c: TCP (RFC 9293) segments: flags, relative sequence numbers, options, payload hints. */
+/*
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |          Source Port          |       Destination Port        |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |                        Sequence Number                        |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |                    Acknowledgment Number                      |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |  Data |       |C|E|U|A|P|R|S|F|                               |
+ *  | Offset| Rsrvd |W|C|R|C|S|S|Y|I|            Window             |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |           Checksum            |         Urgent Pointer        |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |                    Options                    |    Padding    |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ */
+#include "capture/print-int.h"
+
+#include <stdlib.h>
+
+#define TCP_HDRLEN 20
+
+#define TH_FIN 0x01
+#define TH_SYN 0x02
+#define TH_RST 0x04
+#define TH_PUSH 0x08
+#define TH_ACK 0x10
+#define TH_URG 0x20
+
+#define TCPOPT_EOL 0
+#define TCPOPT_NOP 1
+#define TCPOPT_MAXSEG 2
+#define TCPOPT_WSCALE 3
+#define TCPOPT_SACKOK 4
+#define TCPOPT_SACK 5
+#define TCPOPT_ECHO 6
+#define TCPOPT_ECHOREPLY 7
+#define TCPOPT_TIMESTAMP 8
+#define TCPOPT_CC 11
+#define TCPOPT_CCNEW 12
+#define TCPOPT_CCECHO 13
+#define TCPOPT_SIGNATURE 19
+#define TCPOPT_SCPS 20
+#define TCPOPT_UTO 28
+#define TCPOPT_TCPAO 29
+#define TCPOPT_MPTCP 30
+#define TCPOPT_FASTOPEN 34
+#define TCPOPT_EXPERIMENT2 254
+#define TCP_SIGLEN 16
+
+#define MAX_RST_DATA_LEN 30
+
+/* tcpdump's tcp_option_values, indexed by kind (no name: "unknown-N"). */
+#define OPT(kind, str) [kind] = { str, sizeof(str) - 1 }
+static const struct {
+	const char *s;
+	uint8_t n;
+} opt_names[256] = {
+	OPT(TCPOPT_EOL, "eol"),
+	OPT(TCPOPT_NOP, "nop"),
+	OPT(TCPOPT_MAXSEG, "mss"),
+	OPT(TCPOPT_WSCALE, "wscale"),
+	OPT(TCPOPT_SACKOK, "sackOK"),
+	OPT(TCPOPT_SACK, "sack"),
+	OPT(TCPOPT_ECHO, "echo"),
+	OPT(TCPOPT_ECHOREPLY, "echoreply"),
+	OPT(TCPOPT_TIMESTAMP, "TS"),
+	OPT(TCPOPT_CC, "cc"),
+	OPT(TCPOPT_CCNEW, "ccnew"),
+	OPT(TCPOPT_CCECHO, ""),
+	OPT(TCPOPT_SIGNATURE, "md5"),
+	OPT(TCPOPT_SCPS, "scps"),
+	OPT(TCPOPT_UTO, "uto"),
+	OPT(TCPOPT_TCPAO, "tcp-ao"),
+	OPT(TCPOPT_MPTCP, "mptcp"),
+	OPT(TCPOPT_FASTOPEN, "tfo"),
+	OPT(TCPOPT_EXPERIMENT2, "exp"),
+};
+#undef OPT
+
+/*
+ * Port -> application printer, in tcpdump's order of tests (the first
+ * entry matching either port wins). Applications tcpdump knows but this
+ * printer does not (telnet, FTP, SMTP, BGP, SMB, RTSP, Redis, ...) print nothing after the
+ * length, which is what tcpdump prints for a port it has no printer for.
+ */
+static const struct pr_disp tcp_port_printers[] = {
+	{ 22, ssh_print },
+	{ 80, http_print },
+	{ 8080, http_print },
+	{ 53, dns_tcp_print },
+	{ 0, NULL },
+};
+
+/* ---- relative sequence numbers ---- */
+
+static uint32_t conv_hash(const uint8_t *src, const uint8_t *dst, size_t alen,
+			  uint32_t port)
+{
+	uint32_t h = 2166136261u ^ port;
+	size_t i;
+
+	for (i = 0; i < alen; i++)
+		h = (h ^ src[i]) * 16777619u;
+	for (i = 0; i < alen; i++)
+		h = (h ^ dst[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+/*
+ * tcpdump's conversation lookup: the key orders the two ends by port
+ * (then address), so both directions share one entry; the entry holds
+ * the first seq and ack-1 seen (or the SYN's, which always replaces it).
+ * Returns 0 when memory for the table ran out (numbers stay absolute).
+ */
+static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
+			 const uint8_t *da, uint16_t sport, uint16_t dport,
+			 uint8_t flags, uint32_t *seq, uint32_t *ack,
+			 uint32_t *thseq, uint32_t *thack, int *rev)
+{
+	size_t alen = v6 ? 16 : 4;
+	struct pr_tcpconv *set, *e = NULL, *victim;
+	const uint8_t *ksrc, *kdst;
+	uint32_t port;
+	int i, r = 0;
+
+	if (sport > dport)
+		r = 1;
+	else if (sport == dport && memcmp(sa, da, alen) > 0)
+		r = 1;
+	/* sa and da are 16 bytes, zero past an IPv4 address: whole copies */
+	if (r) {
+		ksrc = da;
+		kdst = sa;
+		port = (uint32_t)dport << 16 | sport;
+	} else {
+		ksrc = sa;
+		kdst = da;
+		port = (uint32_t)sport << 16 | dport;
+	}
+	*rev = r;
+	if (!c->tcp) {
+		c->tcp = calloc((size_t)PR_TCP_SETS * PR_TCP_WAYS,
+				sizeof(*c->tcp));
+		if (!c->tcp)
+			return 0;
+	}
+	set = &c->tcp[(conv_hash(ksrc, kdst, alen, port) % PR_TCP_SETS) *
+		      PR_TCP_WAYS];
+	victim = &set[0];
+	for (i = 0; i < PR_TCP_WAYS; i++) {
+		struct pr_tcpconv *t = &set[i];
+
+		if (t->valid && t->v6 == v6 && t->port == port &&
+		    !memcmp(t->src, ksrc, 16) && !memcmp(t->dst, kdst, 16)) {
+			e = t;
+			break;
+		}
+		if (!t->valid) {
+			if (victim->valid)
+				victim = t;
+		} else if (victim->valid && t->used < victim->used) {
+			victim = t;
+		}
+	}
+	c->tcp_clock++;
+	if (!e || (flags & TH_SYN)) {
+		if (!e) {
+			/* A full set forgets its least recently used conversation. */
+			e = victim;
+			memcpy(e->src, ksrc, 16);
+			memcpy(e->dst, kdst, 16);
+			e->port = port;
+			e->v6 = (uint8_t)v6;
+			e->valid = 1;
+		}
+		if (r) {
+			e->ack = *seq;
+			e->seq = *ack - 1;
+		} else {
+			e->seq = *seq;
+			e->ack = *ack - 1;
+		}
+	} else if (r) {
+		*seq -= e->ack;
+		*ack -= e->seq;
+	} else {
+		*seq -= e->seq;
+		*ack -= e->ack;
+	}
+	e->used = c->tcp_clock;
+	*thseq = e->seq;
+	*thack = e->ack;
+	return 1;
+}
+
+/* ---- the segment ---- */
+
+/* Prints the addresses and ports (or just the ports under a tunnel). */
+static int ends_print(struct pr_ctx *c, uint16_t sport, uint16_t dport)
+{
+	const uint8_t *iph = c->iph;
+	uint8_t nxt;
+
+	PR_U8(c, iph + (c->ipver == 6 ? 6 : 9), nxt);
+	if (nxt == 6)
+		return pr_flow_print(c, 6, sport, dport);
+	pr_tcpport(c, sport);
+	pr_puts(c, " > ");
+	pr_tcpport(c, dport);
+	pr_puts(c, ": ");
+	return 0;
+}
+
+/* RFC 1122 4.2.2.12: RST segments may carry text explaining the reset. */
+static void rst_data_print(struct pr_ctx *c, const uint8_t *sp, unsigned length)
+{
+	uint8_t ch;
+
+	pr_puts(c, pr_has(c, sp, length) ? " [RST" : " [!RST");
+	if (length > MAX_RST_DATA_LEN) {
+		length = MAX_RST_DATA_LEN;
+		pr_putc(c, '+');
+	}
+	pr_putc(c, ' ');
+	while (length && pk_u8(&c->pk, sp, &ch)) {
+		pr_char(c, ch);
+		sp++;
+		length--;
+	}
+	pr_putc(c, ']');
+}
+
+static int fastopen_print(struct pr_ctx *c, const uint8_t *cp,
+			  unsigned datalen, int exp)
+{
+	unsigned i;
+	uint8_t b;
+
+	if (exp)
+		pr_puts(c, "tfo");
+	if (datalen == 0) {
+		pr_puts(c, " cookiereq");
+	} else if (datalen % 2 != 0 || datalen < 4 || datalen > 16) {
+		pr_invalid(c);
+	} else {
+		pr_puts(c, " cookie ");
+		for (i = 0; i < datalen; ++i) {
+			PR_U8(c, cp + i, b);
+			pr_hex(c, b, 2);
+		}
+	}
+	return 0;
+}
+
+/*
+ * Options, from tcpdump: returns 0 after "]", 1 after a bad option
+ * ("[bad opt]"), 2 after a capture cut inside an option (marker printed;
+ * tcpdump then stops the packet without the closing bracket), PR_STOP.
+ */
+static int options_print(struct pr_ctx *c, const uint8_t *cp, unsigned hlen,
+			 uint8_t flags, int rev, uint32_t thseq, uint32_t thack,
+			 const uint8_t *payload, unsigned paylen)
+{
+	char ch = '\0';
+	int rc;
+
+	pr_puts(c, ", options [");
+	while (hlen > 0) {
+		unsigned len, datalen, i;
+		uint8_t opt, l8, b;
+
+		if (ch != '\0')
+			pr_putc(c, ch);
+		PR_U8(c, cp, opt);
+		cp++;
+		if (opt == TCPOPT_EOL || opt == TCPOPT_NOP) {
+			len = 1;
+		} else {
+			PR_U8(c, cp, l8);
+			cp++;
+			len = l8;
+			if (len < 2 || len > hlen)
+				goto bad;
+			--hlen;
+		}
+		--hlen;
+		datalen = 0;
+
+/* Bail if "l" bytes of data are not left or were not captured. */
+#define LENCHECK(l)                                                      \
+	do {                                                             \
+		if ((l) > hlen)                                          \
+			goto bad;                                        \
+		if (!pr_has(c, cp, (l)))                                 \
+			goto trunc;                                      \
+	} while (0)
+
+		if (opt_names[opt].s)
+			pr_putn(c, opt_names[opt].s, opt_names[opt].n);
+		else
+			pr_printf(c, "unknown-%u", opt);
+		switch (opt) {
+		case TCPOPT_MAXSEG: {
+			uint16_t v;
+
+			datalen = 2;
+			LENCHECK(datalen);
+			PR_BE16(c, cp, v);
+			pr_putc(c, ' ');
+			pr_uint(c, v);
+			break;
+		}
+		case TCPOPT_WSCALE:
+			datalen = 1;
+			LENCHECK(datalen);
+			PR_U8(c, cp, b);
+			pr_putc(c, ' ');
+			pr_uint(c, b);
+			break;
+		case TCPOPT_SACK:
+			datalen = len - 2;
+			if (datalen % 8 != 0) {
+				pr_puts(c, " invalid sack");
+			} else {
+				pr_printf(c, " %u ", datalen / 8);
+				for (i = 0; i < datalen; i += 8) {
+					uint32_t s, e;
+
+					LENCHECK(i + 4);
+					PR_BE32(c, cp + i, s);
+					LENCHECK(i + 8);
+					PR_BE32(c, cp + i + 4, e);
+					if (rev) {
+						s -= thseq;
+						e -= thseq;
+					} else {
+						s -= thack;
+						e -= thack;
+					}
+					pr_printf(c, "{%u:%u}", s, e);
+				}
+			}
+			break;
+		case TCPOPT_CC:
+		case TCPOPT_CCNEW:
+		case TCPOPT_CCECHO:
+		case TCPOPT_ECHO:
+		case TCPOPT_ECHOREPLY: {
+			uint32_t v;
+
+			datalen = 4;
+			LENCHECK(datalen);
+			PR_BE32(c, cp, v);
+			pr_putc(c, ' ');
+			pr_uint(c, v);
+			break;
+		}
+		case TCPOPT_TIMESTAMP: {
+			uint32_t v, e;
+
+			datalen = 8;
+			LENCHECK(datalen);
+			PR_BE32(c, cp, v);
+			PR_BE32(c, cp + 4, e);
+			pr_puts(c, " val ");
+			pr_uint(c, v);
+			pr_puts(c, " ecr ");
+			pr_uint(c, e);
+			break;
+		}
+		case TCPOPT_SIGNATURE:
+			/*
+			 * tcpdump (built with libcrypto, as Debian's is) says
+			 * why it cannot verify: payload cut short, or no -M
+			 * secret (dumplab has no -M).
+			 */
+			datalen = TCP_SIGLEN;
+			LENCHECK(datalen);
+			pr_puts(c, pr_has(c, payload, paylen)
+					   ? " shared secret not supplied with -M, can't check - "
+					   : " snaplen too short, can't check - ");
+			for (i = 0; i < TCP_SIGLEN; ++i) {
+				PR_U8(c, cp + i, b);
+				pr_hex(c, b, 2);
+			}
+			break;
+		case TCPOPT_SCPS: {
+			uint8_t b2;
+
+			datalen = 2;
+			LENCHECK(datalen);
+			PR_U8(c, cp, b);
+			PR_U8(c, cp + 1, b2);
+			pr_printf(c, " cap %02x id %u", b, b2);
+			break;
+		}
+		case TCPOPT_TCPAO:
+			datalen = len - 2;
+			if (datalen < 2) {
+				pr_invalid(c);
+			} else {
+				LENCHECK(1);
+				PR_U8(c, cp, b);
+				pr_printf(c, " keyid %u", b);
+				LENCHECK(2);
+				PR_U8(c, cp + 1, b);
+				pr_printf(c, " rnextkeyid %u", b);
+				if (datalen > 2) {
+					pr_puts(c, " mac 0x");
+					for (i = 2; i < datalen; i++) {
+						LENCHECK(i + 1);
+						PR_U8(c, cp + i, b);
+						pr_hex(c, b, 2);
+					}
+				}
+			}
+			break;
+		case TCPOPT_EOL:
+		case TCPOPT_NOP:
+		case TCPOPT_SACKOK:
+			break;
+		case TCPOPT_UTO: {
+			uint16_t v;
+			unsigned uto;
+
+			datalen = 2;
+			LENCHECK(datalen);
+			PR_BE16(c, cp, v);
+			pr_printf(c, " 0x%x", v);
+			uto = v & 1 ? (v >> 1) * 60u : (unsigned)v >> 1;
+			pr_printf(c, " %u", uto);
+			break;
+		}
+		case TCPOPT_MPTCP: {
+			const uint8_t *old = c->pk.hi;
+
+			datalen = len - 2;
+			LENCHECK(datalen);
+			pr_push_end(c, cp - 2, len);
+			rc = mptcp_print(c, cp - 2, len, flags);
+			c->pk.hi = old;
+			if (rc == PR_STOP)
+				return PR_STOP;
+			if (!rc)
+				goto bad;
+			break;
+		}
+		case TCPOPT_FASTOPEN:
+			datalen = len - 2;
+			LENCHECK(datalen);
+			pr_putc(c, ' ');
+			if (fastopen_print(c, cp, datalen, 0) == PR_STOP)
+				return PR_STOP;
+			break;
+		case TCPOPT_EXPERIMENT2: {
+			uint16_t magic;
+
+			datalen = len - 2;
+			LENCHECK(datalen);
+			if (datalen < 2)
+				goto bad;
+			PR_BE16(c, cp, magic);
+			pr_putc(c, '-');
+			if (magic == 0xf989) {
+				if (fastopen_print(c, cp + 2, datalen - 2, 1) ==
+				    PR_STOP)
+					return PR_STOP;
+			} else {
+				pr_hex(c, magic, 4);
+			}
+			break;
+		}
+		default:
+			datalen = len - 2;
+			if (datalen)
+				pr_puts(c, " 0x");
+			for (i = 0; i < datalen; ++i) {
+				LENCHECK(i + 1);
+				PR_U8(c, cp + i, b);
+				pr_hex(c, b, 2);
+			}
+			break;
+		}
+#undef LENCHECK
+		cp += datalen;
+		hlen -= datalen;
+		++datalen;
+		if (opt != TCPOPT_EOL && opt != TCPOPT_NOP)
+			++datalen;
+		if (datalen != len)
+			pr_printf(c, "[len %u]", len);
+		ch = ',';
+		if (opt == TCPOPT_EOL)
+			break;
+	}
+	pr_putc(c, ']');
+	return 0;
+bad:
+	pr_puts(c, "[bad opt]");
+	if (ch != '\0')
+		pr_putc(c, ']');
+	return 1;
+trunc:
+	pr_trunc(c);
+	if (ch != '\0')
+		pr_putc(c, '>');
+	return 2;
+}
+
+int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
+{
+	uint16_t sport, dport, win, urp;
+	uint32_t seq, ack, thseq = 0, thack = 0;
+	uint8_t offx2, flags;
+	unsigned hlen, header_len;
+	int rev = 0, v6 = c->ipver == 6, rc;
+	const uint8_t *iph = c->iph;
+	pr_fn app;
+
+	c->proto = "tcp";
+	if (!pr_has(c, bp + 2, 2)) {
+		if (v6) {
+			PR_IP6(c, "", iph + 8);
+			pr_puts(c, " > ");
+			PR_IP6(c, "", iph + 24);
+		} else {
+			PR_IP4(c, "", iph + 12);
+			pr_puts(c, " > ");
+			PR_IP4(c, "", iph + 16);
+		}
+		pr_putc(c, ':');
+		pr_trunc(c);
+		return 0;
+	}
+	PR_BE16(c, bp, sport);
+	PR_BE16(c, bp + 2, dport);
+	if (ends_print(c, sport, dport) == PR_STOP)
+		return PR_STOP;
+	if (!pr_has(c, bp, TCP_HDRLEN)) {
+		pr_trunc(c);
+		return 0;
+	}
+	PR_U8(c, bp + 12, offx2);
+	hlen = (offx2 >> 4) * 4u;
+	if (hlen < TCP_HDRLEN) {
+		pr_printf(c, " tcp %u [bad hdr length %u - too short, < %u]",
+			  length - hlen, hlen, TCP_HDRLEN);
+		return 0;
+	}
+	PR_BE32(c, bp + 4, seq);
+	PR_BE32(c, bp + 8, ack);
+	PR_BE16(c, bp + 14, win);
+	PR_BE16(c, bp + 18, urp);
+	if (c->o.qflag) {
+		pr_puts(c, "tcp ");
+		pr_uint(c, (uint32_t)(length - hlen));
+		if (hlen > length)
+			pr_printf(c, " [bad hdr length %u - too long, > %u]",
+				  hlen, length);
+		return 0;
+	}
+	PR_U8(c, bp + 13, flags);
+	{
+		/* tcp_flag_names, in its order, without a table walk */
+		static const char letter[8] = { 'F', 'S', 'R', 'P',
+						'.', 'U', 'E', 'W' };
+		char f[16] = "Flags [";
+		size_t n = 7;
+		int i;
+
+		for (i = 0; i < 8; i++)
+			if (flags & (1u << i))
+				f[n++] = letter[i];
+		if (n == 7) {
+			pr_puts(c, "Flags [none]");
+		} else {
+			f[n++] = ']';
+			pr_putn(c, f, n);
+		}
+	}
+
+	if (!c->o.Sflag && (flags & TH_ACK)) {
+		uint8_t sa[16] = { 0 }, da[16] = { 0 };
+
+		if (v6) {
+			PR_COPY(c, iph + 8, sa, 16);
+			PR_COPY(c, iph + 24, da, 16);
+		} else {
+			PR_COPY(c, iph + 12, sa, 4);
+			PR_COPY(c, iph + 16, da, 4);
+		}
+		tcp_seq_track(c, v6, sa, da, sport, dport, flags, &seq, &ack,
+			      &thseq, &thack, &rev);
+	}
+	if (hlen > length) {
+		pr_printf(c, " [bad hdr length %u - too long, > %u]", hlen,
+			  length);
+		return 0;
+	}
+
+	if (c->o.vflag && !c->fragmented && pr_has(c, bp, length)) {
+		const uint8_t *seg = pk_span(&c->pk, bp, length);
+		uint16_t field, sum;
+		uint32_t acc;
+
+		PR_BE16(c, bp + 16, field);
+		if (ip_pseudo_sum(c, 6, length, &acc) == PR_STOP)
+			return PR_STOP;
+		sum = pr_cksum_fold(pr_cksum_add(acc, seg, length));
+		pr_puts(c, ", cksum 0x");
+		pr_hex(c, field, 4);
+		if (sum != 0) {
+			pr_puts(c, " (incorrect -> 0x");
+			pr_hex(c, pr_cksum_shouldbe(field, sum), 4);
+			pr_putc(c, ')');
+		} else {
+			pr_puts(c, " (correct)");
+		}
+	}
+
+	length -= hlen;
+	if (c->o.vflag > 1 || length > 0 || (flags & (TH_SYN | TH_FIN | TH_RST))) {
+		pr_puts(c, ", seq ");
+		pr_uint(c, seq);
+		if (length > 0) {
+			pr_putc(c, ':');
+			pr_uint(c, (uint32_t)(seq + length));
+		}
+	}
+	if (flags & TH_ACK) {
+		pr_puts(c, ", ack ");
+		pr_uint(c, ack);
+	}
+	pr_puts(c, ", win ");
+	pr_uint(c, win);
+	if (flags & TH_URG) {
+		pr_puts(c, ", urg ");
+		pr_uint(c, urp);
+	}
+	if (hlen > TCP_HDRLEN) {
+		rc = options_print(c, bp + TCP_HDRLEN, hlen - TCP_HDRLEN, flags,
+				   rev, thseq, thack, bp + (offx2 >> 4) * 4u,
+				   length);
+		if (rc != 0)
+			return rc == PR_STOP ? PR_STOP : 0;
+	}
+	pr_puts(c, ", length ");
+	pr_uint(c, length);
+	if (length == 0)
+		return 0;
+
+	header_len = (offx2 >> 4) * 4u;
+	if (!pr_has(c, bp, header_len)) {
+		pr_printf(c, " [remaining caplen(%u) < header length(%u)]",
+			  (unsigned)pr_left(c, bp), header_len);
+		return pr_stop(c);
+	}
+	bp += header_len;
+	if ((flags & TH_RST) && c->o.vflag) {
+		rst_data_print(c, bp, length);
+		return 0;
+	}
+	for (app = NULL, rc = 0; tcp_port_printers[rc].fn; rc++) {
+		if (tcp_port_printers[rc].key == sport ||
+		    tcp_port_printers[rc].key == dport) {
+			app = tcp_port_printers[rc].fn;
+			break;
+		}
+	}
+	if (app)
+		return app(c, bp, length);
+	return 0;
+}

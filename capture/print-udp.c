@@ -1,0 +1,164 @@
+/* print-udp.c: UDP (RFC 768) datagrams and the port dispatch to applications. */
+/*
+ *   0      7 8     15 16    23 24    31
+ *  +--------+--------+--------+--------+
+ *  |     Source      |   Destination   |
+ *  |      Port       |      Port       |
+ *  +--------+--------+--------+--------+
+ *  |     Length      |    Checksum     |
+ *  +--------+--------+--------+--------+
+ */
+#include "capture/print-int.h"
+
+#define UDP_HDRLEN 8
+
+/*
+ * Port -> application printer, in tcpdump's order of tests. Ports tcpdump
+ * decodes but this printer does not (BOOTP, SNMP, syslog, VXLAN, ...) print
+ * the generic "UDP, length N".
+ */
+static const struct pr_disp udp_port_printers[] = {
+	{ 53, dns_print },
+	{ 5353, mdns_print },
+	{ 123, ntp_print },
+	{ 0, NULL },
+};
+
+/* The addresses (and ports unless sport < 0), tcpdump's udpipaddr_print. */
+static int ends_print(struct pr_ctx *c, int sport, int dport)
+{
+	const uint8_t *iph = c->iph;
+	uint8_t nxt;
+
+	if (c->ipver == 6)
+		PR_U8(c, iph + 6, nxt);
+	else
+		PR_U8(c, iph + 9, nxt);
+	if (nxt == 17 && sport >= 0)
+		return pr_flow_print(c, 17, (unsigned)sport, (unsigned)dport);
+	if (nxt == 17) {
+		if (c->ipver == 6)
+			PR_IP6(c, "", iph + 8);
+		else
+			PR_IP4(c, "", iph + 12);
+		if (sport >= 0) {
+			pr_putc(c, '.');
+			pr_udpport(c, (unsigned)sport);
+		}
+		pr_puts(c, " > ");
+		if (c->ipver == 6)
+			PR_IP6(c, "", iph + 24);
+		else
+			PR_IP4(c, "", iph + 16);
+		if (sport >= 0) {
+			pr_putc(c, '.');
+			pr_udpport(c, (unsigned)dport);
+		}
+		pr_puts(c, ": ");
+	} else if (sport >= 0) {
+		pr_udpport(c, (unsigned)sport);
+		pr_puts(c, " > ");
+		pr_udpport(c, (unsigned)dport);
+		pr_puts(c, ": ");
+	}
+	return 0;
+}
+
+static void length_print(struct pr_ctx *c, unsigned ulen, unsigned length)
+{
+	if (ulen > length && !c->fragmented) {
+		pr_puts(c, "UDP, bad length ");
+		pr_uint(c, ulen);
+		pr_puts(c, " > ");
+		pr_uint(c, length);
+	} else {
+		pr_puts(c, "UDP, length ");
+		pr_uint(c, ulen);
+	}
+}
+
+int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
+{
+	uint16_t sport, dport, ulen16;
+	unsigned ulen;
+	const uint8_t *cp;
+	size_t i;
+
+	c->proto = "udp";
+	if (!pr_has(c, bp + 2, 2)) {
+		if (ends_print(c, -1, -1) == PR_STOP)
+			return PR_STOP;
+		pr_trunc(c);
+		return 0;
+	}
+	PR_BE16(c, bp, sport);
+	PR_BE16(c, bp + 2, dport);
+	if (length < UDP_HDRLEN) {
+		if (ends_print(c, sport, dport) == PR_STOP)
+			return PR_STOP;
+		pr_printf(c, "truncated-udp %u", length);
+		return 0;
+	}
+	if (!pk_be16(&c->pk, bp + 4, &ulen16)) {
+		if (ends_print(c, sport, dport) == PR_STOP)
+			return PR_STOP;
+		pr_trunc(c);
+		return 0;
+	}
+	ulen = ulen16;
+	/* RFC 2675 jumbograms: a zero length means "use the IPv6 one". */
+	if (ulen == 0 && length > 65535)
+		ulen = length;
+	if (ulen < UDP_HDRLEN) {
+		if (ends_print(c, sport, dport) == PR_STOP)
+			return PR_STOP;
+		pr_printf(c, "truncated-udplength %u", ulen);
+		return 0;
+	}
+	ulen -= UDP_HDRLEN;
+	length -= UDP_HDRLEN;
+	if (ulen < length)
+		length = ulen;
+	cp = bp + UDP_HDRLEN;
+	if (!pk_has(&c->pk, cp, 0)) {
+		if (ends_print(c, sport, dport) == PR_STOP)
+			return PR_STOP;
+		pr_trunc(c);
+		return 0;
+	}
+	if (ends_print(c, sport, dport) == PR_STOP)
+		return PR_STOP;
+
+	if (c->o.vflag && !c->fragmented &&
+	    ((c->ipver == 4 && c->o.vflag > 1) || c->ipver == 6)) {
+		uint16_t field;
+
+		PR_BE16(c, bp + 6, field);
+		if (c->ipver == 4 && field == 0) {
+			pr_puts(c, "[no cksum] ");
+		} else if (pr_has(c, cp, length)) {
+			unsigned ulen_all = length + UDP_HDRLEN;
+			uint32_t acc;
+			uint16_t sum;
+
+			if (ip_pseudo_sum(c, 17, ulen_all, &acc) == PR_STOP)
+				return PR_STOP;
+			sum = pr_cksum_fold(pr_cksum_add(
+				acc, pk_span(&c->pk, bp, ulen_all), ulen_all));
+			if (sum != 0)
+				pr_printf(c, "[bad udp cksum 0x%04x -> 0x%04x!] ",
+					  field, pr_cksum_shouldbe(field, sum));
+			else
+				pr_puts(c, "[udp sum ok] ");
+		}
+	}
+
+	if (!c->o.qflag) {
+		for (i = 0; udp_port_printers[i].fn; i++)
+			if (udp_port_printers[i].key == sport ||
+			    udp_port_printers[i].key == dport)
+				return udp_port_printers[i].fn(c, cp, length);
+	}
+	length_print(c, ulen, length);
+	return 0;
+}

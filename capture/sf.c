@@ -1,0 +1,235 @@
+/* sf.c: a fast reader of classic pcap savefiles, with libpcap's meaning and messages. */
+#include "capture/sf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness/hx.h"
+
+/*
+ * The file header (24 bytes) and the record header (16 bytes) of
+ * https://www.tcpdump.org/manpages/pcap-savefile.5.html:
+ *
+ *   magic (4) | major (2) | minor (2) | thiszone (4) | sigfigs (4) |
+ *   snaplen (4) | linktype (4)
+ *
+ *   ts_sec (4) | ts_usec or ts_nsec (4) | incl_len (4) | orig_len (4)
+ */
+#define SF_HDRLEN 24
+#define SF_RECLEN 16
+#define MAGIC_USEC 0xa1b2c3d4u
+#define MAGIC_NSEC 0xa1b23c4du
+#define SF_MAX_SNAPLEN 262144u /* libpcap's max_snaplen_for_dlt here */
+#define SF_BUFSIZE (4u << 20)
+
+struct sf {
+	int fd;
+	uint8_t *buf;
+	size_t off, end; /* unread bytes are buf[off, end) */
+	int eof;
+	int scale;	/* 0 as is, 1 usec -> nsec, -1 nsec -> usec */
+	uint32_t snapshot;
+	struct pcap_pkthdr h;
+	char err[PCAP_ERRBUF_SIZE];
+};
+
+/* The link types this reader takes (their largest packet is 256 KiB). */
+static int plain_dlt(int dlt)
+{
+	switch (dlt) {
+	case DLT_EN10MB:
+	case DLT_LINUX_SLL:
+	case DLT_LINUX_SLL2:
+	case DLT_NFLOG:
+	case DLT_NULL:
+	case DLT_LOOP:
+	case DLT_RAW:
+	case DLT_IPV4:
+	case DLT_IPV6:
+	case DLT_IPNET:
+	case DLT_NETLINK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Moves what is left to the front and reads until full or the end. */
+static int refill(struct sf *s)
+{
+	if (s->off) {
+		memmove(s->buf, s->buf + s->off, s->end - s->off);
+		s->end -= s->off;
+		s->off = 0;
+	}
+	while (!s->eof && s->end < SF_BUFSIZE) {
+		ssize_t n = read(s->fd, s->buf + s->end, SF_BUFSIZE - s->end);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			snprintf(s->err, sizeof(s->err),
+				 "error reading dump file: %s", strerror(errno));
+			return -1;
+		}
+		if (n == 0)
+			s->eof = 1;
+		s->end += (size_t)n;
+	}
+	return 0;
+}
+
+/* Makes n bytes available at buf + off when the file has them. */
+static int want(struct sf *s, size_t n)
+{
+	if (s->end - s->off >= n || s->eof)
+		return 0;
+	return refill(s);
+}
+
+int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
+	    struct sf **out)
+{
+	uint8_t hdr[SF_HDRLEN];
+	uint32_t magic;
+	uint16_t major, minor;
+	struct sf *s;
+	ssize_t n;
+	int fd;
+
+	*out = NULL;
+	if (!plain_dlt(pcap_datalink(pd)) || pcap_is_swapped(pd))
+		return 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return hx_err(err, -errno, "cannot read '%s': %s", path,
+			      strerror(errno));
+	n = read(fd, hdr, sizeof(hdr));
+	if (n != (ssize_t)sizeof(hdr)) {
+		close(fd);
+		return 0;
+	}
+	memcpy(&magic, hdr, 4);
+	memcpy(&major, hdr + 4, 2);
+	memcpy(&minor, hdr + 6, 2);
+	if ((magic != MAGIC_USEC && magic != MAGIC_NSEC) || major != 2 ||
+	    minor != 4) {
+		close(fd);
+		return 0;
+	}
+	s = calloc(1, sizeof(*s));
+	if (s)
+		s->buf = malloc(SF_BUFSIZE);
+	if (!s || !s->buf) {
+		free(s);
+		close(fd);
+		return hx_err(err, -ENOMEM, "cannot read '%s': %s", path,
+			      strerror(ENOMEM));
+	}
+	s->fd = fd;
+	s->snapshot = (uint32_t)pcap_snapshot(pd);
+	if (magic == MAGIC_NSEC && !want_nano)
+		s->scale = -1;
+	else if (magic == MAGIC_USEC && want_nano)
+		s->scale = 1;
+	/* Read ahead a block the file's size asks for. */
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	*out = s;
+	return 1;
+}
+
+int sf_next(struct sf *s, struct pcap_pkthdr **h, const uint8_t **data)
+{
+	uint32_t rec[4];
+	size_t have;
+
+	if (want(s, SF_RECLEN) < 0)
+		return -1;
+	have = s->end - s->off;
+	if (have < SF_RECLEN) {
+		if (have == 0)
+			return 0;
+		snprintf(s->err, sizeof(s->err),
+			 "truncated dump file; tried to read %d header bytes, only got %zu",
+			 SF_RECLEN, have);
+		return -1;
+	}
+	memcpy(rec, s->buf + s->off, SF_RECLEN);
+	s->off += SF_RECLEN;
+	s->h.ts.tv_sec = rec[0];
+	s->h.ts.tv_usec = rec[1];
+	s->h.caplen = rec[2];
+	s->h.len = rec[3];
+	if (s->scale > 0)
+		s->h.ts.tv_usec = (suseconds_t)rec[1] * 1000;
+	else if (s->scale < 0)
+		s->h.ts.tv_usec = rec[1] / 1000;
+
+	if (s->h.caplen > SF_MAX_SNAPLEN) {
+		if (s->h.caplen > s->snapshot)
+			snprintf(s->err, sizeof(s->err),
+				 "invalid packet capture length %u, bigger than snaplen of %d",
+				 s->h.caplen, (int)s->snapshot);
+		else
+			snprintf(s->err, sizeof(s->err),
+				 "invalid packet capture length %u, bigger than maximum of %u",
+				 s->h.caplen, SF_MAX_SNAPLEN);
+		return -1;
+	}
+	if (s->h.caplen > s->snapshot) {
+		/* libpcap keeps the first snapshot bytes, skips the rest */
+		size_t skip = s->h.caplen - s->snapshot;
+
+		if (want(s, s->h.caplen) < 0)
+			return -1;
+		have = s->end - s->off;
+		if (have < s->snapshot) {
+			snprintf(s->err, sizeof(s->err),
+				 "truncated dump file; tried to read %d captured bytes, only got %zu",
+				 (int)s->snapshot, have);
+			return -1;
+		}
+		if (have < s->h.caplen) {
+			snprintf(s->err, sizeof(s->err),
+				 "truncated dump file; tried to read %u captured bytes, only got %zu",
+				 s->h.caplen, have);
+			return -1;
+		}
+		*data = s->buf + s->off;
+		s->off += s->snapshot + skip;
+		s->h.caplen = s->snapshot;
+	} else {
+		if (want(s, s->h.caplen) < 0)
+			return -1;
+		have = s->end - s->off;
+		if (have < s->h.caplen) {
+			snprintf(s->err, sizeof(s->err),
+				 "truncated dump file; tried to read %u captured bytes, only got %zu",
+				 s->h.caplen, have);
+			return -1;
+		}
+		*data = s->buf + s->off;
+		s->off += s->h.caplen;
+	}
+	*h = &s->h;
+	return 1;
+}
+
+const char *sf_error(const struct sf *s)
+{
+	return s->err;
+}
+
+void sf_close(struct sf *s)
+{
+	if (!s)
+		return;
+	if (s->fd >= 0)
+		close(s->fd);
+	free(s->buf);
+	free(s);
+}

@@ -1,0 +1,42 @@
+/* sf.h: a fast reader of classic pcap savefiles, with libpcap's meaning and messages. */
+#ifndef CAP_SF_H
+#define CAP_SF_H
+
+#include <stdint.h>
+#include <pcap/pcap.h>
+
+/*
+ * libpcap reads a savefile with two fread calls and a copy per packet;
+ * this reader reads the file in large blocks and hands out pointers into
+ * them. It takes only the plain case: a pcap (not pcapng) file, version
+ * 2.4, written in this host's byte order, of a link type whose largest
+ * packet is 256 KiB. Anything else stays with libpcap (sf_open says so).
+ * For the files it takes, it returns what pcap_next_ex would: the same
+ * headers (timestamps scaled to the precision asked for, captured lengths
+ * cut to the snapshot length) and, at a bad or cut record, the same error
+ * text.
+ *
+ * One reader belongs to one thread.
+ */
+struct sf;
+
+/*
+ * Opens path for reading after libpcap has validated it (pd is its handle,
+ * for the link type and the snapshot length it settled on). Returns 1 with
+ * *out set, 0 when this reader does not take the file (use libpcap), or a
+ * negative errno with err set.
+ */
+int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
+	    struct sf **out);
+
+/*
+ * The next record: 1 with *h and *data set (valid until the next call),
+ * 0 at the end of the file, -1 with sf_error() set (libpcap's text, e.g.
+ * "truncated dump file; tried to read 16 header bytes, only got 7").
+ */
+int sf_next(struct sf *s, struct pcap_pkthdr **h, const uint8_t **data);
+const char *sf_error(const struct sf *s);
+
+void sf_close(struct sf *s); /* accepts NULL */
+
+#endif

@@ -1,0 +1,172 @@
+/* test-sf.c: the fast savefile reader returns what libpcap's pcap_next_ex does. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capture/sf.h"
+#include "harness/hx.h"
+#include "unit/tu.h"
+
+/* A pcap file: magic, snaplen, then (caplen, len) records cut at cut. */
+static int write_file(const char *path, uint32_t magic, uint32_t snaplen,
+		      const uint32_t (*rec)[2], size_t nrec, long cut)
+{
+	uint8_t buf[1 << 20];
+	size_t n = 0, i;
+	uint32_t fh[6] = { magic, 0x00040002, 0, 0, snaplen, 1 };
+	FILE *f;
+
+	memcpy(buf, fh, 24);
+	n = 24;
+	for (i = 0; i < nrec; i++) {
+		uint32_t h[4] = { 1700000000 + (uint32_t)i, 123456789,
+				  rec[i][0], rec[i][1] };
+
+		memcpy(buf + n, h, 16);
+		n += 16;
+		memset(buf + n, (int)(0x41 + i), rec[i][0]);
+		n += rec[i][0];
+	}
+	if (cut >= 0 && (size_t)cut < n)
+		n = (size_t)cut;
+	f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	fwrite(buf, 1, n, f);
+	fclose(f);
+	return 0;
+}
+
+/* Reads path with both readers in step; the number of differences. */
+static int compare(const char *path, int nano)
+{
+	char ebuf[PCAP_ERRBUF_SIZE], err[HX_ERRLEN];
+	pcap_t *pd = pcap_open_offline_with_tstamp_precision(
+		path, nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+		ebuf);
+	pcap_t *pd2 = pcap_open_offline_with_tstamp_precision(
+		path, nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+		ebuf);
+	struct sf *s = NULL;
+	int bad = 0, n = 0;
+
+	if (!pd || !pd2 || sf_open(err, path, pd2, nano, &s) != 1) {
+		fprintf(stderr, "\ncannot open %s both ways\n", path);
+		bad = 1;
+		goto out;
+	}
+	for (;;) {
+		struct pcap_pkthdr *a, *b;
+		const u_char *da;
+		const uint8_t *db;
+		int ra = pcap_next_ex(pd, &a, &da), rb = sf_next(s, &b, &db);
+
+		n++;
+		if (ra == PCAP_ERROR_BREAK && rb == 0)
+			break; /* both at the end */
+		if (ra != rb) {
+			fprintf(stderr, "\nrecord %d: libpcap %d, sf %d (%s / %s)\n",
+				n, ra, rb, pcap_geterr(pd), sf_error(s));
+			bad++;
+			break;
+		}
+		if (ra == PCAP_ERROR) {
+			if (strcmp(pcap_geterr(pd), sf_error(s))) {
+				fprintf(stderr, "\nerror: '%s' / '%s'\n",
+					pcap_geterr(pd), sf_error(s));
+				bad++;
+			}
+			break;
+		}
+		if (ra != 1)
+			break;
+		if (a->ts.tv_sec != b->ts.tv_sec ||
+		    a->ts.tv_usec != b->ts.tv_usec || a->caplen != b->caplen ||
+		    a->len != b->len || memcmp(da, db, a->caplen)) {
+			fprintf(stderr, "\nrecord %d differs\n", n);
+			bad++;
+		}
+	}
+out:
+	sf_close(s);
+	if (pd)
+		pcap_close(pd);
+	if (pd2)
+		pcap_close(pd2);
+	return bad;
+}
+
+static void test_like_libpcap(void)
+{
+	static const uint32_t ok[][2] = { { 60, 60 }, { 100, 1500 }, { 0, 0 },
+					  { 70, 70 } };
+	static const uint32_t big[][2] = { { 60, 60 }, { 150, 150 },
+					   { 60, 60 } };
+	static const uint32_t huge[][2] = { { 60, 60 }, { 300000, 300000 } };
+	char path[] = "/tmp/dumplab-sf-XXXXXX";
+	int fd = mkstemp(path), nano;
+	long cut;
+
+	CU_ASSERT_FATAL(fd >= 0);
+	close(fd);
+	for (nano = 0; nano < 2; nano++) {
+		/* micro- and nanosecond files, whole and cut anywhere */
+		for (cut = -1; cut < 24 + 16 + 60 + 16 + 100 + 8; cut++) {
+			if (cut >= 0 && cut < 24)
+				continue;
+			write_file(path, 0xa1b2c3d4, 65535, ok, 4, cut);
+			CU_ASSERT_EQUAL(compare(path, nano), 0);
+			write_file(path, 0xa1b23c4d, 65535, ok, 4, cut);
+			CU_ASSERT_EQUAL(compare(path, nano), 0);
+		}
+		/* records longer than the snapshot length, whole and cut */
+		for (cut = -1; cut < 24 + 16 + 60 + 16 + 150 + 4; cut++) {
+			if (cut >= 0 && cut < 24 + 16 + 60 + 16 + 90)
+				continue;
+			write_file(path, 0xa1b2c3d4, 100, big, 3, cut);
+			CU_ASSERT_EQUAL(compare(path, nano), 0);
+		}
+		/* a record past any sane length */
+		write_file(path, 0xa1b2c3d4, 65535, huge, 2, -1);
+		CU_ASSERT_EQUAL(compare(path, nano), 0);
+		write_file(path, 0xa1b2c3d4, 262144, huge, 2, -1);
+		CU_ASSERT_EQUAL(compare(path, nano), 0);
+	}
+	unlink(path);
+}
+
+/* Files it leaves to libpcap: pcapng, other versions. */
+static void test_declines(void)
+{
+	static const uint32_t ok[][2] = { { 60, 60 } };
+	char path[] = "/tmp/dumplab-sf-XXXXXX", ebuf[PCAP_ERRBUF_SIZE];
+	char err[HX_ERRLEN];
+	int fd = mkstemp(path);
+	struct sf *s = NULL;
+	pcap_t *pd;
+	FILE *f;
+
+	CU_ASSERT_FATAL(fd >= 0);
+	close(fd);
+	write_file(path, 0xa1b2c3d4, 65535, ok, 1, -1);
+	f = fopen(path, "r+b");
+	CU_ASSERT_FATAL(f != NULL);
+	fseek(f, 6, SEEK_SET);
+	fputc(3, f); /* version 2.3 */
+	fclose(f);
+	pd = pcap_open_offline(path, ebuf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
+	CU_ASSERT_EQUAL(sf_open(err, path, pd, 0, &s), 0);
+	CU_ASSERT_PTR_NULL(s);
+	pcap_close(pd);
+	unlink(path);
+}
+
+static CU_TestInfo tests[] = {
+	{ "reads as libpcap reads, errors and all", test_like_libpcap },
+	{ "leaves other files to libpcap", test_declines },
+	CU_TEST_INFO_NULL,
+};
+
+TU_SUITE("sf", NULL, NULL, tests);
