@@ -136,7 +136,7 @@ static uint16_t icmp_sum(const uint8_t *p, size_t n)
 	return (uint16_t)~s;
 }
 
-static long long now_ms(void)
+long long st_now_ms(void)
 {
 	struct timespec ts;
 
@@ -157,7 +157,7 @@ int st_ping(struct ns_host *h, const char *ip, int count)
 		return fd;
 	for (seq = 1; seq <= count; seq++) {
 		uint8_t req[64] = { ICMP_ECHO, 0 }, buf[1500];
-		long long deadline = now_ms() + 1000;
+		long long deadline = st_now_ms() + 1000;
 		uint16_t sum;
 
 		req[4] = (uint8_t)(id >> 8);
@@ -173,7 +173,7 @@ int st_ping(struct ns_host *h, const char *ip, int count)
 			break;
 		for (;;) {
 			struct pollfd pf = { fd, POLLIN, 0 };
-			long long left = deadline - now_ms();
+			long long left = deadline - st_now_ms();
 			ssize_t n;
 			size_t ihl;
 
@@ -325,4 +325,43 @@ int st_nlinks(struct ns_host *h)
 	}
 	free(v);
 	return (int)n;
+}
+
+size_t st_settle(struct cap_live *c, size_t min, int quiet_ms, int max_ms)
+{
+	long long end = st_now_ms() + max_ms;
+	size_t n = cap_live_wait_count(c, min, max_ms), m;
+
+	for (;;) {
+		long long left = end - st_now_ms();
+
+		if (left <= 0)
+			return n;
+		m = cap_live_wait_count(c, n + 1,
+					left < quiet_ms ? (int)left : quiet_ms);
+		if (m == n)
+			return n;
+		n = m;
+	}
+}
+
+struct st_pkt *st_packets(struct cap_live *c, size_t *n)
+{
+	const struct cap_pkt *p;
+	struct st_pkt *v;
+	size_t k, i;
+
+	p = cap_live_packets(c, &k);
+	*n = 0;
+	v = calloc(k ? k : 1, sizeof(*v));
+	if (!v)
+		return NULL;
+	for (i = 0; i < k; i++)
+		if (st_parse(cap_live_dlt(c), p[i].data, p[i].h.caplen,
+			     &v[*n]) == 0) {
+			v[*n].ts = (double)p[i].h.ts.tv_sec +
+				   (double)p[i].h.ts.tv_usec / 1e6;
+			(*n)++;
+		}
+	return v;
 }

@@ -57,6 +57,7 @@ struct st_pkt {
 	uint32_t seq, ack;
 	unsigned paylen;	/* TCP payload bytes */
 	int icmp_type;
+	double ts;		/* capture time, seconds (st_packets only) */
 };
 
 /* Parses an IPv4 packet under dlt (EN10MB, LINUX_SLL, NFLOG); 0, or -1
@@ -69,6 +70,19 @@ uint32_t st_ip(const char *dotted);
 int st_capture(char *err, struct ns_host *h, const char *dev,
 	       const char *filter, int promisc, int direction,
 	       struct cap_live **out);
+
+/*
+ * Waits until c kept at least min packets and then none for quiet_ms (the
+ * exchange is over), or max_ms passed; returns the number kept.
+ */
+size_t st_settle(struct cap_live *c, size_t min, int quiet_ms, int max_ms);
+
+/* The kept packets of a stopped capture, parsed (IPv4 only; others are
+ * skipped); *n their number. The array is malloc'ed: free() it. */
+struct st_pkt *st_packets(struct cap_live *c, size_t *n);
+
+/* Milliseconds of a monotonic clock. */
+long long st_now_ms(void);
 
 /* Number of interfaces in h, or -1. */
 int st_nlinks(struct ns_host *h);
