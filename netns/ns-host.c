@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+#include <linux/netlink.h>
 
 #include <netlink/route/link.h>
 
@@ -68,6 +71,42 @@ int ns_check_ifname(char *err, const char *name)
 		return hx_err(err, -EINVAL, "invalid interface name '%s'",
 			      name);
 	return 0;
+}
+
+struct nl_sock *ns_nl_open(char *err)
+{
+	struct sockaddr_nl any = { .nl_family = AF_NETLINK };
+	struct nl_sock *sk;
+	int fd, rc;
+
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	if (fd < 0) {
+		hx_err(err, -errno, "cannot open a route socket: %s",
+		       strerrordesc_np(errno));
+		return NULL;
+	}
+	if (bind(fd, (struct sockaddr *)&any, sizeof(any)) < 0) {
+		hx_err(err, -errno, "cannot bind a route socket: %s",
+		       strerrordesc_np(errno));
+		close(fd);
+		return NULL;
+	}
+	sk = nl_socket_alloc();
+	if (!sk) {
+		hx_err(err, -ENOMEM, "cannot allocate a netlink socket");
+		close(fd);
+		return NULL;
+	}
+	rc = nl_socket_set_fd(sk, NETLINK_ROUTE, fd);
+	if (rc < 0) {
+		hx_err(err, ns_nlerrno(rc), "cannot use a route socket: %s",
+		       ns_nlstr(rc));
+		close(fd);
+		nl_socket_free(sk);
+		return NULL;
+	}
+	nl_socket_set_buffer_size(sk, 0, 0);
+	return sk;
 }
 
 /* ---- boot ---- */
@@ -251,19 +290,11 @@ static int check_host_name(char *err, const char *name)
 static int host_socket(char *err, struct ns_host *h)
 {
 	struct rtnl_link *lo = NULL, *change = NULL;
-	int rc, fl;
+	int rc;
 
-	h->nl = nl_socket_alloc();
+	h->nl = ns_nl_open(err);
 	if (!h->nl)
-		return hx_err(err, -ENOMEM, "cannot allocate a netlink socket");
-	rc = nl_connect(h->nl, NETLINK_ROUTE);
-	if (rc < 0)
-		return hx_err(err, ns_nlerrno(rc),
-			      "cannot open a route socket in host '%s': %s",
-			      h->name, ns_nlstr(rc));
-	fl = fcntl(nl_socket_get_fd(h->nl), F_GETFD);
-	if (fl >= 0 && !(fl & FD_CLOEXEC))
-		fcntl(nl_socket_get_fd(h->nl), F_SETFD, fl | FD_CLOEXEC);
+		return -EIO;
 
 	rc = rtnl_link_get_kernel(h->nl, 0, "lo", &lo);
 	if (rc < 0)

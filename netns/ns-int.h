@@ -32,6 +32,13 @@ int ns_nlerrno(int nlerr);
 /* Text for a libnl error: strerror() of its errno when it has one. */
 const char *ns_nlstr(int nlerr);
 
+/*
+ * A NETLINK_ROUTE libnl socket in the calling thread's namespace, bound by
+ * the kernel (not by libnl's per-process port allocator, which some
+ * versions cap at 1024 sockets) and close-on-exec. NULL with err set.
+ */
+struct nl_sock *ns_nl_open(char *err);
+
 /* 0 when name is a valid interface name, else -EINVAL with err set. */
 int ns_check_ifname(char *err, const char *name);
 

@@ -289,27 +289,23 @@ static int wait_running(char *err, struct ns_host *h, const char *ifname)
 	struct nl_sock *sk = NULL;
 	unsigned flags;
 	int rc, saved, left = RUNNING_WAIT_MS;
+	char err2[HX_ERRLEN] = "no membership";
 	struct timespec t0, t1;
 
 	if ((rc = link_flags(err, h, ifname, &w.ifindex, &flags)) < 0 ||
 	    !needs_wait(flags))
 		return rc;
-	sk = nl_socket_alloc();
-	if (!sk)
-		return hx_err(err, -ENOMEM, "cannot allocate a netlink socket");
 	if ((rc = ns_enter(err, h->fd, &saved)) < 0)
+		return rc;
+	sk = ns_nl_open(err2);
+	if ((rc = ns_leave(err, &saved)) < 0)
 		goto out;
-	rc = nl_connect(sk, NETLINK_ROUTE);
-	if (ns_leave(err, &saved) < 0) {
-		rc = -EIO;
-		goto out;
-	}
-	if (rc < 0 ||
+	if (!sk ||
 	    nl_socket_add_membership(sk, RTNLGRP_LINK) < 0 ||
 	    nl_socket_set_nonblocking(sk) < 0) {
 		rc = hx_err(err, -EIO,
-			    "cannot watch interface '%s' in host '%s'", ifname,
-			    h->name);
+			    "cannot watch interface '%s' in host '%s': %s",
+			    ifname, h->name, err2);
 		goto out;
 	}
 	nl_socket_disable_seq_check(sk);
@@ -388,6 +384,34 @@ int ns_link_set_up(char *err, struct ns_host *h, const char *ifname, int up)
 		if (v->b == h && !strcmp(v->ifb, ifname))
 			return wait_running(err, v->a, v->ifa);
 	}
+	return 0;
+}
+
+int ns_link_del(char *err, struct ns_host *h, const char *ifname)
+{
+	struct rtnl_link *l;
+	struct ns_lab *lab = h->lab;
+	size_t i;
+	int rc;
+
+	if ((rc = ns_ifindex(err, h, ifname)) < 0)
+		return rc;
+	l = rtnl_link_alloc();
+	if (!l)
+		return hx_err(err, -ENOMEM, "cannot allocate a link");
+	rtnl_link_set_ifindex(l, rc);
+	rc = rtnl_link_delete(h->nl, l);
+	rtnl_link_put(l);
+	if (rc < 0)
+		return hx_err(err, ns_nlerrno(rc),
+			      "cannot delete '%s' in host '%s': %s", ifname,
+			      h->name, ns_nlstr(rc));
+	for (i = 0; i < lab->nveth; i++)
+		if ((lab->veths[i].a == h && !strcmp(lab->veths[i].ifa, ifname)) ||
+		    (lab->veths[i].b == h && !strcmp(lab->veths[i].ifb, ifname))) {
+			lab->veths[i] = lab->veths[--lab->nveth];
+			break;
+		}
 	return 0;
 }
 

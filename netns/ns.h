@@ -102,6 +102,8 @@ int ns_link_master(char *err, struct ns_host *h, const char *ifname,
 		   const char *bridge);
 /* Sets interface ifname up (up 1) or down (up 0). */
 int ns_link_set_up(char *err, struct ns_host *h, const char *ifname, int up);
+/* Deletes interface ifname of h (a veth takes its peer with it). */
+int ns_link_del(char *err, struct ns_host *h, const char *ifname);
 /* The interface index of ifname in h (> 0), or a negative code. */
 int ns_ifindex(char *err, struct ns_host *h, const char *ifname);
 

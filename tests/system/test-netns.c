@@ -120,7 +120,12 @@ static void test_hosts(void)
 	CU_ASSERT(my_links(after, sizeof(after)) > 0);
 	CU_ASSERT_STRING_EQUAL(before, after);
 
-	/* Freeing a host takes its end of the pair, and so the pair. */
+	/* Deleting one end deletes the pair. */
+	ST_OK(ns_link_del(err, b, "right"), err);
+	CU_ASSERT(st_nlinks(a) == 1 && st_nlinks(b) == 1);
+	CU_ASSERT(ns_link_del(err, a, "left") == -ENODEV);
+	CU_ASSERT_STRING_EQUAL(err, "no interface 'left' in host 'a'");
+
 	ns_host_free(a);
 	CU_ASSERT(ns_host_get(err, lab, "a", &x) == -ENOENT);
 	CU_ASSERT(ns_lab_host_at(lab, 0) == b);
