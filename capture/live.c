@@ -455,7 +455,14 @@ static void *run(void *arg)
 	if (pcap_stats(c->p, &ps) == 0) {
 		c->st.received = ps.ps_recv;
 		c->st.dropped = ps.ps_drop;
-		c->st.ifdropped = ps.ps_ifdrop;
+		/*
+		 * libpcap takes ps_ifdrop from /sys/class/net/<dev>/
+		 * statistics, and sysfs shows the namespace that mounted it
+		 * (the machine's), not the thread's: in a host that would be
+		 * the machine's interface of the same name. A host has only
+		 * virtual devices, which never count missed or FIFO drops.
+		 */
+		c->st.ifdropped = c->netfd >= 0 ? 0 : ps.ps_ifdrop;
 	}
 	c->st.kept = c->nseen;
 	if (c->has_sink && c->sink.close) {
