@@ -173,7 +173,7 @@ fail:
 int ns_run(char *err, struct ns_host *h, char *const argv[], int timeout_ms,
 	   struct ns_run_res *res)
 {
-	const char *host = h ? h->name : "(none)";
+	const char *host = h ? h->name : "(this namespace)";
 	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int nullfd = -1, pidfd = -1, rc, e, open_out = 1, exited = 0;
 	char path[PATH_MAX];
@@ -324,14 +324,15 @@ int ns_run_ok(char *err, struct ns_host *h, char *const argv[],
 	if (res.timed_out)
 		rc = hx_err(err, -ETIMEDOUT,
 			    "'%s' in host '%s' did not end in %d ms", cmd,
-			    h ? h->name : "(none)", timeout_ms);
+			    h ? h->name : "(this namespace)", timeout_ms);
 	else if (WIFEXITED(res.status))
 		rc = hx_err(err, -EIO, "'%s' in host '%s' exited %d%s%.*s", cmd,
-			    h ? h->name : "(none)", WEXITSTATUS(res.status),
+			    h ? h->name : "(this namespace)",
+			    WEXITSTATUS(res.status),
 			    n ? ": " : "", n, line);
 	else
 		rc = hx_err(err, -EIO, "'%s' in host '%s' was killed by signal %d",
-			    cmd, h ? h->name : "(none)",
+			    cmd, h ? h->name : "(this namespace)",
 			    WTERMSIG(res.status));
 	hx_buf_release(&res.out);
 	return rc;

@@ -100,7 +100,12 @@ int ns_bridge_add(char *err, struct ns_host *h, const char *name,
 /* Makes interface ifname a port of bridge in the same host. */
 int ns_link_master(char *err, struct ns_host *h, const char *ifname,
 		   const char *bridge);
-/* Sets interface ifname up (up 1) or down (up 0). */
+/*
+ * Sets interface ifname up (up 1) or down (up 0). Up returns only once
+ * the link can carry traffic: when it has carrier, it waits (at most 3 s,
+ * then -ETIMEDOUT) for the kernel to announce it running, and for its veth
+ * peer too; until then its queue drops every packet (docs/engine.md).
+ */
 int ns_link_set_up(char *err, struct ns_host *h, const char *ifname, int up);
 /* Deletes interface ifname of h (a veth takes its peer with it). */
 int ns_link_del(char *err, struct ns_host *h, const char *ifname);

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -625,7 +626,7 @@ static void test_bad_arguments(void)
 	th = nthreads();
 	fds = nfds();
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		c = (struct cap_live *)&c; /* must be reset to NULL */
+		c = (struct cap_live *)(uintptr_t)1; /* start resets it */
 		CU_ASSERT(st_capture(err, a, bad[i].dev, bad[i].filter, 1,
 				     bad[i].dir, &c) < 0);
 		CU_ASSERT(c == NULL);
