@@ -45,6 +45,7 @@ struct cap_live_cfg {
 	long count;		/* end after this many packets; 0: no limit */
 	int keep;		/* keep every packet in memory for assertions */
 	const struct cap_sink *sink; /* or NULL */
+	const char *host;	/* the host's name, for messages; or NULL */
 };
 
 /* A packet kept in memory; data is owned by the capture. */
