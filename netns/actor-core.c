@@ -449,6 +449,7 @@ int ns_step_wait(struct ns_step *s, int timeout_ms)
 		}
 	}
 	pthread_mutex_lock(&a->mu);
+	a->waiters++;
 	while (!__atomic_load_n(&s->done_, __ATOMIC_ACQUIRE)) {
 		if (timeout_ms < 0) {
 			pthread_cond_wait(&a->cv, &a->mu);
@@ -459,6 +460,9 @@ int ns_step_wait(struct ns_step *s, int timeout_ms)
 			break;
 		}
 	}
+	/* The last waiter out lets ns_actor_free go on. */
+	if (--a->waiters == 0)
+		pthread_cond_broadcast(&a->cv);
 	pthread_mutex_unlock(&a->mu);
 	return rc;
 }
@@ -506,6 +510,12 @@ void ns_actor_free(struct ns_actor *a)
 	pthread_cond_broadcast(&a->cv);
 	pthread_mutex_unlock(&a->mu);
 	pthread_join(a->th, NULL);
+	/* Every step is done now; threads still waiting on one must leave
+	 * before the mutex goes. */
+	pthread_mutex_lock(&a->mu);
+	while (a->waiters)
+		pthread_cond_wait(&a->cv, &a->mu);
+	pthread_mutex_unlock(&a->mu);
 	pthread_cond_destroy(&a->cv);
 	pthread_mutex_destroy(&a->mu);
 	close(a->cancel_fd);

@@ -296,7 +296,7 @@ void ns_ping(struct ns_actor *a, struct ns_step *s)
 	struct ping_state ps;
 	char e[HX_ERRLEN];
 	uint8_t *pkt = NULL;
-	size_t size = s->len ? s->len : 56;
+	size_t size = s->len || s->data ? s->len : 56;
 	unsigned interval = s->interval_ms ? s->interval_ms : 1000, i = 0;
 	int64_t t0, next, last_deadline = -1, wake;
 	int fd = -1, len, one = 1, rc, error = 0;
@@ -309,6 +309,11 @@ void ns_ping(struct ns_actor *a, struct ns_step *s)
 	len = ns_addr_parse(e, s->addr, 0, &dst);
 	if (len < 0) {
 		ns_bad(s, len, "cannot ping in host '%s': %s", a->host, e);
+		return;
+	}
+	if (s->data && !s->len) {
+		ns_bad(s, -EINVAL, "cannot ping %s: a payload with no length",
+		       s->addr);
 		return;
 	}
 	if (size > PING_MAX || ps.count > 65535) {

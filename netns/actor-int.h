@@ -23,6 +23,7 @@ struct ns_actor {
 	struct ns_step *head, *tail;
 	int quit;
 	int cancelled;
+	int waiters;		/* threads inside ns_step_wait */
 	struct ns_actor_stats st;
 
 	/* Owned by the thread. */

@@ -227,7 +227,8 @@ void ns_actor_stats(struct ns_actor *a, struct ns_actor_stats *st);
 /*
  * Cancels what is left, closes the actor's sockets (an open connection
  * closes as NS_CLOSE would), joins the thread and frees it. Every step it
- * had is done afterwards. Accepts NULL.
+ * had is done afterwards; threads waiting on one return first. No step may
+ * be started on it meanwhile. Accepts NULL.
  */
 void ns_actor_free(struct ns_actor *a);
 
@@ -308,7 +309,8 @@ uint16_t ns_server_port(const struct ns_server *s);
  * NS_SERVE_ACCEPT: takes the next connection (waiting up to timeout_ms,
  * < 0: no limit) and gives it to a new actor in the same host, whose steps
  * (send, recv, close ...) then drive it. Returns 0, -ETIMEDOUT (err says
- * so), or another negative code. The caller frees the actor.
+ * so), or another negative code. The caller frees the actor. Any thread,
+ * but not while another calls ns_server_stop.
  */
 int ns_server_accept(char *err, struct ns_server *s, int timeout_ms,
 		     struct ns_actor **out);

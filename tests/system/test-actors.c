@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/wait.h>
@@ -230,6 +231,42 @@ static void test_tcp_timeout_and_unreachable(void)
 	CU_ASSERT_EQUAL(u.res.outcome, NS_UNREACHABLE);
 	CU_ASSERT_EQUAL(u.res.error, ENETUNREACH);
 	CU_ASSERT(secs(&u.res.start, &u.res.end) < 1.0);
+	pcap_close(syn);
+	ns_actor_free(c);
+	close(h);
+}
+
+/*
+ * Without a deadline of its own the kernel decides. With one SYN retry and
+ * the textbook back-off (linear timeouts off): SYN at 0 s, again at 1 s,
+ * ETIMEDOUT at 3 s. (With the default tcp_syn_linear_timeouts=4 the same
+ * retry count gives 3 SYNs 1 s apart, also ending at 3 s: measured.)
+ */
+static void test_tcp_kernel_gives_up(void)
+{
+	int h = host();
+	struct ns_actor *c = actor(h, "client");
+	pcap_t *syn = NULL;
+	double t;
+
+	CU_ASSERT_FATAL(h >= 0 && c);
+	CU_ASSERT_FATAL(tns_route_lo(err, h, "10.77.0.0", 16) == 0);
+	CU_ASSERT_FATAL(tns_sysctl(err, h, "/proc/sys/net/ipv4/tcp_syn_retries",
+				   "1") == 0);
+	CU_ASSERT_FATAL(tns_sysctl(err, h,
+				   "/proc/sys/net/ipv4/tcp_syn_linear_timeouts",
+				   "0") == 0);
+	CU_ASSERT_FATAL(tns_cap_open(err, h, "lo", "tcp[tcpflags] == tcp-syn",
+				     &syn) == 0);
+	struct ns_step s = { .kind = NS_CONNECT, .addr = "10.77.0.2",
+			     .port = 80, .timeout_ms = -1 };
+	CU_ASSERT(run(c, &s) == 0);
+	CU_ASSERT_EQUAL(s.res.outcome, NS_TIMED_OUT);
+	CU_ASSERT_EQUAL(s.res.error, ETIMEDOUT);
+	CU_ASSERT(strstr(s.res.msg, "Connection timed out") != NULL);
+	t = secs(&s.res.start, &s.res.end);
+	CU_ASSERT(t > 2.7 && t < 4.0);
+	CU_ASSERT_EQUAL(captured(syn, 3, 200), 2); /* the SYN and one retry */
 	pcap_close(syn);
 	ns_actor_free(c);
 	close(h);
@@ -595,6 +632,40 @@ static void test_cancel_and_stop(void)
 	ns_actor_free(c);
 	CU_ASSERT_EQUAL(ns_step_wait(&forever, 0), 0); /* done stays done */
 	ns_server_free(srv);
+	close(h);
+}
+
+struct waiter {
+	struct ns_step *s;
+	int rc;
+};
+
+static void *wait_main(void *arg)
+{
+	struct waiter *w = arg;
+
+	w->rc = ns_step_wait(w->s, -1);
+	return NULL;
+}
+
+/* Freeing an actor while another thread waits on its step: the waiter
+ * returns with the step cancelled, and the free waits for it. */
+static void test_free_while_waiting(void)
+{
+	int h = host();
+	struct ns_actor *c = actor(h, "client");
+	struct ns_step r = { .kind = NS_UDP_RECV, .sport = 40999, .timeout_ms = -1 };
+	struct waiter w = { &r, 1 };
+	pthread_t th;
+
+	CU_ASSERT_FATAL(h >= 0 && c);
+	CU_ASSERT(ns_actor_start(err, c, &r) == 0);
+	CU_ASSERT_FATAL(pthread_create(&th, NULL, wait_main, &w) == 0);
+	CU_ASSERT_EQUAL(ns_step_wait(&r, 50), -ETIMEDOUT);
+	ns_actor_free(c);
+	pthread_join(th, NULL);
+	CU_ASSERT_EQUAL(w.rc, 0);
+	CU_ASSERT_EQUAL(r.res.outcome, NS_CANCELLED);
 	close(h);
 }
 
@@ -1069,6 +1140,8 @@ static CU_TestInfo tests[] = {
 	{ "tcp: a closed port refuses (RST)", test_tcp_refused },
 	{ "tcp: a dropped SYN times out; no route is unreachable",
 	  test_tcp_timeout_and_unreachable },
+	{ "tcp: without a deadline the kernel's SYN retries decide",
+	  test_tcp_kernel_gives_up },
 	{ "tcp: abortive close sends a RST the server sees", test_tcp_abort_rst },
 	{ "tcp: a server that resets after answering", test_tcp_server_reset },
 	{ "tcp: MSG_OOB arrives as urgent data", test_tcp_urgent },
@@ -1079,6 +1152,7 @@ static CU_TestInfo tests[] = {
 	  test_tcp_interleave_async },
 	{ "tcp: bulk sender, 8 MB", test_tcp_bulk },
 	{ "cancel a step, stop a server", test_cancel_and_stop },
+	{ "free an actor while another thread waits", test_free_while_waiting },
 	{ "bad arguments name the thing and the host", test_bad_arguments },
 	{ "udp: round trip v4 and v6, port unreachable", test_udp_round_trip },
 	{ "udp: paced sender", test_udp_paced },

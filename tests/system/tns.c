@@ -168,6 +168,28 @@ int tns_new(char *err, int *netfd)
 	return in_ns(err, -1, new_ns, netfd);
 }
 
+struct sysctl_arg {
+	const char *path, *value;
+};
+
+static int sysctl_set(char *err, void *arg)
+{
+	struct sysctl_arg *sa = arg;
+	int rc = write_file(sa->path, sa->value);
+
+	if (rc < 0)
+		return hx_err(err, rc, "cannot write '%s' to %s: %s", sa->value,
+			      sa->path, strerror(-rc));
+	return 0;
+}
+
+int tns_sysctl(char *err, int netfd, const char *path, const char *value)
+{
+	struct sysctl_arg sa = { path, value };
+
+	return in_ns(err, netfd, sysctl_set, &sa);
+}
+
 struct route_arg {
 	const char *prefix;
 	int len;
@@ -229,7 +251,11 @@ static int veth_new(char *err, void *arg)
 	rc = l ? nl_connect(sk, NETLINK_ROUTE) : -NLE_NOMEM;
 	if (rc == 0) {
 		rtnl_link_set_name(l, va->a);
-		rtnl_link_set_name(rtnl_link_veth_get_peer(l), va->b);
+		/* get_peer takes a reference of its own. */
+		struct rtnl_link *peer = rtnl_link_veth_get_peer(l);
+
+		rtnl_link_set_name(peer, va->b);
+		rtnl_link_put(peer);
 		rc = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
 	}
 	if (l)

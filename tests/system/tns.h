@@ -29,6 +29,9 @@ int tns_rootless(void);
  */
 int tns_new(char *err, int *netfd);
 
+/* Writes value to a /proc/sys/net file from inside the namespace. */
+int tns_sysctl(char *err, int netfd, const char *path, const char *value);
+
 /* Adds "prefix/len dev lo" in the namespace (SIOCADDRT): with forwarding
  * off, what is sent there vanishes, so a SYN gets no answer. */
 int tns_route_lo(char *err, int netfd, const char *prefix, int len);
