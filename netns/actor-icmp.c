@@ -81,6 +81,10 @@ int ns_ping_allow(char *err, int netfd)
 	pthread_t th;
 	int rc;
 
+	if (netfd < 0)
+		return hx_err(err, -EINVAL,
+			      "will not set ping_group_range outside a host");
+
 	rc = pthread_create(&th, NULL, allow_main, &aa);
 	if (rc)
 		return hx_err(err, -rc, "cannot start a thread: %s", strerror(rc));
@@ -118,8 +122,10 @@ static int open_icmp(struct ns_actor *a, struct ns_step *s, int family,
 	if (s->ping != NS_PING_RAW) {
 		fd = socket(family, SOCK_DGRAM | fl, proto);
 		e = fd < 0 ? errno : 0;
-		/* EACCES: the group is outside ping_group_range. */
-		if (fd < 0 && (e == EACCES || e == EPERM) &&
+		/* EACCES: the group is outside ping_group_range. Only a
+		 * host's range is changed, never the caller's own
+		 * namespace's (it may be the machine's). */
+		if (fd < 0 && (e == EACCES || e == EPERM) && a->netfd >= 0 &&
 		    ns_ping_allow_here(err, a->host) == 0) {
 			fd = socket(family, SOCK_DGRAM | fl, proto);
 			e = fd < 0 ? errno : 0;

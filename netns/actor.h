@@ -122,7 +122,8 @@ enum ns_step_kind {
 
 enum ns_ping_mode {
 	NS_PING_AUTO = 0, /* a ping socket (setting ping_group_range in the
-			   * host if needed), else a raw socket */
+			   * host if needed; never in the caller's own
+			   * namespace, netfd -1), else a raw socket */
 	NS_PING_DGRAM,	/* a ping socket only */
 	NS_PING_RAW,	/* a raw socket only */
 };
@@ -342,7 +343,10 @@ void ns_server_free(struct ns_server *s);
  * Lets unprivileged ping sockets work in the host: sets its
  * net.ipv4.ping_group_range (per network namespace) to every group, or,
  * where that range cannot be mapped (a user namespace), to the caller's
- * own group. The file is opened by a thread inside the host.
+ * own group. The file is opened by a thread inside the host. netfd must
+ * be a host's: the caller's own namespace (-1) may be the machine's, which
+ * is never changed (-EINVAL). NS_PING_AUTO and NS_PING_DGRAM call this
+ * themselves when the host refuses a ping socket.
  */
 int ns_ping_allow(char *err, int netfd);
 

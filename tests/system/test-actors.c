@@ -902,6 +902,8 @@ static void test_ping_allow(void)
 	unsigned lo = 1, hi = 0;
 
 	CU_ASSERT_FATAL(h >= 0);
+	CU_ASSERT(ns_ping_allow(err, -1) == -EINVAL);
+	CU_ASSERT(strstr(err, "outside a host") != NULL);
 	CU_ASSERT(ns_ping_allow(err, h) == 0);
 	/* Read it back from inside: a forked child enters the namespace. */
 	{

@@ -186,6 +186,7 @@ static void test_ntp_http_pattern(void)
 	ns_http_get(&b, "node1", NULL);
 	CU_ASSERT_STRING_EQUAL(b.p, "GET / HTTP/1.1\r\nHost: node1\r\n"
 				    "User-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n");
+	CU_ASSERT_EQUAL(b.len, 69); /* the seed's request length (tcp 69) */
 	hx_buf_release(&b);
 
 	/* The pattern depends on the offset alone. */
