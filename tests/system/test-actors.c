@@ -601,6 +601,41 @@ static void test_tcp_bulk(void)
 	close(h);
 }
 
+/* An echo server holds a peer that does not read by flow control: a bulk
+ * send stalls, and everything sent comes back once the peer reads. */
+static void test_tcp_echo_backpressure(void)
+{
+	int h = host();
+	struct ns_server *echo = server(h, 0, NS_SERVE_ECHO, NULL, 0);
+	struct ns_actor *c = actor(h, "client");
+	const size_t total = 32 * 1000 * 1000;
+	size_t i;
+	uint8_t want[64];
+
+	CU_ASSERT_FATAL(h >= 0 && echo && c);
+	struct ns_step conn = { .kind = NS_CONNECT, .addr = "127.0.0.1",
+				.port = ns_server_port(echo) };
+	struct ns_step bulk = { .kind = NS_BULK, .len = total, .timeout_ms = 300 };
+	CU_ASSERT_FATAL(run(c, &conn) == 0 && conn.res.outcome == NS_CONNECTED);
+	CU_ASSERT(run(c, &bulk) == 0);
+	CU_ASSERT_EQUAL(bulk.res.outcome, NS_TIMED_OUT);
+	CU_ASSERT(bulk.res.sent > 1000000 && bulk.res.sent < total);
+	struct ns_step back = { .kind = NS_RECV, .want = bulk.res.sent,
+				.timeout_ms = 5000 };
+	CU_ASSERT(run(c, &back) == 0);
+	CU_ASSERT_EQUAL(back.res.outcome, NS_OK);
+	CU_ASSERT_EQUAL(back.res.received, bulk.res.sent);
+	ns_pattern(want, sizeof(want), 0);
+	for (i = 0; i + 64 <= back.res.data.len; i += 64)
+		if (memcmp(back.res.data.p + i, want, 64))
+			break;
+	CU_ASSERT(i + 64 > back.res.data.len); /* the pattern, intact */
+	ns_result_release(&back.res);
+	ns_actor_free(c);
+	ns_server_free(echo);
+	close(h);
+}
+
 /* Freeing an actor ends what it was doing; stopping a server ends what it
  * served. */
 static void test_cancel_and_stop(void)
@@ -1153,6 +1188,8 @@ static CU_TestInfo tests[] = {
 	{ "tcp: two clients interleave; asynchronous steps",
 	  test_tcp_interleave_async },
 	{ "tcp: bulk sender, 8 MB", test_tcp_bulk },
+	{ "tcp: an echo server holds a peer that does not read",
+	  test_tcp_echo_backpressure },
 	{ "cancel a step, stop a server", test_cancel_and_stop },
 	{ "free an actor while another thread waits", test_free_while_waiting },
 	{ "bad arguments name the thing and the host", test_bad_arguments },
