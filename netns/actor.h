@@ -15,7 +15,7 @@
  * and opens its sockets there (every one O_CLOEXEC). A socket stays in the
  * namespace it was made in, whichever thread later uses it.
  *
- * Three kinds of actors:
+ * The pieces:
  *   - struct ns_actor: a thread that runs steps in order, one at a time
  *     (connect, send, recv, close, abort, UDP send, ping ...). A step either
  *     blocks until its outcome is known (ns_actor_run) or runs while the
