@@ -1,5 +1,6 @@
 /* tdopts.c: tcpdump's command line, parsed the way getopt_long would, without its globals. */
 #include "capture/tdopts.h"
+#include "capture/writer.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +21,7 @@ enum {
 	OPT_PRECISION,
 	OPT_SKIP,
 	OPT_IMMEDIATE,
+	OPT_ROTATE_ALIGN,
 };
 
 struct td_opt {
@@ -61,6 +63,7 @@ static const struct td_opt td_opts[] = {
 	{ 'G', NULL, 1, TD_CAPTURE },
 	{ 'C', NULL, 1, TD_CAPTURE },
 	{ 'W', NULL, 1, TD_CAPTURE },
+	{ OPT_ROTATE_ALIGN, "rotate-align", 0, TD_CAPTURE },
 	{ 'z', NULL, 1, TD_CAPTURE },
 	{ 'Z', "relinquish-privileges", 1, TD_CAPTURE },
 	{ 0, NULL, 0, 0 },
@@ -93,45 +96,6 @@ static int parse_long_int(char *err, const char *label, const char *s,
 			      label, s, min, max);
 	*out = v;
 	return 0;
-}
-
-/* -C: millions of bytes, or KiB/MiB/GiB with a k, m or g suffix. */
-static int parse_file_size(char *err, const char *s, long long *out)
-{
-	char *end;
-	long long v, mult = 1000000;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (end == s || errno == ERANGE || v <= 0)
-		goto bad;
-	if (*end) {
-		if (end[1] != '\0')
-			goto bad;
-		switch (*end) {
-		case 'k':
-		case 'K':
-			mult = 1024;
-			break;
-		case 'm':
-		case 'M':
-			mult = 1024 * 1024;
-			break;
-		case 'g':
-		case 'G':
-			mult = 1024 * 1024 * 1024;
-			break;
-		default:
-			goto bad;
-		}
-	}
-	if (v > LLONG_MAX / mult)
-		return hx_err(err, -ERANGE, "option -C: file size '%s' is too large",
-			      s);
-	*out = v * mult;
-	return 0;
-bad:
-	return hx_err(err, -EINVAL, "option -C: '%s' is not a file size", s);
 }
 
 /* The filter file's text, with "# comment" blanked out as tcpdump does. */
@@ -306,23 +270,26 @@ static int apply(char *err, const struct td_opt *o, const char *arg,
 	case 'w':
 		t->wfile = arg;
 		break;
-	case 'G':
-		rc = parse_long_int(err, label, arg, 0, INT_MAX, &v);
+	case 'G': /* -C -G -W: the writer's own spelling (writer.h) */
+		rc = cap_writer_parse_opt(err, 'G', arg, &v);
 		if (rc < 0)
 			return rc;
 		t->rotate_secs = (int)v;
 		break;
 	case 'C':
-		rc = parse_file_size(err, arg, &v);
+		rc = cap_writer_parse_opt(err, 'C', arg, &v);
 		if (rc < 0)
 			return rc;
 		t->rotate_bytes = v;
 		break;
 	case 'W':
-		rc = parse_long_int(err, label, arg, 1, INT_MAX, &v);
+		rc = cap_writer_parse_opt(err, 'W', arg, &v);
 		if (rc < 0)
 			return rc;
 		t->file_limit = (int)v;
+		break;
+	case OPT_ROTATE_ALIGN:
+		t->rotate_align = 1;
 		break;
 	case 'z':
 		t->postrotate = arg;
@@ -378,8 +345,13 @@ static int not_here(char *err, const struct td_opt *o)
 {
 	char label[64];
 
+	opt_label(o, label, sizeof(label));
+	if (o->mode == TD_CAPTURE)
+		return hx_err(err, -EINVAL, "option %s is for a live capture", label);
+	if (o->mode == TD_READ)
+		return hx_err(err, -EINVAL, "option %s is for reading a file", label);
 	return hx_err(err, -EINVAL, "option %s is not an option of this command",
-		      opt_label(o, label, sizeof(label)));
+		      label);
 }
 
 int td_parse(char *err, int argc, char **argv, unsigned mode,

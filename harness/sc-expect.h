@@ -82,4 +82,15 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 
 void sc_verdicts_free(struct sc_verdict *v, size_t n);
 
+/*
+ * Prints n packets of link type dlt with the printing options of a
+ * capture or read step (its tcpdump words), naming the scenario's hosts
+ * (and its `name` lines) as tcpdump would name resolved addresses, and
+ * appends each packet's lines to out tagged with its index. Returns 0, or
+ * -ENOMEM with err set. (sc-render.c: the one place the printer is called.)
+ */
+int sc_render_packets(char *err, const struct sc_scenario *sc,
+		      const struct sc_tcpdump *cmd, int dlt,
+		      const struct cap_pkt *pkts, size_t n, struct sc_lines *out);
+
 #endif

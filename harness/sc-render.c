@@ -1,13 +1,4 @@
-/* sc-render.c: a capture's packets as tcpdump prints them, the text line expectations match (phase 2). */
-
-/*
- * PHASE 2: this is the one place the expectation engine's text comes from
- * the printer. It is compiled only with -DDUMPLAB_HAVE_PRINTER until
- * capture/print.c (pr_new, pr_name_add, pr_packet) is merged; then drop
- * the #ifdef and declare sc_render_packets in sc-expect.h. Until then the
- * tests hand the engine the lines themselves (struct sc_lines).
- */
-#ifdef DUMPLAB_HAVE_PRINTER
+/* sc-render.c: a capture's packets as tcpdump prints them, the text line expectations match. */
 
 #include <errno.h>
 #include <string.h>
@@ -15,13 +6,6 @@
 #include "capture/print.h"
 #include "harness/sc-expect.h"
 
-/*
- * Prints n packets of link type dlt with the printing options of a
- * capture or read step (its tcpdump words), naming the scenario's hosts
- * (and its `name` lines) as tcpdump would name resolved addresses, and
- * appends each packet's lines to out tagged with its index. Returns 0, or
- * -ENOMEM with err set.
- */
 int sc_render_packets(char *err, const struct sc_scenario *sc,
 		      const struct sc_tcpdump *cmd, int dlt,
 		      const struct cap_pkt *pkts, size_t n, struct sc_lines *out)
@@ -55,4 +39,3 @@ int sc_render_packets(char *err, const struct sc_scenario *sc,
 	return 0;
 }
 
-#endif /* DUMPLAB_HAVE_PRINTER */

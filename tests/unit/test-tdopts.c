@@ -139,6 +139,11 @@ static void test_capture_options(void)
 	td_release(&o);
 	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-C", "1m", NULL), 0);
 	CU_ASSERT_EQUAL(o.rotate_bytes, 1048576);
+	CU_ASSERT_EQUAL(o.rotate_align, 0);
+	td_release(&o);
+	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-G", "3600", "--rotate-align", NULL), 0);
+	CU_ASSERT_EQUAL(o.rotate_secs, 3600);
+	CU_ASSERT_EQUAL(o.rotate_align, 1);
 	td_release(&o);
 }
 
@@ -170,6 +175,8 @@ static void test_errors(void)
 		{ TD_CAPTURE, { "-C", "5x" }, "-C" },
 		{ TD_CAPTURE, { "-W", "0" }, "-W" },
 		{ TD_CAPTURE, { "-G", "-5" }, "-G" },
+		{ TD_CAPTURE, { "-G", "0" }, "-G" },
+		{ TD_READ, { "--rotate-align" }, "--rotate-align" },
 		{ TD_CAPTURE, { "-B", "0" }, "-B" },
 	};
 	char err[HX_ERRLEN];
