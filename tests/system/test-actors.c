@@ -177,7 +177,7 @@ static void test_tcp_exchange(void)
 	ns_actor_free(s);
 	CU_ASSERT(ns_server_stop(err, srv) == 0);
 	ns_server_free(srv);
-	close(h);
+	tns_free(h);
 }
 
 static void test_tcp_refused(void)
@@ -200,7 +200,7 @@ static void test_tcp_refused(void)
 	CU_ASSERT_EQUAL(s6.res.outcome, NS_REFUSED);
 	pcap_close(rst);
 	ns_actor_free(c);
-	close(h);
+	tns_free(h);
 }
 
 static void test_tcp_timeout_and_unreachable(void)
@@ -233,7 +233,7 @@ static void test_tcp_timeout_and_unreachable(void)
 	CU_ASSERT(secs(&u.res.start, &u.res.end) < 1.0);
 	pcap_close(syn);
 	ns_actor_free(c);
-	close(h);
+	tns_free(h);
 }
 
 /*
@@ -269,7 +269,7 @@ static void test_tcp_kernel_gives_up(void)
 	CU_ASSERT_EQUAL(captured(syn, 3, 200), 2); /* the SYN and one retry */
 	pcap_close(syn);
 	ns_actor_free(c);
-	close(h);
+	tns_free(h);
 }
 
 static void test_tcp_abort_rst(void)
@@ -305,7 +305,7 @@ static void test_tcp_abort_rst(void)
 	pcap_close(rst);
 	ns_actor_free(c);
 	ns_server_free(echo);
-	close(h);
+	tns_free(h);
 }
 
 /* A server that answers and resets: the client reads the answer, then a
@@ -335,7 +335,7 @@ static void test_tcp_server_reset(void)
 	ns_result_release(&recv.res);
 	ns_actor_free(c);
 	ns_server_free(srv);
-	close(h);
+	tns_free(h);
 }
 
 static void test_tcp_urgent(void)
@@ -388,7 +388,7 @@ static void test_tcp_urgent(void)
 	ns_actor_free(c);
 	ns_actor_free(s);
 	ns_server_free(srv);
-	close(h);
+	tns_free(h);
 }
 
 static void test_tcp_half_close_and_port(void)
@@ -441,7 +441,7 @@ static void test_tcp_half_close_and_port(void)
 	ns_actor_free(c);
 	ns_actor_free(s);
 	ns_server_free(srv);
-	close(h);
+	tns_free(h);
 }
 
 /* An HTTP-like answer of a given size, the server closing first. */
@@ -498,7 +498,7 @@ static void test_tcp_http_answer(void)
 	ns_result_release(&recv.res);
 	ns_actor_free(c);
 	ns_server_free(srv);
-	close(h);
+	tns_free(h);
 }
 
 /* Two clients and a server thread, interleaved by the caller, and a step
@@ -571,7 +571,7 @@ static void test_tcp_interleave_async(void)
 	ns_actor_free(s);
 	ns_server_free(echo);
 	ns_server_free(acc);
-	close(h);
+	tns_free(h);
 }
 
 static void test_tcp_bulk(void)
@@ -598,7 +598,7 @@ static void test_tcp_bulk(void)
 	CU_ASSERT_EQUAL(rec.outcome, NS_OK);
 	ns_actor_free(c);
 	ns_server_free(sink);
-	close(h);
+	tns_free(h);
 }
 
 /* An echo server holds a peer that does not read by flow control: a bulk
@@ -633,7 +633,7 @@ static void test_tcp_echo_backpressure(void)
 	ns_result_release(&back.res);
 	ns_actor_free(c);
 	ns_server_free(echo);
-	close(h);
+	tns_free(h);
 }
 
 /* Freeing an actor ends what it was doing; stopping a server ends what it
@@ -667,7 +667,7 @@ static void test_cancel_and_stop(void)
 	ns_actor_free(c);
 	CU_ASSERT_EQUAL(ns_step_wait(&forever, 0), 0); /* done stays done */
 	ns_server_free(srv);
-	close(h);
+	tns_free(h);
 }
 
 struct waiter {
@@ -701,7 +701,7 @@ static void test_free_while_waiting(void)
 	pthread_join(th, NULL);
 	CU_ASSERT_EQUAL(w.rc, 0);
 	CU_ASSERT_EQUAL(r.res.outcome, NS_CANCELLED);
-	close(h);
+	tns_free(h);
 }
 
 static void test_bad_arguments(void)
@@ -763,7 +763,7 @@ static void test_bad_arguments(void)
 	ns_server_free(s);
 	ns_actor_free(c);
 	close(nul);
-	close(h);
+	tns_free(h);
 }
 
 /* ---- UDP -------------------------------------------------------------------- */
@@ -839,7 +839,7 @@ static void test_udp_round_trip(void)
 	ns_result_release(&r6.res);
 	ns_actor_free(c);
 	ns_server_free(echo);
-	close(h);
+	tns_free(h);
 }
 
 static void test_udp_paced(void)
@@ -865,7 +865,7 @@ static void test_udp_paced(void)
 	CU_ASSERT(got >= 1900);
 	ns_actor_free(c);
 	ns_server_free(sink);
-	close(h);
+	tns_free(h);
 }
 
 /* ---- ICMP --------------------------------------------------------------------- */
@@ -926,7 +926,7 @@ static void test_ping(void)
 	CU_ASSERT_EQUAL(p.res.replies, 0);
 	ns_result_release(&p.res);
 	ns_actor_free(c);
-	close(h);
+	tns_free(h);
 }
 
 static void test_ping_allow(void)
@@ -964,7 +964,7 @@ static void test_ping_allow(void)
 	}
 	CU_ASSERT(sscanf(buf, "%u %u", &lo, &hi) == 2);
 	CU_ASSERT(lo <= (unsigned)getegid() && (unsigned)getegid() <= hi);
-	close(h);
+	tns_free(h);
 }
 
 /* ---- multicast, mDNS and DNS --------------------------------------------------- */
@@ -1096,7 +1096,7 @@ static void test_mdns_query(void)
 	unlink(file);
 	hx_buf_release(&q);
 	ns_actor_free(c);
-	close(h);
+	tns_free(h);
 }
 
 static void test_dns_responder(void)
@@ -1169,7 +1169,7 @@ static void test_dns_responder(void)
 	CU_ASSERT(rec[0].outcome == NS_OK && rec[0].sent > rec[0].received);
 	ns_actor_free(c);
 	ns_server_free(srv);
-	close(h);
+	tns_free(h);
 }
 
 static CU_TestInfo tests[] = {

@@ -1,4 +1,4 @@
-/* tns.c: STAND-IN for the engine's ns_host API (see tns.h): namespaces, lo, routes, a capture. */
+/* tns.c: the actor tests' hosts, one engine host per test, addressed by its namespace fd; and a bare pcap capture. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -21,55 +21,28 @@
 #include <netlink/route/link/veth.h>
 
 #include "harness/hx.h"
+#include "netns/ns.h"
 #include "system/tns.h"
 
-static int booted;
 static int rootless;
 
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t w;
-	int rc = 0;
-
-	if (fd < 0)
-		return -errno;
-	w = write(fd, text, strlen(text));
-	if (w < 0)
-		rc = -errno;
-	close(fd);
-	return rc;
-}
+/* Each tns host is an engine host alone in a lab of its own. */
+#define TNS_MAX 64
+static struct {
+	int fd;
+	struct ns_lab *lab;
+	struct ns_host *host;
+} hosts[TNS_MAX];
+static pthread_mutex_t hosts_mu = PTHREAD_MUTEX_INITIALIZER;
 
 int tns_boot(char *err)
 {
-	char map[64];
-	uid_t uid = geteuid();
-	gid_t gid = getegid();
-	int rc;
+	int was_root = geteuid() == 0;
+	int rc = ns_boot(err);
 
-	if (booted || uid == 0) {
-		booted = 1;
-		return 0;
-	}
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNET) < 0)
-		return hx_err(err, -errno, "cannot enter a user namespace: %s",
-			      strerror(errno));
-	rc = write_file("/proc/self/setgroups", "deny");
-	if (rc == 0) {
-		snprintf(map, sizeof(map), "0 %u 1", (unsigned)uid);
-		rc = write_file("/proc/self/uid_map", map);
-	}
-	if (rc == 0) {
-		snprintf(map, sizeof(map), "0 %u 1", (unsigned)gid);
-		rc = write_file("/proc/self/gid_map", map);
-	}
-	if (rc < 0)
-		return hx_err(err, rc, "cannot map uid %u in the user namespace: %s",
-			      (unsigned)uid, strerror(-rc));
-	booted = 1;
-	rootless = 1;
-	return 0;
+	if (rc == 0 && !was_root)
+		rootless = 1;
+	return rc;
 }
 
 int tns_rootless(void)
@@ -77,8 +50,118 @@ int tns_rootless(void)
 	return rootless;
 }
 
-/* Runs fn(arg) in a thread that has entered the namespace netfd (or a
- * new one when netfd is -1). */
+static struct ns_host *find(int netfd)
+{
+	struct ns_host *h = NULL;
+	int i;
+
+	pthread_mutex_lock(&hosts_mu);
+	for (i = 0; i < TNS_MAX; i++)
+		if (hosts[i].host && hosts[i].fd == netfd)
+			h = hosts[i].host;
+	pthread_mutex_unlock(&hosts_mu);
+	return h;
+}
+
+int tns_new(char *err, int *netfd)
+{
+	struct ns_lab *lab = NULL;
+	struct ns_host *h = NULL;
+	int i, rc;
+
+	*netfd = -1;
+	rc = ns_lab_new(err, &lab);
+	if (rc == 0)
+		rc = ns_host_add(err, lab, "h", &h);
+	if (rc < 0) {
+		ns_lab_free(lab);
+		return rc;
+	}
+	pthread_mutex_lock(&hosts_mu);
+	for (i = 0; i < TNS_MAX && hosts[i].host; i++)
+		;
+	if (i < TNS_MAX) {
+		hosts[i].fd = ns_host_fd(h);
+		hosts[i].lab = lab;
+		hosts[i].host = h;
+	}
+	pthread_mutex_unlock(&hosts_mu);
+	if (i == TNS_MAX) {
+		ns_lab_free(lab);
+		return hx_err(err, -EMFILE, "more than %d test hosts", TNS_MAX);
+	}
+	*netfd = ns_host_fd(h);
+	return 0;
+}
+
+void tns_free(int netfd)
+{
+	struct ns_lab *lab = NULL;
+	int i;
+
+	pthread_mutex_lock(&hosts_mu);
+	for (i = 0; i < TNS_MAX; i++)
+		if (hosts[i].host && hosts[i].fd == netfd) {
+			lab = hosts[i].lab;
+			hosts[i].host = NULL;
+			hosts[i].lab = NULL;
+		}
+	pthread_mutex_unlock(&hosts_mu);
+	ns_lab_free(lab);
+}
+
+static struct ns_host *need(char *err, int netfd)
+{
+	struct ns_host *h = find(netfd);
+
+	if (!h)
+		hx_err(err, -ENOENT, "fd %d is not a test host", netfd);
+	return h;
+}
+
+int tns_sysctl(char *err, int netfd, const char *path, const char *value)
+{
+	struct ns_host *h = need(err, netfd);
+	const char *key = path;
+
+	if (!h)
+		return -ENOENT;
+	if (!strncmp(key, "/proc/sys/", 10))
+		key += 10;
+	return ns_sysctl_set(err, h, key, value);
+}
+
+int tns_route_lo(char *err, int netfd, const char *prefix, int len)
+{
+	struct ns_host *h = need(err, netfd);
+	char dst[64];
+
+	if (!h)
+		return -ENOENT;
+	snprintf(dst, sizeof(dst), "%s/%d", prefix, len);
+	return ns_route_add(err, h, dst, NULL, "lo");
+}
+
+int tns_veth(char *err, int netfd, const char *a, const char *b)
+{
+	struct ns_host *h = need(err, netfd);
+	int rc;
+
+	if (!h)
+		return -ENOENT;
+	/* Without duplicate address detection the link-local addresses are
+	 * usable as soon as the pair is up. */
+	rc = ns_sysctl_set(err, h, "net.ipv6.conf.default.accept_dad", "0");
+	if (rc == 0)
+		rc = ns_veth_add(err, h, a, NULL, h, b, NULL);
+	if (rc == 0)
+		rc = ns_link_set_up(err, h, b, 1);
+	if (rc == 0)
+		rc = ns_link_set_up(err, h, a, 1);
+	return rc;
+}
+
+/* Runs fn(arg) in a thread that has entered the namespace netfd. */
 struct in_ns {
 	int netfd;
 	int (*fn)(char *err, void *arg);
@@ -91,7 +174,7 @@ static void *in_ns_main(void *p)
 {
 	struct in_ns *t = p;
 
-	if (t->netfd >= 0 && setns(t->netfd, CLONE_NEWNET) < 0) {
+	if (setns(t->netfd, CLONE_NEWNET) < 0) {
 		t->rc = hx_err(t->err, -errno, "setns: %s", strerror(errno));
 		return NULL;
 	}
@@ -109,172 +192,6 @@ static int in_ns(char *err, int netfd, int (*fn)(char *, void *), void *arg)
 		return hx_err(err, -rc, "pthread_create: %s", strerror(rc));
 	pthread_join(th, NULL);
 	return t.rc;
-}
-
-static int set_flags(char *err, const char *dev, short add)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), rc = 0;
-
-	if (s < 0)
-		return hx_err(err, -errno, "socket: %s", strerror(errno));
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
-	if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0)
-		rc = -errno;
-	ifr.ifr_flags |= add;
-	if (rc == 0 && ioctl(s, SIOCSIFFLAGS, &ifr) < 0)
-		rc = -errno;
-	close(s);
-	if (rc < 0)
-		return hx_err(err, rc, "cannot set the flags of '%s': %s", dev,
-			      strerror(-rc));
-	return 0;
-}
-
-static int new_ns(char *err, void *arg)
-{
-	int *out = arg, self, fd, rc;
-
-	self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
-	if (self < 0)
-		return hx_err(err, -errno, "cannot open this thread's namespace: %s",
-			      strerror(errno));
-	if (unshare(CLONE_NEWNET) < 0) {
-		rc = hx_err(err, -errno, "cannot make a network namespace: %s",
-			    strerror(errno));
-		close(self);
-		return rc;
-	}
-	fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
-	rc = fd < 0 ? hx_err(err, -errno, "cannot open the new namespace: %s",
-			     strerror(errno)) :
-		      set_flags(err, "lo", IFF_UP);
-	if (setns(self, CLONE_NEWNET) < 0 && rc == 0)
-		rc = hx_err(err, -errno, "cannot go back: %s", strerror(errno));
-	close(self);
-	if (rc < 0) {
-		if (fd >= 0)
-			close(fd);
-		return rc;
-	}
-	*out = fd;
-	return 0;
-}
-
-int tns_new(char *err, int *netfd)
-{
-	*netfd = -1;
-	return in_ns(err, -1, new_ns, netfd);
-}
-
-struct sysctl_arg {
-	const char *path, *value;
-};
-
-static int sysctl_set(char *err, void *arg)
-{
-	struct sysctl_arg *sa = arg;
-	int rc = write_file(sa->path, sa->value);
-
-	if (rc < 0)
-		return hx_err(err, rc, "cannot write '%s' to %s: %s", sa->value,
-			      sa->path, strerror(-rc));
-	return 0;
-}
-
-int tns_sysctl(char *err, int netfd, const char *path, const char *value)
-{
-	struct sysctl_arg sa = { path, value };
-
-	return in_ns(err, netfd, sysctl_set, &sa);
-}
-
-struct route_arg {
-	const char *prefix;
-	int len;
-};
-
-static int route_lo(char *err, void *arg)
-{
-	struct route_arg *ra = arg;
-	struct rtentry rt;
-	struct sockaddr_in *dst = (struct sockaddr_in *)&rt.rt_dst;
-	struct sockaddr_in *mask = (struct sockaddr_in *)&rt.rt_genmask;
-	char dev[] = "lo";
-	int s, rc = 0;
-
-	memset(&rt, 0, sizeof(rt));
-	dst->sin_family = AF_INET;
-	mask->sin_family = AF_INET;
-	if (inet_pton(AF_INET, ra->prefix, &dst->sin_addr) != 1)
-		return hx_err(err, -EINVAL, "cannot parse '%s'", ra->prefix);
-	mask->sin_addr.s_addr = htonl(ra->len ? ~0u << (32 - ra->len) : 0);
-	rt.rt_flags = RTF_UP;
-	rt.rt_dev = dev;
-	s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (s < 0 || ioctl(s, SIOCADDRT, &rt) < 0)
-		rc = hx_err(err, -errno, "cannot add route %s/%d dev lo: %s",
-			    ra->prefix, ra->len, strerror(errno));
-	if (s >= 0)
-		close(s);
-	return rc;
-}
-
-int tns_route_lo(char *err, int netfd, const char *prefix, int len)
-{
-	struct route_arg ra = { prefix, len };
-
-	return in_ns(err, netfd, route_lo, &ra);
-}
-
-struct veth_arg {
-	const char *a, *b;
-};
-
-static int veth_new(char *err, void *arg)
-{
-	struct veth_arg *va = arg;
-	struct nl_sock *sk;
-	struct rtnl_link *l;
-	int rc;
-
-	/* Without duplicate address detection the link-local addresses are
-	 * usable as soon as the pair is up. */
-	rc = write_file("/proc/sys/net/ipv6/conf/default/accept_dad", "0");
-	if (rc < 0)
-		return hx_err(err, rc, "cannot set accept_dad: %s", strerror(-rc));
-	sk = nl_socket_alloc();
-	if (!sk)
-		return hx_err(err, -ENOMEM, "nl_socket_alloc failed");
-	l = rtnl_link_veth_alloc();
-	rc = l ? nl_connect(sk, NETLINK_ROUTE) : -NLE_NOMEM;
-	if (rc == 0) {
-		rtnl_link_set_name(l, va->a);
-		/* get_peer takes a reference of its own. */
-		struct rtnl_link *peer = rtnl_link_veth_get_peer(l);
-
-		rtnl_link_set_name(peer, va->b);
-		rtnl_link_put(peer);
-		rc = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
-	}
-	if (l)
-		rtnl_link_veth_release(l);
-	nl_socket_free(sk);
-	if (rc < 0)
-		return hx_err(err, -EIO, "cannot create veth '%s'/'%s': %s",
-			      va->a, va->b, nl_geterror(rc));
-	rc = set_flags(err, va->b, IFF_UP);
-	if (rc == 0)
-		rc = set_flags(err, va->a, IFF_UP);
-	return rc;
-}
-
-int tns_veth(char *err, int netfd, const char *a, const char *b)
-{
-	struct veth_arg va = { a, b };
-
-	return in_ns(err, netfd, veth_new, &va);
 }
 
 struct cap_arg {

@@ -1,46 +1,39 @@
-/* tns.h: STAND-IN for the engine's ns_host API: private namespaces and a tiny capture for the actor tests. */
+/* tns.h: the actor tests' hosts (engine hosts addressed by their namespace fd) and a bare pcap capture. */
 #ifndef TNS_H
 #define TNS_H
 
 /*
- * STAND-IN. The engine (branch `engine`, netns/ns.h: ns_boot, ns_host_*,
- * and capture/live.h) builds hosts for real; until it is merged the actor
- * tests make their own network namespaces here, with nothing but `lo`.
- * At merge, tns_boot becomes ns_boot, tns_new a host with lo up, and the
- * capture helpers cap_live_*; this file goes away.
+ * The actor tests address a host by its network namespace fd, as the
+ * actors do. Each host here is an engine host (netns/ns.h) alone in a lab
+ * of its own; tns_free destroys it. The capture helpers give the tests the
+ * raw pcap_t (pcap_dump of exactly what was seen).
  */
 
 #include <pcap/pcap.h>
 
-/*
- * Once per process, while it is still single-threaded (a suite's init):
- * when not root, enter a new user and network namespace, mapping this uid
- * and gid to 0, so that the namespaces below can be made. Root: nothing.
- */
+/* Once per process, while it is still single-threaded: ns_boot. */
 int tns_boot(char *err);
 
 /* 1 when tns_boot entered a user namespace (not root). */
 int tns_rootless(void);
 
-/*
- * A new network namespace with lo up (a thread unshares, opens
- * /proc/thread-self/ns/net, brings lo up with an ioctl, and setns()es
- * back). *netfd is O_CLOEXEC; closing it removes the namespace.
- */
+/* A new host with lo up; *netfd is its namespace fd (owned by the host). */
 int tns_new(char *err, int *netfd);
+/* Destroys the host tns_new made. */
+void tns_free(int netfd);
 
-/* Writes value to a /proc/sys/net file from inside the namespace. */
+/* Sets a sysctl given as its /proc/sys/net path (ns_sysctl_set). */
 int tns_sysctl(char *err, int netfd, const char *path, const char *value);
 
-/* Adds "prefix/len dev lo" in the namespace (SIOCADDRT): with forwarding
- * off, what is sent there vanishes, so a SYN gets no answer. */
+/* Adds "prefix/len dev lo" (ns_route_add): with forwarding off, what is
+ * sent there vanishes, so a SYN gets no answer. */
 int tns_route_lo(char *err, int netfd, const char *prefix, int len);
 
 /*
- * Creates a veth pair a <-> b inside the namespace (libnl) and brings both
- * up, IPv6 duplicate address detection off so that their link-local
- * addresses work at once: Ethernet interfaces with multicast, which lo
- * is not (IPv6 multicast cannot leave by lo).
+ * A veth pair a <-> b inside the host, both up, IPv6 duplicate address
+ * detection off so that their link-local addresses work at once: Ethernet
+ * interfaces with multicast, which lo is not (IPv6 multicast cannot leave
+ * by lo).
  */
 int tns_veth(char *err, int netfd, const char *a, const char *b);
 
