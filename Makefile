@@ -58,7 +58,7 @@ SYS_OBJ := $(SYS_SRC:%.c=$(BUILD)/%.o)
 TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all deps test test-unit test-system test-golden conformance difftest \
+.PHONY: all deps test test-unit test-system test-golden test-mutate conformance difftest \
 	scenarios bench install clean
 .DEFAULT_GOAL := all
 
@@ -91,7 +91,7 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ)
 
 # Unit tests need nothing of the machine; system tests build hosts (as root,
 # and again as an unprivileged user through dumplab's own user namespace).
-test: test-unit test-system test-golden conformance difftest
+test: test-unit test-system test-golden test-mutate conformance difftest
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -101,6 +101,11 @@ test-system: $(BUILD)/test-system $(BIN) $(TOOLS)
 
 test-golden: $(BIN)
 	tests/golden/run $(RUNBIN)
+
+# A copy of a scenario with one expectation changed must fail, the copy
+# unchanged must pass (as root, then as nobody).
+test-mutate: $(BIN)
+	tests/mutate/run $(RUNBIN)
 
 # dumplab read against the real tcpdump on the project's captures.
 difftest: $(BIN) $(BUILD)/test-unit
