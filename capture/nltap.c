@@ -81,10 +81,12 @@ unsigned cap_nl_record(uint8_t *dst, unsigned snaplen, unsigned pkttype,
 /* ---- the tap ---- */
 
 /*
- * libnl's receive override (nl_cb_overwrite_recv) takes no argument, so
- * the tap of a socket is found by the socket. A tap is used by one
- * thread only (its lab's owner), but labs run in parallel threads: the
- * list is shared, hence the lock. It is held only to look up.
+ * The running captures, by host socket. libnl's receive override
+ * (nl_cb_overwrite_recv) takes no argument, so the tap of a socket is
+ * found by the socket; the list also keeps captures one per host. A
+ * capture is used by one thread only (its lab's owner), but labs run in
+ * parallel threads: the list is shared, hence the lock, held only to
+ * look up, add or remove.
  */
 static pthread_mutex_t taps_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cap_nltap *taps;
@@ -255,18 +257,9 @@ static int tap_start(char *err, struct cap_nltap *t)
 	}
 	nl_cb_set(t->tap_cb, NL_CB_MSG_OUT, NL_CB_CUSTOM, on_msg_out, t);
 	nl_cb_overwrite_recv(t->tap_cb, on_recv);
-	if ((rc = tap_register(t)) < 0) {
-		hx_err(err, rc, "host '%s' already has a netlink capture",
-		       ns_host_name(t->host));
+	if (s && s->open &&
+	    (rc = s->open(s->arg, err, DLT_NETLINK, t->snaplen)) < 0)
 		goto fail;
-	}
-	if (s && s->open) {
-		rc = s->open(s->arg, err, DLT_NETLINK, t->snaplen);
-		if (rc < 0) {
-			tap_unregister(t);
-			goto fail;
-		}
-	}
 	t->sink_open = 1;
 	nl_socket_set_cb(t->sk, t->tap_cb);
 	return 0;
@@ -285,7 +278,6 @@ static int tap_stop(struct cap_nltap *t, char *err)
 	int rc = t->rc, crc;
 
 	nl_socket_set_cb(t->sk, t->orig_cb);
-	tap_unregister(t);
 	if (rc < 0)
 		hx_err(err, rc, "%s", t->errbuf);
 	if (s && s->close && t->sink_open) {
@@ -357,9 +349,10 @@ int cap_nltap_start(char *err, struct ns_host *h, int snaplen,
 	t->snaplen = snaplen ? snaplen : DEFAULT_SNAPLEN;
 	t->sink = sink;
 	t->keep = keep;
-	if (tap_find(t->sk)) {
+	/* Registered in both modes: one capture per host. */
+	if ((rc = tap_register(t)) < 0) {
 		free(t);
-		return hx_err(err, -EBUSY, "host '%s' already has a netlink "
+		return hx_err(err, rc, "host '%s' already has a netlink "
 			      "capture", ns_host_name(h));
 	}
 
@@ -383,6 +376,7 @@ int cap_nltap_start(char *err, struct ns_host *h, int snaplen,
 	return 0;
 
 fail:
+	tap_unregister(t);
 	free(t);
 	return rc;
 }
@@ -463,6 +457,7 @@ int cap_nltap_stop(struct cap_nltap *t, char *err)
 	if (t->stopped)
 		return 0;
 	t->stopped = 1;
+	tap_unregister(t);
 	if (!t->nlmon)
 		return tap_stop(t, err);
 	rc = cap_live_stop(t->live, err);

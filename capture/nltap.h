@@ -53,6 +53,8 @@ struct cap_nltap;
  * of the namespace; nlmon records every netlink socket of the host. Tap
  * records are made, and the sink called, in the thread that uses the
  * socket: the lab's owner thread (ns.h). With nlmon, the capture thread.
+ * So a sink that switches user in open (the writer's -Z) would switch the
+ * lab's owner thread, or the process, with the tap: give it none.
  *
  * Call from the lab's owner thread. One capture per host at a time
  * (-EBUSY). Returns 0 or a negative code with err set; nothing is left
