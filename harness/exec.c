@@ -1,0 +1,543 @@
+/* exec.c: the scenario executor: a checked scenario built as hosts, driven step by step, captured and judged. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <stdatomic.h>
+
+#include "capture/live.h"
+#include "harness/exec.h"
+#include "netns/actor.h"
+#include "netns/ns.h"
+
+/* What the executor holds for each step while the scenario runs. */
+struct xstep {
+	struct ns_actor *actor;	  /* connect, accept: the connection */
+	struct ns_server *server; /* listen */
+	struct cap_live *cap;	  /* capture, until it is stopped */
+	int stopped;
+	struct sc_lines text;
+	struct hx_buf data;	  /* recv: the bytes received */
+	const struct cap_pkt *pkts;
+	size_t npkts;
+	int dlt;
+};
+
+struct X {
+	const struct sc_scenario *sc;
+	const struct hx_exec_ctx *ctx;
+	struct sc_report *rep;
+	struct ns_lab *lab;
+	struct ns_host **hosts;
+	struct xstep *xs;
+	struct sc_step_result *res;
+	char err[HX_ERRLEN];
+};
+
+static long long now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int cancelled(const struct X *x)
+{
+	return x->ctx->cancelled && atomic_load(x->ctx->cancelled);
+}
+
+/* A step's deadline in ms: its own timeout, else the scenario's. */
+static int step_ms(const struct X *x, const struct sc_step *s)
+{
+	sc_usec t = s->timeout ? s->timeout : x->ctx->timeout;
+
+	if (t <= 0)
+		t = 60000000;
+	return (int)(t / 1000);
+}
+
+static const char *addr_str(const struct sc_inaddr *a, char *buf, size_t len)
+{
+	return inet_ntop(a->af, a->a, buf, (socklen_t)len) ? buf : "?";
+}
+
+static const char *mac_str(const uint8_t m[6], char *buf, size_t len)
+{
+	snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2],
+		 m[3], m[4], m[5]);
+	return buf;
+}
+
+/* ---- topology -------------------------------------------------------- */
+
+static int build(struct X *x)
+{
+	const struct sc_scenario *sc = x->sc;
+	char a[INET6_ADDRSTRLEN + 8], m0[20], m1[20];
+	size_t i;
+	int r;
+
+	if ((r = ns_lab_new(x->err, &x->lab)) < 0)
+		return r;
+	for (i = 0; i < sc->nhosts; i++)
+		if ((r = ns_host_add(x->err, x->lab, sc->hosts[i].name,
+				     &x->hosts[i])) < 0)
+			return r;
+	/* sysctls first: some (disable_ipv6, accept_dad) matter at link
+	 * creation */
+	for (i = 0; i < sc->nsysctls; i++)
+		if ((r = ns_sysctl_set(x->err, x->hosts[sc->sysctls[i].host],
+				       sc->sysctls[i].key,
+				       sc->sysctls[i].value)) < 0)
+			return r;
+	for (i = 0; i < sc->nbridges; i++) {
+		const struct sc_bridge *b = &sc->bridges[i];
+
+		if ((r = ns_bridge_add(x->err, x->hosts[b->dev.host], b->dev.ifname,
+				       NULL, b->ageing == 0 ? NS_BR_HUB : 0)) < 0)
+			return r;
+	}
+	for (i = 0; i < sc->nlinks; i++) {
+		const struct sc_link *l = &sc->links[i];
+
+		r = ns_veth_add(x->err, x->hosts[l->end[0].host], l->end[0].ifname,
+				l->has_mac[0] ? mac_str(l->mac[0], m0, sizeof(m0)) : NULL,
+				x->hosts[l->end[1].host], l->end[1].ifname,
+				l->has_mac[1] ? mac_str(l->mac[1], m1, sizeof(m1)) : NULL);
+		if (r < 0)
+			return r;
+	}
+	for (i = 0; i < sc->nports; i++) {
+		const struct sc_port *p = &sc->ports[i];
+
+		if ((r = ns_link_master(x->err, x->hosts[p->br.host], p->ifname,
+					p->br.ifname)) < 0)
+			return r;
+	}
+	for (i = 0; i < sc->naddrs; i++) {
+		const struct sc_addr *ad = &sc->addrs[i];
+		char s[INET6_ADDRSTRLEN];
+
+		snprintf(a, sizeof(a), "%s/%d", addr_str(&ad->addr, s, sizeof(s)),
+			 ad->plen);
+		if ((r = ns_addr_add(x->err, x->hosts[ad->dev.host], ad->dev.ifname,
+				     a)) < 0)
+			return r;
+	}
+	/* every interface up: bridges, then their ports and the veths */
+	for (i = 0; i < sc->nbridges; i++)
+		if ((r = ns_link_set_up(x->err, x->hosts[sc->bridges[i].dev.host],
+					sc->bridges[i].dev.ifname, 1)) < 0)
+			return r;
+	for (i = 0; i < sc->nlinks; i++) {
+		int e;
+
+		for (e = 0; e < 2; e++)
+			if ((r = ns_link_set_up(x->err,
+						x->hosts[sc->links[i].end[e].host],
+						sc->links[i].end[e].ifname, 1)) < 0)
+				return r;
+	}
+	for (i = 0; i < sc->nroutes; i++) {
+		const struct sc_route *rt = &sc->routes[i];
+		char d[INET6_ADDRSTRLEN + 8], v[INET6_ADDRSTRLEN], s[INET6_ADDRSTRLEN];
+
+		if (rt->is_default)
+			snprintf(d, sizeof(d), "default");
+		else
+			snprintf(d, sizeof(d), "%s/%d",
+				 addr_str(&rt->dst, s, sizeof(s)), rt->plen);
+		if ((r = ns_route_add(x->err, x->hosts[rt->host], d,
+				      rt->has_via ? addr_str(&rt->via, v, sizeof(v)) : NULL,
+				      rt->dev)) < 0)
+			return r;
+	}
+	return 0;
+}
+
+static int write_files(struct X *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->sc->nfiles; i++) {
+		const struct sc_file *f = &x->sc->files[i];
+		char path[4096];
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, f->name);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+			  f->mode ? f->mode : 0644);
+		if (fd < 0 || write(fd, f->text, f->len) != (ssize_t)f->len) {
+			int e = errno;
+
+			if (fd >= 0)
+				close(fd);
+			return hx_err(x->err, -e, "cannot write file '%s': %s",
+				      f->name, strerror(e));
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+/* ---- steps ----------------------------------------------------------- */
+
+static enum sc_outcome outcome(enum ns_outcome o)
+{
+	switch (o) {
+	case NS_CONNECTED: return SC_OUT_CONNECTED;
+	case NS_REFUSED: return SC_OUT_REFUSED;
+	case NS_TIMED_OUT: return SC_OUT_TIMED_OUT;
+	case NS_UNREACHABLE: return SC_OUT_UNREACHABLE;
+	case NS_RESET: return SC_OUT_RESET;
+	case NS_EOF: return SC_OUT_EOF;
+	default: return SC_OUT_NONE;
+	}
+}
+
+/* Runs an actor step, polling the scenario's cancellation meanwhile. */
+static int actor_step(struct X *x, struct ns_actor *a, struct ns_step *st)
+{
+	int r = ns_actor_start(x->err, a, st);
+
+	if (r < 0)
+		return r;
+	while (ns_step_wait(st, 100) != 0) {
+		if (cancelled(x)) {
+			ns_actor_cancel(a);
+			ns_step_wait(st, -1);
+			return hx_err(x->err, -ECANCELED, "cancelled");
+		}
+	}
+	if (st->rc_ < 0)
+		return hx_err(x->err, st->rc_, "%s", st->res.msg);
+	return 0;
+}
+
+static int run_cmd(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct ns_run_res rr;
+	int r;
+
+	r = ns_run(x->err, x->hosts[s->host], s->u.run.argv, step_ms(x, s), &rr);
+	if (r == 0) {
+		x->res[i].exit_status = WIFEXITED(rr.status) ? WEXITSTATUS(rr.status) :
+					128 + WTERMSIG(rr.status);
+		r = sc_lines_add(&x->xs[i].text, rr.out.p ? rr.out.p : "", rr.out.len,
+				 SC_NONE);
+		x->res[i].text = &x->xs[i].text;
+		hx_buf_printf(&x->rep->transcript, "%s: run %s:", s->label ? s->label : "-",
+			      x->sc->hosts[s->host].name);
+		for (int k = 0; s->u.run.argv[k]; k++)
+			hx_buf_printf(&x->rep->transcript, " %s", s->u.run.argv[k]);
+		hx_buf_printf(&x->rep->transcript, " (exit %d)\n", x->res[i].exit_status);
+		if (rr.out.len)
+			hx_buf_printf(&x->rep->transcript, "%.*s%s", (int)rr.out.len, rr.out.p,
+				      rr.out.p[rr.out.len - 1] == '\n' ? "" : "\n");
+	}
+	hx_buf_release(&rr.out);
+	return r;
+}
+
+static int capture_start(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	const struct td_opts *o = &s->u.capture.cmd.td;
+	struct cap_live_cfg c = { 0 };
+
+	if (s->u.capture.list_only || o->wfile || !strcmp(o->iface, "netlink"))
+		return hx_err(x->err, -ENOTSUP,
+			      "line %u: this capture (%s) is not supported by the executor yet",
+			      s->pos.line, s->u.capture.list_only ? "-D" :
+			      o->wfile ? "-w" : "-i netlink");
+	c.netfd = ns_host_fd(x->hosts[s->host]);
+	c.device = !strcmp(o->iface, "nflog") ? "nflog" : o->iface;
+	c.snaplen = o->snaplen;
+	c.promisc = !o->no_promisc;
+	c.direction = o->direction;
+	c.immediate = 1;
+	c.buffer_kib = o->buffer_kib;
+	c.filter = o->filter;
+	c.count = o->count;
+	c.keep = 1;
+	c.host = x->sc->hosts[s->host].name;
+	return cap_live_start(x->err, &c, &x->xs[i].cap);
+}
+
+static int capture_stop(struct X *x, size_t i)
+{
+	struct xstep *c = &x->xs[i];
+	const struct sc_step *s = &x->sc->steps[i];
+	int r;
+
+	if (!c->cap || c->stopped)
+		return 0;
+	c->stopped = 1;
+	r = cap_live_stop(c->cap, x->err);
+	if (r < 0)
+		return r;
+	c->pkts = cap_live_packets(c->cap, &c->npkts);
+	c->dlt = cap_live_dlt(c->cap);
+	r = sc_render_packets(x->err, x->sc, &s->u.capture.cmd, c->dlt, c->pkts,
+			      c->npkts, &c->text);
+	if (r < 0)
+		return r;
+	x->res[i].ran = 1;
+	x->res[i].dlt = c->dlt;
+	x->res[i].pkts = c->pkts;
+	x->res[i].npkts = c->npkts;
+	x->res[i].text = &c->text;
+	hx_buf_printf(&x->rep->transcript, "%s: capture %s:",
+		      s->label ? s->label : "-", x->sc->hosts[s->host].name);
+	for (int k = 0; k < s->u.capture.cmd.argc; k++)
+		hx_buf_printf(&x->rep->transcript, " %s", s->u.capture.cmd.argv[k]);
+	hx_buf_printf(&x->rep->transcript, " (%zu packet%s)\n", c->npkts,
+		      c->npkts == 1 ? "" : "s");
+	for (size_t k = 0; k < c->text.n; k++)
+		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
+	return 0;
+}
+
+static struct ns_actor *conn_of(struct X *x, const struct sc_step *s)
+{
+	return s->ref == SC_NONE ? NULL : x->xs[s->ref].actor;
+}
+
+static int do_step(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct sc_step_result *res = &x->res[i];
+	struct ns_step st = { 0 };
+	struct ns_actor *a;
+	char dst[INET6_ADDRSTRLEN];
+	long long t0 = now_us();
+	int r = 0;
+
+	switch (s->kind) {
+	case SC_STEP_RUN:
+		r = run_cmd(x, i);
+		break;
+	case SC_STEP_LISTEN: {
+		struct ns_server_cfg c = {
+			.netfd = ns_host_fd(x->hosts[s->host]),
+			.host = x->sc->hosts[s->host].name,
+			.udp = s->u.listen.proto == IPPROTO_UDP,
+			.mode = s->u.listen.discard ? NS_SERVE_DISCARD : NS_SERVE_ACCEPT,
+			.port = (uint16_t)s->u.listen.port,
+		};
+		r = ns_server_start(x->err, &c, &x->xs[i].server);
+		break;
+	}
+	case SC_STEP_ACCEPT:
+		r = ns_server_accept(x->err, x->xs[s->ref].server, step_ms(x, s),
+				     &x->xs[i].actor);
+		if (r == 0)
+			res->outcome = SC_OUT_CONNECTED;
+		break;
+	case SC_STEP_CONNECT:
+		r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
+				 x->sc->hosts[s->host].name, &x->xs[i].actor);
+		if (r < 0)
+			break;
+		st.kind = NS_CONNECT;
+		st.addr = addr_str(&s->u.connect.dest.addr, dst, sizeof(dst));
+		st.port = (uint16_t)s->u.connect.port;
+		st.sport = (uint16_t)s->u.connect.sport;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, x->xs[i].actor, &st);
+		res->outcome = outcome(st.res.outcome);
+		break;
+	case SC_STEP_SEND:
+	case SC_STEP_URGENT:
+	case SC_STEP_BULK:
+		a = conn_of(x, s);
+		st.kind = s->kind == SC_STEP_SEND ? NS_SEND :
+			  s->kind == SC_STEP_URGENT ? NS_URGENT : NS_BULK;
+		st.data = s->u.data.bytes;
+		st.len = s->u.data.len;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, a, &st);
+		res->outcome = outcome(st.res.outcome);
+		break;
+	case SC_STEP_RECV:
+		a = conn_of(x, s);
+		st.kind = NS_RECV;
+		st.want = s->u.recv.n < 0 ? 0 : (size_t)s->u.recv.n;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, a, &st);
+		res->outcome = outcome(st.res.outcome);
+		if (r == 0 && st.res.data.len)
+			hx_buf_put(&x->xs[i].data, st.res.data.p, st.res.data.len);
+		res->received = (const uint8_t *)x->xs[i].data.p;
+		res->nreceived = x->xs[i].data.len;
+		break;
+	case SC_STEP_HALFCLOSE:
+	case SC_STEP_CLOSE:
+	case SC_STEP_ABORT:
+		a = conn_of(x, s);
+		st.kind = s->kind == SC_STEP_HALFCLOSE ? NS_SHUTDOWN :
+			  s->kind == SC_STEP_CLOSE ? NS_CLOSE : NS_ABORT;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, a, &st);
+		break;
+	case SC_STEP_PING:
+		r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
+				 x->sc->hosts[s->host].name, &x->xs[i].actor);
+		if (r < 0)
+			break;
+		st.kind = NS_PING;
+		st.addr = addr_str(&s->u.ping.dest.addr, dst, sizeof(dst));
+		st.count = (unsigned)s->u.ping.count;
+		st.interval_ms = (unsigned)(s->u.ping.interval / 1000);
+		st.len = (size_t)s->u.ping.size;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, x->xs[i].actor, &st);
+		res->replies = (int)st.res.replies;
+		break;
+	case SC_STEP_WAIT: {
+		struct pollfd pf = { x->ctx->cancel_fd, POLLIN, 0 };
+
+		if (poll(&pf, 1, (int)(s->u.wait.d / 1000)) > 0)
+			r = hx_err(x->err, -ECANCELED, "cancelled");
+		break;
+	}
+	case SC_STEP_CAPTURE:
+		r = capture_start(x, i);
+		break;
+	case SC_STEP_AWAIT:
+		if (x->xs[s->ref].cap &&
+		    cap_live_wait_count(x->xs[s->ref].cap, (size_t)s->u.await.n,
+					step_ms(x, s)) < (size_t)s->u.await.n)
+			r = hx_err(x->err, -ETIMEDOUT,
+				   "line %u: await: fewer than %lld packets in time",
+				   s->pos.line, s->u.await.n);
+		break;
+	case SC_STEP_STOP:
+		r = capture_stop(x, s->ref);
+		break;
+	default:
+		r = hx_err(x->err, -ENOTSUP,
+			   "line %u: step '%s' is not supported by the executor yet",
+			   s->pos.line, sc_step_name(s->kind));
+		break;
+	}
+	ns_result_release(&st.res);
+	res->ran = r == 0 || res->ran;
+	res->took = now_us() - t0;
+	return r;
+}
+
+/* ---- the scenario ---------------------------------------------------- */
+
+static void teardown(struct X *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->sc->nsteps; i++) {
+		ns_actor_free(x->xs[i].actor);
+		x->xs[i].actor = NULL;
+	}
+	for (i = 0; i < x->sc->nsteps; i++) {
+		char e[HX_ERRLEN];
+
+		if (x->xs[i].cap && !x->xs[i].stopped)
+			cap_live_stop(x->xs[i].cap, e);
+		ns_server_free(x->xs[i].server);
+		x->xs[i].server = NULL;
+	}
+}
+
+static void release(struct X *x)
+{
+	size_t i;
+
+	teardown(x);
+	for (i = 0; x->xs && i < x->sc->nsteps; i++) {
+		cap_live_free(x->xs[i].cap);
+		sc_lines_release(&x->xs[i].text);
+		hx_buf_release(&x->xs[i].data);
+	}
+	ns_lab_free(x->lab);
+	free(x->hosts);
+	free(x->xs);
+	free(x->res);
+}
+
+int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
+		 const struct hx_exec_ctx *ctx)
+{
+	struct X x = { .sc = sc, .ctx = ctx, .rep = rep };
+	struct sc_results results = { 0 };
+	char why[HX_ERRLEN];
+	size_t i, nfail = 0;
+	int r = 0;
+
+	for (i = 0; i < sc->nneeds; i++)
+		if (!hx_need_met(&sc->needs[i], why, sizeof(why))) {
+			rep->status = SC_ST_SKIP;
+			sc_report_reason(rep, "%s", why);
+			return 0;
+		}
+	x.hosts = calloc(sc->nhosts ? sc->nhosts : 1, sizeof(*x.hosts));
+	x.xs = calloc(sc->nsteps ? sc->nsteps : 1, sizeof(*x.xs));
+	x.res = calloc(sc->nsteps ? sc->nsteps : 1, sizeof(*x.res));
+	if (!x.hosts || !x.xs || !x.res) {
+		release(&x);
+		sc_report_reason(rep, "out of memory");
+		return -ENOMEM;
+	}
+	for (i = 0; i < sc->nsteps; i++)
+		sc_lines_init(&x.xs[i].text);
+	r = build(&x);
+	if (r == 0)
+		r = write_files(&x);
+	for (i = 0; r == 0 && i < sc->nsteps; i++) {
+		if (cancelled(&x)) {
+			r = hx_err(x.err, -ECANCELED, "cancelled");
+			break;
+		}
+		r = do_step(&x, i);
+		if (r < 0 && sc->steps[i].kind != SC_STEP_CAPTURE &&
+		    sc->steps[i].kind != SC_STEP_STOP &&
+		    sc->steps[i].kind != SC_STEP_AWAIT && r != -ECANCELED &&
+		    r != -ENOTSUP && x.res[i].outcome != SC_OUT_NONE)
+			r = 0; /* an outcome (refused, timed out) is a result */
+	}
+	/* captures never stopped explicitly end with the scenario */
+	for (i = 0; r == 0 && i < sc->nsteps; i++)
+		if (x.xs[i].cap && !x.xs[i].stopped)
+			r = capture_stop(&x, i);
+	if (r < 0) {
+		rep->status = SC_ST_FAIL;
+		sc_report_reason(rep, "%s", x.err);
+		release(&x);
+		return 0;
+	}
+	results.steps = x.res;
+	results.workdir = ctx->workdir;
+	r = sc_expect_eval(x.err, sc, &results, &rep->verdicts);
+	if (r < 0) {
+		sc_report_reason(rep, "%s", x.err);
+		release(&x);
+		return r;
+	}
+	rep->nverdicts = sc->nexpects;
+	for (i = 0; i < rep->nverdicts; i++)
+		nfail += !rep->verdicts[i].pass;
+	rep->status = nfail ? SC_ST_FAIL : SC_ST_PASS;
+	if (nfail)
+		sc_report_reason(rep, "%zu of %zu expectations failed", nfail,
+				 rep->nverdicts);
+	release(&x);
+	return 0;
+}
