@@ -14,6 +14,7 @@
 #include <stdatomic.h>
 
 #include "capture/live.h"
+#include "capture/writer.h"
 #include "harness/exec.h"
 #include "netns/actor.h"
 #include "netns/ns.h"
@@ -23,6 +24,13 @@ struct xstep {
 	struct ns_actor *actor;	  /* connect, accept: the connection */
 	struct ns_server *server; /* listen */
 	struct cap_live *cap;	  /* capture, until it is stopped */
+	struct cap_writer *w;	  /* capture with -w */
+	struct cap_writer_plan plan;
+	int has_plan;
+	struct cap_sink sink;
+	char *wpath;		  /* -w's name under the scenario's directory */
+	struct cap_pkt *rpkts;	  /* read: the packets the filter kept */
+	size_t nr;
 	int stopped;
 	struct sc_lines text;
 	struct hx_buf data;	  /* recv: the bytes received */
@@ -255,11 +263,38 @@ static int capture_start(struct X *x, size_t i)
 	const struct td_opts *o = &s->u.capture.cmd.td;
 	struct cap_live_cfg c = { 0 };
 
-	if (s->u.capture.list_only || o->wfile || !strcmp(o->iface, "netlink"))
+	struct xstep *xs = &x->xs[i];
+	int r;
+
+	if (s->u.capture.list_only || !strcmp(o->iface, "netlink"))
 		return hx_err(x->err, -ENOTSUP,
 			      "line %u: this capture (%s) is not supported by the executor yet",
-			      s->pos.line, s->u.capture.list_only ? "-D" :
-			      o->wfile ? "-w" : "-i netlink");
+			      s->pos.line, s->u.capture.list_only ? "-D" : "-i netlink");
+	if (o->wfile || o->user) {
+		/* -w names a file of the scenario's directory: the threads of
+		 * a run share one working directory, so the path is made
+		 * absolute here, and -Z drops only the capture thread. */
+		struct td_opts wo = *o;
+
+		if (o->wfile && asprintf(&xs->wpath, "%s/%s", x->ctx->workdir,
+					 o->wfile) < 0) {
+			xs->wpath = NULL;
+			return hx_err(x->err, -ENOMEM, "out of memory");
+		}
+		wo.wfile = xs->wpath;
+		r = cap_writer_check(x->err, &wo, &xs->plan);
+		if (r < 0)
+			return r;
+		xs->has_plan = 1;
+		if (xs->plan.cfg.name) {
+			xs->plan.cfg.drop_scope = CAP_DROP_THREAD;
+			r = cap_writer_new(x->err, &xs->plan.cfg, &xs->w);
+			if (r < 0)
+				return r;
+			cap_writer_sink(xs->w, &xs->sink);
+			c.sink = &xs->sink;
+		}
+	}
 	c.netfd = ns_host_fd(x->hosts[s->host]);
 	c.device = !strcmp(o->iface, "nflog") ? "nflog" : o->iface;
 	c.snaplen = o->snaplen;
@@ -286,6 +321,10 @@ static int capture_stop(struct X *x, size_t i)
 	r = cap_live_stop(c->cap, x->err);
 	if (r < 0)
 		return r;
+	if (c->w && cap_writer_wait(c->w, step_ms(x, s)) < 0)
+		return hx_err(x->err, -ETIMEDOUT,
+			      "line %u: the -z commands did not finish in time",
+			      s->pos.line);
 	c->pkts = cap_live_packets(c->cap, &c->npkts);
 	c->dlt = cap_live_dlt(c->cap);
 	r = sc_render_packets(x->err, x->sc, &s->u.capture.cmd, c->dlt, c->pkts,
@@ -305,6 +344,107 @@ static int capture_stop(struct X *x, size_t i)
 		      c->npkts == 1 ? "" : "s");
 	for (size_t k = 0; k < c->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
+	return 0;
+}
+
+/* read: a savefile of the scenario's directory, filtered, windowed, printed. */
+static int read_file(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	const struct td_opts *o = &s->u.read.cmd.td;
+	struct xstep *xs = &x->xs[i];
+	char ebuf[PCAP_ERRBUF_SIZE], path[4096];
+	struct bpf_program prog;
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	long long first = -1, skipped = 0;
+	size_t cap = 0;
+	pcap_t *p;
+	int r = 0, n;
+
+	if (o->rfile[0] == '/')
+		snprintf(path, sizeof(path), "%s", o->rfile);
+	else
+		snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, o->rfile);
+	p = pcap_open_offline_with_tstamp_precision(path,
+		o->pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+		ebuf);
+	if (!p)
+		return hx_err(x->err, -ENOENT, "line %u: cannot read '%s': %s",
+			      s->pos.line, o->rfile, ebuf);
+	if (o->filter) {
+		if (pcap_compile(p, &prog, o->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
+				   s->pos.line, o->filter, pcap_geterr(p));
+			pcap_close(p);
+			return r;
+		}
+		r = pcap_setfilter(p, &prog);
+		pcap_freecode(&prog);
+		if (r < 0) {
+			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
+				   s->pos.line, o->filter, pcap_geterr(p));
+			pcap_close(p);
+			return r;
+		}
+	}
+	while ((n = pcap_next_ex(p, &h, &d)) == 1) {
+		long long t = (long long)h->ts.tv_sec * 1000000 +
+			      (o->pr.nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+		uint8_t *copy;
+
+		if (first < 0)
+			first = t;
+		if (s->u.read.has_window &&
+		    (t - first < s->u.read.from || t - first > s->u.read.to))
+			continue;
+		if (++skipped <= o->skip)
+			continue; /* --skip N: the first N the filter kept */
+		if (o->count > 0 && (long)xs->nr >= o->count)
+			break;
+		if (xs->nr == cap) {
+			size_t nc = cap ? 2 * cap : 64;
+			struct cap_pkt *np = realloc(xs->rpkts, nc * sizeof(*np));
+
+			if (!np) {
+				r = hx_err(x->err, -ENOMEM, "out of memory");
+				break;
+			}
+			xs->rpkts = np;
+			cap = nc;
+		}
+		copy = malloc(h->caplen ? h->caplen : 1);
+		if (!copy) {
+			r = hx_err(x->err, -ENOMEM, "out of memory");
+			break;
+		}
+		memcpy(copy, d, h->caplen);
+		xs->rpkts[xs->nr].h = *h;
+		xs->rpkts[xs->nr].data = copy;
+		xs->nr++;
+	}
+	if (r == 0 && n == PCAP_ERROR)
+		r = hx_err(x->err, -EIO, "line %u: '%s': %s", s->pos.line,
+			   o->rfile, pcap_geterr(p));
+	xs->dlt = pcap_datalink(p);
+	pcap_close(p);
+	if (r < 0)
+		return r;
+	r = sc_render_packets(x->err, x->sc, &s->u.read.cmd, xs->dlt, xs->rpkts,
+			      xs->nr, &xs->text);
+	if (r < 0)
+		return r;
+	x->res[i].dlt = xs->dlt;
+	x->res[i].pkts = xs->rpkts;
+	x->res[i].npkts = xs->nr;
+	x->res[i].text = &xs->text;
+	hx_buf_printf(&x->rep->transcript, "%s: read:", s->label ? s->label : "-");
+	for (int k = 0; k < s->u.read.cmd.argc; k++)
+		hx_buf_printf(&x->rep->transcript, " %s", s->u.read.cmd.argv[k]);
+	hx_buf_printf(&x->rep->transcript, " (%zu packet%s)\n", xs->nr,
+		      xs->nr == 1 ? "" : "s");
+	for (size_t k = 0; k < xs->text.n; k++)
+		hx_buf_printf(&x->rep->transcript, "  %s\n", xs->text.line[k]);
 	return 0;
 }
 
@@ -332,7 +472,9 @@ static int do_step(struct X *x, size_t i)
 			.netfd = ns_host_fd(x->hosts[s->host]),
 			.host = x->sc->hosts[s->host].name,
 			.udp = s->u.listen.proto == IPPROTO_UDP,
-			.mode = s->u.listen.discard ? NS_SERVE_DISCARD : NS_SERVE_ACCEPT,
+			/* a UDP listener reads and counts what arrives */
+			.mode = s->u.listen.discard || s->u.listen.proto == IPPROTO_UDP ?
+				NS_SERVE_DISCARD : NS_SERVE_ACCEPT,
 			.port = (uint16_t)s->u.listen.port,
 		};
 		r = ns_server_start(x->err, &c, &x->xs[i].server);
@@ -404,6 +546,50 @@ static int do_step(struct X *x, size_t i)
 		r = actor_step(x, x->xs[i].actor, &st);
 		res->replies = (int)st.res.replies;
 		break;
+	case SC_STEP_UDP:
+	case SC_STEP_DNS: {
+		struct hx_buf q = HX_BUF_INIT;
+
+		r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
+				 x->sc->hosts[s->host].name, &x->xs[i].actor);
+		if (r < 0)
+			break;
+		st.kind = NS_UDP_SEND;
+		if (s->kind == SC_STEP_UDP) {
+			st.addr = addr_str(&s->u.udp.dest.addr, dst, sizeof(dst));
+			st.port = (uint16_t)s->u.udp.port;
+			st.sport = (uint16_t)s->u.udp.sport;
+			st.dev = s->u.udp.dev;
+			st.ttl = s->u.udp.ttl;
+			st.data = s->u.udp.data.bytes;
+			st.len = s->u.udp.data.len;
+		} else {
+			struct ns_dns_query dq = {
+				.id = (uint16_t)s->u.dns.id, .flags = NS_DNS_RD,
+				.name = s->u.dns.qname, .type = (uint16_t)s->u.dns.qtype,
+				.qu = s->u.dns.qu,
+			};
+
+			if (s->u.dns.qu)
+				dq.flags = 0; /* mDNS queries ask no recursion */
+			r = ns_dns_build_query(x->err, &q, &dq);
+			if (r < 0) {
+				hx_buf_release(&q);
+				break;
+			}
+			st.addr = addr_str(&s->u.dns.dest.addr, dst, sizeof(dst));
+			st.port = (uint16_t)(s->u.dns.port ? s->u.dns.port : 53);
+			st.sport = (uint16_t)s->u.dns.sport;
+			st.dev = s->u.dns.dev;
+			st.data = q.p;
+			st.len = q.len;
+		}
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, x->xs[i].actor, &st);
+		res->outcome = outcome(st.res.outcome);
+		hx_buf_release(&q);
+		break;
+	}
 	case SC_STEP_WAIT: {
 		struct pollfd pf = { x->ctx->cancel_fd, POLLIN, 0 };
 
@@ -424,6 +610,9 @@ static int do_step(struct X *x, size_t i)
 		break;
 	case SC_STEP_STOP:
 		r = capture_stop(x, s->ref);
+		break;
+	case SC_STEP_READ:
+		r = read_file(x, i);
 		break;
 	default:
 		r = hx_err(x->err, -ENOTSUP,
@@ -464,6 +653,13 @@ static void release(struct X *x)
 	teardown(x);
 	for (i = 0; x->xs && i < x->sc->nsteps; i++) {
 		cap_live_free(x->xs[i].cap);
+		cap_writer_free(x->xs[i].w);
+		if (x->xs[i].has_plan)
+			cap_writer_plan_release(&x->xs[i].plan);
+		free(x->xs[i].wpath);
+		for (size_t k = 0; k < x->xs[i].nr; k++)
+			free((void *)x->xs[i].rpkts[k].data);
+		free(x->xs[i].rpkts);
 		sc_lines_release(&x->xs[i].text);
 		hx_buf_release(&x->xs[i].data);
 	}
