@@ -128,12 +128,12 @@ conformance: $(BIN)
 
 # The scenarios the executor runs end to end today. The rest of the
 # catalogue still fails (-D, -i netlink and dump, -z scripts of the
-# scenario's directory, -Z into a root-owned directory, the EDNS owner
-# option of multicast, ARP in filters, the linear SYN timeouts):
+# scenario's directory, the EDNS owner option of multicast, ARP in
+# filters):
 # `make scenarios-all` runs everything and shows which and why.
 SCENARIOS_PASSING := syn-flags syn-drop fin tcp-flags mac absolute-seq \
 	quiet ports snaplen timestamps promisc direction hex read-filter \
-	nflog seq-ack
+	nflog seq-ack syn-drop-linear privilege
 
 scenarios: $(BIN)
 	$(RUNBIN) run $(SCENARIOS_PASSING)

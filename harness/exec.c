@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
 #include <stdatomic.h>
@@ -282,6 +283,11 @@ static int capture_start(struct X *x, size_t i)
 			return hx_err(x->err, -ENOMEM, "out of memory");
 		}
 		wo.wfile = xs->wpath;
+		/* the scenario's directory is private (0700); a -Z user must
+		 * be able to create its files there, as in a shared /tmp */
+		if (o->user && chmod(x->ctx->workdir, 01777) < 0)
+			return hx_err(x->err, -errno, "cannot open '%s' to user '%s': %s",
+				      x->ctx->workdir, o->user, strerror(errno));
 		r = cap_writer_check(x->err, &wo, &xs->plan);
 		if (r < 0)
 			return r;
@@ -313,6 +319,7 @@ static int capture_stop(struct X *x, size_t i)
 {
 	struct xstep *c = &x->xs[i];
 	const struct sc_step *s = &x->sc->steps[i];
+	struct cap_stats cs;
 	int r;
 
 	if (!c->cap || c->stopped)
@@ -340,8 +347,10 @@ static int capture_stop(struct X *x, size_t i)
 		      s->label ? s->label : "-", x->sc->hosts[s->host].name);
 	for (int k = 0; k < s->u.capture.cmd.argc; k++)
 		hx_buf_printf(&x->rep->transcript, " %s", s->u.capture.cmd.argv[k]);
-	hx_buf_printf(&x->rep->transcript, " (%zu packet%s)\n", c->npkts,
-		      c->npkts == 1 ? "" : "s");
+	cap_live_stats(c->cap, &cs);
+	hx_buf_printf(&x->rep->transcript,
+		      " (%zu packet%s; libpcap received %llu, dropped %llu)\n",
+		      c->npkts, c->npkts == 1 ? "" : "s", cs.received, cs.dropped);
 	for (size_t k = 0; k < c->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
 	return 0;
