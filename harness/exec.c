@@ -30,6 +30,7 @@ struct xstep {
 	int has_plan;
 	struct cap_sink sink;
 	char *wpath;		  /* -w's name under the scenario's directory */
+	char *zpath;		  /* -z ./CMD: under the scenario's directory */
 	struct cap_pkt *rpkts;	  /* read: the packets the filter kept */
 	size_t nr;
 	int stopped;
@@ -283,6 +284,15 @@ static int capture_start(struct X *x, size_t i)
 			return hx_err(x->err, -ENOMEM, "out of memory");
 		}
 		wo.wfile = xs->wpath;
+		if (o->postrotate && o->postrotate[0] != '/' &&
+		    strchr(o->postrotate, '/')) {
+			if (asprintf(&xs->zpath, "%s/%s", x->ctx->workdir,
+				     o->postrotate) < 0) {
+				xs->zpath = NULL;
+				return hx_err(x->err, -ENOMEM, "out of memory");
+			}
+			wo.postrotate = xs->zpath;
+		}
 		/* the scenario's directory is private (0700); a -Z user must
 		 * be able to create its files there, as in a shared /tmp */
 		if (o->user && chmod(x->ctx->workdir, 01777) < 0)
@@ -666,6 +676,7 @@ static void release(struct X *x)
 		if (x->xs[i].has_plan)
 			cap_writer_plan_release(&x->xs[i].plan);
 		free(x->xs[i].wpath);
+		free(x->xs[i].zpath);
 		for (size_t k = 0; k < x->xs[i].nr; k++)
 			free((void *)x->xs[i].rpkts[k].data);
 		free(x->xs[i].rpkts);
