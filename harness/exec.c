@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 
 #include "capture/live.h"
+#include "capture/nltap.h"
 #include "capture/writer.h"
 #include "harness/exec.h"
 #include "netns/actor.h"
@@ -25,6 +26,7 @@ struct xstep {
 	struct ns_actor *actor;	  /* connect, accept: the connection */
 	struct ns_server *server; /* listen */
 	struct cap_live *cap;	  /* capture, until it is stopped */
+	struct cap_nltap *nl;	  /* capture -i netlink */
 	struct cap_writer *w;	  /* capture with -w */
 	struct cap_writer_plan plan;
 	int has_plan;
@@ -239,7 +241,8 @@ static int run_cmd(struct X *x, size_t i)
 	struct ns_run_res rr;
 	int r;
 
-	r = ns_run(x->err, x->hosts[s->host], s->u.run.argv, step_ms(x, s), &rr);
+	r = ns_run_in(x->err, x->hosts[s->host], x->ctx->workdir, s->u.run.argv,
+		      step_ms(x, s), &rr);
 	if (r == 0) {
 		x->res[i].exit_status = WIFEXITED(rr.status) ? WEXITSTATUS(rr.status) :
 					128 + WTERMSIG(rr.status);
@@ -268,10 +271,10 @@ static int capture_start(struct X *x, size_t i)
 	struct xstep *xs = &x->xs[i];
 	int r;
 
-	if (s->u.capture.list_only || !strcmp(o->iface, "netlink"))
+	if (s->u.capture.list_only)
 		return hx_err(x->err, -ENOTSUP,
-			      "line %u: this capture (%s) is not supported by the executor yet",
-			      s->pos.line, s->u.capture.list_only ? "-D" : "-i netlink");
+			      "line %u: this capture (-D) is not supported by the executor yet",
+			      s->pos.line);
 	if (o->wfile || o->user) {
 		/* -w names a file of the scenario's directory: the threads of
 		 * a run share one working directory, so the path is made
@@ -311,6 +314,17 @@ static int capture_start(struct X *x, size_t i)
 			c.sink = &xs->sink;
 		}
 	}
+	if (!strcmp(o->iface, "netlink")) {
+		/* nlmon where the kernel has it, else the harness's own libnl
+		 * socket, recorded (capture/nltap.h); its sink runs in this
+		 * thread, so no -Z there */
+		if (o->user)
+			return hx_err(x->err, -ENOTSUP,
+				      "line %u: -Z with -i netlink is not supported",
+				      s->pos.line);
+		return cap_nltap_start(x->err, x->hosts[s->host], o->snaplen,
+				       xs->w ? &xs->sink : NULL, 1, &xs->nl);
+	}
 	c.netfd = ns_host_fd(x->hosts[s->host]);
 	c.device = !strcmp(o->iface, "nflog") ? "nflog" : o->iface;
 	c.snaplen = o->snaplen;
@@ -332,18 +346,23 @@ static int capture_stop(struct X *x, size_t i)
 	struct cap_stats cs;
 	int r;
 
-	if (!c->cap || c->stopped)
+	if ((!c->cap && !c->nl) || c->stopped)
 		return 0;
 	c->stopped = 1;
-	r = cap_live_stop(c->cap, x->err);
+	r = c->nl ? cap_nltap_stop(c->nl, x->err) : cap_live_stop(c->cap, x->err);
 	if (r < 0)
 		return r;
 	if (c->w && cap_writer_wait(c->w, step_ms(x, s)) < 0)
 		return hx_err(x->err, -ETIMEDOUT,
 			      "line %u: the -z commands did not finish in time",
 			      s->pos.line);
-	c->pkts = cap_live_packets(c->cap, &c->npkts);
-	c->dlt = cap_live_dlt(c->cap);
+	if (c->nl) {
+		c->pkts = cap_nltap_packets(c->nl, &c->npkts);
+		c->dlt = cap_nltap_dlt(c->nl);
+	} else {
+		c->pkts = cap_live_packets(c->cap, &c->npkts);
+		c->dlt = cap_live_dlt(c->cap);
+	}
 	r = sc_render_packets(x->err, x->sc, &s->u.capture.cmd, c->dlt, c->pkts,
 			      c->npkts, &c->text);
 	if (r < 0)
@@ -357,10 +376,18 @@ static int capture_stop(struct X *x, size_t i)
 		      s->label ? s->label : "-", x->sc->hosts[s->host].name);
 	for (int k = 0; k < s->u.capture.cmd.argc; k++)
 		hx_buf_printf(&x->rep->transcript, " %s", s->u.capture.cmd.argv[k]);
-	cap_live_stats(c->cap, &cs);
-	hx_buf_printf(&x->rep->transcript,
-		      " (%zu packet%s; libpcap received %llu, dropped %llu)\n",
-		      c->npkts, c->npkts == 1 ? "" : "s", cs.received, cs.dropped);
+	if (c->nl) {
+		hx_buf_printf(&x->rep->transcript, " (%zu record%s; method: %s%s%s)\n",
+			      c->npkts, c->npkts == 1 ? "" : "s", cap_nltap_how(c->nl),
+			      cap_nltap_why(c->nl) ? ", " : "",
+			      cap_nltap_why(c->nl) ? cap_nltap_why(c->nl) : "");
+	} else {
+		cap_live_stats(c->cap, &cs);
+		hx_buf_printf(&x->rep->transcript,
+			      " (%zu packet%s; libpcap received %llu, dropped %llu)\n",
+			      c->npkts, c->npkts == 1 ? "" : "s", cs.received,
+			      cs.dropped);
+	}
 	for (size_t k = 0; k < c->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
 	return 0;
@@ -633,6 +660,23 @@ static int do_step(struct X *x, size_t i)
 	case SC_STEP_READ:
 		r = read_file(x, i);
 		break;
+	case SC_STEP_DUMP: {
+		size_t k;
+
+		/* the running netlink capture of that host records the dump */
+		for (k = i; k-- > 0;)
+			if (x->xs[k].nl && !x->xs[k].stopped &&
+			    x->sc->steps[k].host == s->host)
+				break;
+		if (k == SC_NONE) {
+			r = hx_err(x->err, -EINVAL,
+				   "line %u: dump: no netlink capture runs in host '%s'",
+				   s->pos.line, x->sc->hosts[s->host].name);
+			break;
+		}
+		r = cap_nltap_dump(x->err, x->xs[k].nl, s->u.dump.what);
+		break;
+	}
 	default:
 		r = hx_err(x->err, -ENOTSUP,
 			   "line %u: step '%s' is not supported by the executor yet",
@@ -660,6 +704,8 @@ static void teardown(struct X *x)
 
 		if (x->xs[i].cap && !x->xs[i].stopped)
 			cap_live_stop(x->xs[i].cap, e);
+		if (x->xs[i].nl && !x->xs[i].stopped)
+			cap_nltap_stop(x->xs[i].nl, e);
 		ns_server_free(x->xs[i].server);
 		x->xs[i].server = NULL;
 	}
@@ -672,6 +718,7 @@ static void release(struct X *x)
 	teardown(x);
 	for (i = 0; x->xs && i < x->sc->nsteps; i++) {
 		cap_live_free(x->xs[i].cap);
+		cap_nltap_free(x->xs[i].nl);
 		cap_writer_free(x->xs[i].w);
 		if (x->xs[i].has_plan)
 			cap_writer_plan_release(&x->xs[i].plan);
@@ -731,7 +778,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 	}
 	/* captures never stopped explicitly end with the scenario */
 	for (i = 0; r == 0 && i < sc->nsteps; i++)
-		if (x.xs[i].cap && !x.xs[i].stopped)
+		if ((x.xs[i].cap || x.xs[i].nl) && !x.xs[i].stopped)
 			r = capture_stop(&x, i);
 	if (r < 0) {
 		rep->status = SC_ST_FAIL;

@@ -200,6 +200,9 @@ struct ns_run_res {
  */
 int ns_run(char *err, struct ns_host *h, char *const argv[], int timeout_ms,
 	   struct ns_run_res *res);
+/* ns_run with the working directory dir (NULL: the caller's). */
+int ns_run_in(char *err, struct ns_host *h, const char *dir,
+	      char *const argv[], int timeout_ms, struct ns_run_res *res);
 
 /*
  * ns_run, then an error unless the command exited 0: "'iptables -A INPUT
