@@ -127,12 +127,13 @@ conformance: $(BIN)
 	fi
 
 # The scenarios the executor runs end to end today. The rest of the
-# catalogue still fails (-D, the EDNS owner
+# catalogue still fails (the EDNS owner
 # option of multicast, ARP in filters):
 # `make scenarios-all` runs everything and shows which and why.
 SCENARIOS_PASSING := syn-flags syn-drop fin tcp-flags mac absolute-seq \
 	quiet ports snaplen timestamps promisc direction hex read-filter \
-	nflog seq-ack syn-drop-linear privilege rotate-size rotate-time netlink
+	nflog seq-ack syn-drop-linear privilege rotate-size rotate-time netlink \
+	interfaces
 
 scenarios: $(BIN)
 	$(RUNBIN) run $(SCENARIOS_PASSING)

@@ -262,6 +262,79 @@ static int run_cmd(struct X *x, size_t i)
 	return r;
 }
 
+/* tcpdump -D in a host: the interfaces libpcap finds there, numbered. */
+static int list_ifaces(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	char ebuf[PCAP_ERRBUF_SIZE];
+	struct hx_buf b = HX_BUF_INIT;
+	pcap_if_t *all = NULL, *d;
+	int saved = -1, r, n = 0;
+	size_t mark;
+
+	r = ns_enter(x->err, ns_host_fd(x->hosts[s->host]), &saved);
+	if (r < 0)
+		return r;
+	if (pcap_findalldevs(&all, ebuf) < 0)
+		r = hx_err(x->err, -EIO, "line %u: tcpdump -D in host '%s': %s",
+			   s->pos.line, x->sc->hosts[s->host].name, ebuf);
+	if (ns_leave(r < 0 ? NULL : x->err, &saved) < 0 && r == 0)
+		r = -EIO;
+	for (d = all; r == 0 && d; d = d->next) {
+		const char *sep = "";
+
+		hx_buf_printf(&b, "%d.%s", ++n, d->name);
+		if (d->description)
+			hx_buf_printf(&b, " (%s)", d->description);
+		hx_buf_puts(&b, " [");
+		mark = b.len;
+		if (d->flags & PCAP_IF_UP) {
+			hx_buf_puts(&b, "Up");
+			sep = ", ";
+		}
+		if (d->flags & PCAP_IF_RUNNING) {
+			hx_buf_printf(&b, "%sRunning", sep);
+			sep = ", ";
+		}
+		if (d->flags & PCAP_IF_WIRELESS) {
+			hx_buf_printf(&b, "%sWireless", sep);
+			sep = ", ";
+		}
+		if (d->flags & PCAP_IF_LOOPBACK) {
+			hx_buf_printf(&b, "%sLoopback", sep);
+			sep = ", ";
+		}
+		switch (d->flags & PCAP_IF_CONNECTION_STATUS) {
+		case PCAP_IF_CONNECTION_STATUS_CONNECTED:
+			hx_buf_printf(&b, "%sConnected", sep);
+			break;
+		case PCAP_IF_CONNECTION_STATUS_DISCONNECTED:
+			hx_buf_printf(&b, "%sDisconnected", sep);
+			break;
+		default:
+			break;
+		}
+		if (b.len == mark)
+			hx_buf_puts(&b, "none");
+		hx_buf_puts(&b, "]\n");
+	}
+	if (all)
+		pcap_freealldevs(all);
+	if (r == 0 && b.oom)
+		r = hx_err(x->err, -ENOMEM, "out of memory");
+	if (r == 0)
+		r = sc_lines_add(&x->xs[i].text, b.p ? b.p : "", b.len, SC_NONE);
+	if (r == 0) {
+		x->res[i].text = &x->xs[i].text;
+		x->xs[i].stopped = 1;
+		hx_buf_printf(&x->rep->transcript, "%s: capture %s: tcpdump -D\n%s",
+			      s->label ? s->label : "-", x->sc->hosts[s->host].name,
+			      b.p ? b.p : "");
+	}
+	hx_buf_release(&b);
+	return r;
+}
+
 static int capture_start(struct X *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
@@ -272,9 +345,7 @@ static int capture_start(struct X *x, size_t i)
 	int r;
 
 	if (s->u.capture.list_only)
-		return hx_err(x->err, -ENOTSUP,
-			      "line %u: this capture (-D) is not supported by the executor yet",
-			      s->pos.line);
+		return list_ifaces(x, i);
 	if (o->wfile || o->user) {
 		/* -w names a file of the scenario's directory: the threads of
 		 * a run share one working directory, so the path is made
@@ -344,7 +415,7 @@ static int capture_stop(struct X *x, size_t i)
 	struct xstep *c = &x->xs[i];
 	const struct sc_step *s = &x->sc->steps[i];
 	struct cap_stats cs;
-	int r;
+	int r, r2, saved = -1;
 
 	if ((!c->cap && !c->nl) || c->stopped)
 		return 0;
@@ -363,10 +434,18 @@ static int capture_stop(struct X *x, size_t i)
 		c->pkts = cap_live_packets(c->cap, &c->npkts);
 		c->dlt = cap_live_dlt(c->cap);
 	}
-	r = sc_render_packets(x->err, x->sc, &s->u.capture.cmd, c->dlt, c->pkts,
-			      c->npkts, &c->text);
+	/* printed inside the host, as tcpdump there would: LINUX_SLL2
+	 * names interfaces by their index in that namespace */
+	r = ns_enter(x->err, ns_host_fd(x->hosts[s->host]), &saved);
 	if (r < 0)
 		return r;
+	r = sc_render_packets(x->err, x->sc, &s->u.capture.cmd, c->dlt, c->pkts,
+			      c->npkts, &c->text);
+	r2 = ns_leave(r < 0 ? NULL : x->err, &saved);
+	if (r < 0)
+		return r;
+	if (r2 < 0)
+		return r2;
 	x->res[i].ran = 1;
 	x->res[i].dlt = c->dlt;
 	x->res[i].pkts = c->pkts;
