@@ -2,8 +2,7 @@
 #
 #   make                 build ./dumplab (release: -O2)
 #   make test            unit, system, golden and conformance tests
-#   make scenarios       run the scenarios the executor supports (the main job)
-#   make scenarios-all   run every scenario of scenarios/
+#   make scenarios       run every scenario of scenarios/ (the main job)
 #   make bench           benchmarks against tcpdump, measured in the same run
 #   make install         PREFIX=/usr/local DESTDIR=
 #   make SAN=1 test      the same tests on an ASan + UBSan build
@@ -60,7 +59,7 @@ TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 .PHONY: all deps test test-unit test-system test-golden conformance difftest \
-	test-scenario scenarios scenarios-all bench install clean
+	test-scenario scenarios bench install clean
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -126,19 +125,8 @@ conformance: $(BIN)
 		echo "conformance: skipped: ../shared/conformance is not here"; \
 	fi
 
-# The scenarios the executor runs end to end today. The rest of the
-# catalogue still fails (multicast: the EDNS owner option the seed
-# shows):
-# `make scenarios-all` runs everything and shows which and why.
-SCENARIOS_PASSING := syn-flags syn-drop fin tcp-flags mac absolute-seq \
-	quiet ports snaplen timestamps promisc direction hex read-filter \
-	nflog seq-ack syn-drop-linear privilege rotate-size rotate-time netlink \
-	interfaces filters
-
+# Every scenario of scenarios/, in parallel (one per core).
 scenarios: $(BIN)
-	$(RUNBIN) run $(SCENARIOS_PASSING)
-
-scenarios-all: $(BIN)
 	$(RUNBIN) run
 
 bench: $(BIN) $(TOOLS) $(BUILD)/test-unit
