@@ -232,6 +232,11 @@ static int actor_step(struct X *x, struct ns_actor *a, struct ns_step *st)
 	}
 	if (st->rc_ < 0)
 		return hx_err(x->err, st->rc_, "%s", st->res.msg);
+	/* refused, timed out, reset ... are results; a step that could not
+	 * do what it was asked is not */
+	if (st->res.outcome == NS_FAILED || st->res.outcome == NS_CANCELLED)
+		return hx_err(x->err, st->res.error ? -st->res.error : -EIO,
+			      "%s", st->res.msg);
 	return 0;
 }
 
