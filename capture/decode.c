@@ -201,6 +201,23 @@ static void decode_ip6(const struct view *v, uint32_t off, struct cap_fields *f)
 	decode_transport(v, at, f);
 }
 
+/* ARP: for IPv4 over Ethernet, the sender's and target's IP addresses. */
+static void decode_arp(const struct view *v, uint32_t off, struct cap_fields *f)
+{
+	uint8_t hdr[8];
+
+	f->have |= CAP_L_ARP;
+	if (get_bytes(v, off, hdr, sizeof(hdr)))
+		return;
+	if (hdr[0] != 0 || hdr[1] != 1 || hdr[2] != 0x08 || hdr[3] != 0 ||
+	    hdr[4] != 6 || hdr[5] != 4)
+		return;
+	if (get_bytes(v, off + 14, f->arp_spa, 4) ||
+	    get_bytes(v, off + 24, f->arp_tpa, 4))
+		return;
+	f->arp_ip = 1;
+}
+
 static void decode_l3(const struct view *v, uint32_t off, uint16_t type,
 		      struct cap_fields *f)
 {
@@ -209,7 +226,7 @@ static void decode_l3(const struct view *v, uint32_t off, uint16_t type,
 	else if (type == ETHERTYPE_IP6)
 		decode_ip6(v, off, f);
 	else if (type == ETHERTYPE_ARP)
-		f->have |= CAP_L_ARP;
+		decode_arp(v, off, f);
 }
 
 /* Raw IP: the version nibble says which. */

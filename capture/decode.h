@@ -64,6 +64,8 @@ struct cap_fields {
 	uint32_t ip_len;   /* IPv4 total length; IPv6 40 + payload length */
 	unsigned ip_hlen;  /* header length including IPv6 extension headers */
 	int frag_later;	   /* a non-first fragment: no transport header */
+	int arp_ip;	   /* an ARP packet for IPv4 over Ethernet: */
+	uint8_t arp_spa[4], arp_tpa[4]; /* its sender and target addresses */
 
 	/* transport layer */
 	uint16_t sport, dport;

@@ -379,6 +379,17 @@ static int open_handle(struct cap_live *c, char *err)
 	if (fl >= 0)
 		fcntl(fd, F_SETFD, fl | FD_CLOEXEC);
 
+	/* tcpdump 4.99 asks `any` for LINUX_SLL2 (interface names and
+	 * directions) where libpcap offers it; libpcap's default is SLL. */
+	if (!strcmp(c->device, "any")) {
+		int *dlts = NULL, n = pcap_list_datalinks(c->p, &dlts), k;
+
+		for (k = 0; k < n; k++)
+			if (dlts[k] == DLT_LINUX_SLL2)
+				pcap_set_datalink(c->p, DLT_LINUX_SLL2);
+		if (n > 0)
+			pcap_free_datalinks(dlts);
+	}
 	if (c->direction != TD_DIR_INOUT &&
 	    pcap_setdirection(c->p, (pcap_direction_t)c->direction) < 0)
 		return hx_err(err, -EINVAL,

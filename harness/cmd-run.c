@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "harness/cmds.h"
+#include "harness/exec.h"
 #include "harness/runner.h"
+#include "netns/ns.h"
 
 #ifndef DUMPLAB_DATADIR
 #define DUMPLAB_DATADIR "/usr/local/share/dumplab"
@@ -273,6 +275,14 @@ int cmd_run(int argc, char **argv)
 		return rc;
 	if (isatty(STDERR_FILENO))
 		o.progress_fd = STDERR_FILENO;
+	/* Hosts need root or a user namespace of our own: entered while this
+	 * process still has one thread. */
+	if (ns_boot(err) < 0) {
+		fprintf(stderr, "dumplab run: %s\n", err);
+		free_paths(paths, npaths);
+		return 1;
+	}
+	o.exec = hx_exec_real;
 	if (hx_run_load(err, &run, paths, npaths) < 0 ||
 	    hx_run_exec(err, &run, &o) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);

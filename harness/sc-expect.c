@@ -648,10 +648,15 @@ static int selected(struct X *X, const struct fpkt *p)
 					(c->proto == IPPROTO_ICMP && p->f.proto == IPPROTO_ICMPV6));
 			break;
 		case SC_WHEN_FROM:
-			v = p->f.af && host_has(X->sc, c->host, p->f.af, p->f.src);
+			/* an ARP packet is from its sender and to its target */
+			v = (p->f.af && host_has(X->sc, c->host, p->f.af, p->f.src)) ||
+			    (p->f.arp_ip &&
+			     host_has(X->sc, c->host, AF_INET, p->f.arp_spa));
 			break;
 		case SC_WHEN_TO:
-			v = p->f.af && host_has(X->sc, c->host, p->f.af, p->f.dst);
+			v = (p->f.af && host_has(X->sc, c->host, p->f.af, p->f.dst)) ||
+			    (p->f.arp_ip &&
+			     host_has(X->sc, c->host, AF_INET, p->f.arp_tpa));
 			break;
 		}
 		if (v == c->negate)

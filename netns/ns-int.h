@@ -27,11 +27,6 @@ struct ns_lab {
 	size_t nveth, capveth;
 };
 
-/* A libnl error code (negative NLE_*) as a negative errno. */
-int ns_nlerrno(int nlerr);
-/* Text for a libnl error: strerror() of its errno when it has one. */
-const char *ns_nlstr(int nlerr);
-
 /*
  * A NETLINK_ROUTE libnl socket in the calling thread's namespace, bound by
  * the kernel (not by libnl's per-process port allocator, which some

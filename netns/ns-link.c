@@ -208,6 +208,36 @@ too_big:
 		      name);
 }
 
+int ns_link_add(char *err, struct ns_host *h, const char *name,
+		const char *kind)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct nlattr *info;
+	struct nl_msg *msg;
+	int rc;
+
+	if ((rc = check_free(err, h, name)) < 0)
+		return rc;
+	msg = nlmsg_alloc_simple(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
+	if (!msg)
+		return hx_err(err, -ENOMEM, "cannot allocate a netlink message");
+	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+	    nla_put_string(msg, IFLA_IFNAME, name) < 0 ||
+	    !(info = nla_nest_start(msg, IFLA_LINKINFO)) ||
+	    nla_put_string(msg, IFLA_INFO_KIND, kind) < 0) {
+		nlmsg_free(msg);
+		return hx_err(err, -EMSGSIZE,
+			      "cannot build the request for '%s'", name);
+	}
+	nla_nest_end(msg, info);
+	rc = nl_send_sync(h->nl, msg); /* frees msg, waits for the ack */
+	if (rc < 0)
+		return hx_err(err, ns_nlerrno(rc),
+			      "cannot create %s link '%s' in host '%s': %s",
+			      kind, name, h->name, ns_nlstr(rc));
+	return 0;
+}
+
 int ns_link_master(char *err, struct ns_host *h, const char *ifname,
 		   const char *bridge)
 {

@@ -142,13 +142,15 @@ static int slurp(int fd, struct hx_buf *b)
 
 /* In the child, between fork and exec: async-signal-safe calls only. */
 static void child(int netfd, pid_t parent, int nullfd, int outw, int errw,
-		  const char *path, char *const argv[])
+		  const char *dir, const char *path, char *const argv[])
 {
 	struct sigaction dfl;
 	sigset_t none;
 	int e;
 
 	if (netfd >= 0 && setns(netfd, CLONE_NEWNET) < 0)
+		goto fail;
+	if (dir && chdir(dir) < 0)
 		goto fail;
 	/* Die with the thread that forked us, even by SIGKILL. */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
@@ -172,6 +174,12 @@ fail:
 
 int ns_run(char *err, struct ns_host *h, char *const argv[], int timeout_ms,
 	   struct ns_run_res *res)
+{
+	return ns_run_in(err, h, NULL, argv, timeout_ms, res);
+}
+
+int ns_run_in(char *err, struct ns_host *h, const char *dir,
+	      char *const argv[], int timeout_ms, struct ns_run_res *res)
 {
 	const char *host = h ? h->name : "(this namespace)";
 	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
@@ -208,7 +216,7 @@ int ns_run(char *err, struct ns_host *h, char *const argv[], int timeout_ms,
 		goto out;
 	}
 	if (pid == 0)
-		child(h ? h->fd : -1, parent, nullfd, outp[1], errp[1], path,
+		child(h ? h->fd : -1, parent, nullfd, outp[1], errp[1], dir, path,
 		      argv);
 	close(outp[1]);
 	close(errp[1]);

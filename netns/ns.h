@@ -76,6 +76,12 @@ struct ns_host *ns_lab_host_at(const struct ns_lab *lab, size_t i);
 int ns_enter(char *err, int netfd, int *saved);
 int ns_leave(char *err, int *saved);
 
+/* A libnl error code (negative NLE_*) as a negative errno (-EIO for
+ * those with none), for code that drives ns_host_nl itself. */
+int ns_nlerrno(int nlerr);
+/* Text for a libnl error: strerror() of its errno when it has one. */
+const char *ns_nlstr(int nlerr);
+
 /* ---- links (ns-link.c), all through libnl-3 route ---- */
 
 /*
@@ -97,6 +103,13 @@ enum {
 /* A bridge named name in host h (STP off, down); mac may be NULL. */
 int ns_bridge_add(char *err, struct ns_host *h, const char *name,
 		  const char *mac, unsigned flags);
+/*
+ * A link of kind (as `ip link add NAME type KIND`: "nlmon", "dummy" ...)
+ * with no kind-specific data, named name in host h, down. A kind this
+ * kernel lacks fails with -EOPNOTSUPP ("Unknown device type").
+ */
+int ns_link_add(char *err, struct ns_host *h, const char *name,
+		const char *kind);
 /* Makes interface ifname a port of bridge in the same host. */
 int ns_link_master(char *err, struct ns_host *h, const char *ifname,
 		   const char *bridge);
@@ -187,6 +200,9 @@ struct ns_run_res {
  */
 int ns_run(char *err, struct ns_host *h, char *const argv[], int timeout_ms,
 	   struct ns_run_res *res);
+/* ns_run with the working directory dir (NULL: the caller's). */
+int ns_run_in(char *err, struct ns_host *h, const char *dir,
+	      char *const argv[], int timeout_ms, struct ns_run_res *res);
 
 /*
  * ns_run, then an error unless the command exited 0: "'iptables -A INPUT

@@ -230,6 +230,10 @@ static long ip_offset(int dlt, const uint8_t *p, unsigned caplen)
 		if (caplen < 16 || be16(p + 14) != 0x0800)
 			return -1;
 		return 16;
+	case DLT_LINUX_SLL2: /* protocol first, 20 bytes in all */
+		if (caplen < 20 || be16(p) != 0x0800)
+			return -1;
+		return 20;
 	case DLT_NFLOG:
 		/* nflog_hdr (family, version, resource id), then TLVs
 		 * whose length and type are in host byte order. */

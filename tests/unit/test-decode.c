@@ -295,7 +295,33 @@ static void test_bogus_headers(void)
 	CU_ASSERT(f.payload_off + f.payload_caplen <= fr.len);
 }
 
+/* ARP for IPv4 over Ethernet: the sender's and target's IP addresses. */
+static void test_arp(void)
+{
+	static const uint8_t frame[42] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 0, 1, 0x08, 0x06,
+		0, 1, 0x08, 0, 6, 4, 0, 1,		/* request */
+		2, 0, 0, 0, 0, 1, 10, 0, 0, 1,		/* sender */
+		0, 0, 0, 0, 0, 0, 10, 0, 0, 2,		/* target */
+	};
+	struct cap_fields f;
+	size_t n;
+
+	CU_ASSERT_EQUAL(cap_decode(DLT_EN10MB, frame, sizeof(frame), &f), 0);
+	CU_ASSERT(f.have & CAP_L_ARP);
+	CU_ASSERT_EQUAL(f.af, 0);
+	CU_ASSERT_EQUAL(f.arp_ip, 1);
+	CU_ASSERT(!memcmp(f.arp_spa, "\x0a\x00\x00\x01", 4));
+	CU_ASSERT(!memcmp(f.arp_tpa, "\x0a\x00\x00\x02", 4));
+	/* cut anywhere before the target's address: no addresses */
+	for (n = 14; n < sizeof(frame); n++) {
+		cap_decode(DLT_EN10MB, frame, (uint32_t)n, &f);
+		CU_ASSERT_EQUAL(f.arp_ip, 0);
+	}
+}
+
 static CU_TestInfo tests[] = {
+	{ "ARP: sender and target addresses", test_arp },
 	{ "Ethernet, IPv4, TCP with options and data", test_ethernet_tcp },
 	{ "802.1Q tag before IPv4", test_vlan },
 	{ "RAW, IPV4 and NULL link types; unknown ones", test_raw_and_null },

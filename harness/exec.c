@@ -1,0 +1,890 @@
+/* exec.c: the scenario executor: a checked scenario built as hosts, driven step by step, captured and judged. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <stdatomic.h>
+
+#include "capture/live.h"
+#include "capture/nltap.h"
+#include "capture/writer.h"
+#include "harness/exec.h"
+#include "netns/actor.h"
+#include "netns/ns.h"
+
+/* What the executor holds for each step while the scenario runs. */
+struct xstep {
+	struct ns_actor *actor;	  /* connect, accept: the connection */
+	struct ns_server *server; /* listen */
+	struct cap_live *cap;	  /* capture, until it is stopped */
+	struct cap_nltap *nl;	  /* capture -i netlink */
+	struct cap_writer *w;	  /* capture with -w */
+	struct cap_writer_plan plan;
+	int has_plan;
+	struct cap_sink sink;
+	char *wpath;		  /* -w's name under the scenario's directory */
+	char *zpath;		  /* -z ./CMD: under the scenario's directory */
+	struct cap_pkt *rpkts;	  /* read: the packets the filter kept */
+	size_t nr;
+	int stopped;
+	struct sc_lines text;
+	struct hx_buf data;	  /* recv: the bytes received */
+	const struct cap_pkt *pkts;
+	size_t npkts;
+	int dlt;
+};
+
+struct X {
+	const struct sc_scenario *sc;
+	const struct hx_exec_ctx *ctx;
+	struct sc_report *rep;
+	struct ns_lab *lab;
+	struct ns_host **hosts;
+	struct xstep *xs;
+	struct sc_step_result *res;
+	char err[HX_ERRLEN];
+};
+
+static long long now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int cancelled(const struct X *x)
+{
+	return x->ctx->cancelled && atomic_load(x->ctx->cancelled);
+}
+
+/* A step's deadline in ms: its own timeout, else the scenario's. */
+static int step_ms(const struct X *x, const struct sc_step *s)
+{
+	sc_usec t = s->timeout ? s->timeout : x->ctx->timeout;
+
+	if (t <= 0)
+		t = 60000000;
+	return (int)(t / 1000);
+}
+
+static const char *addr_str(const struct sc_inaddr *a, char *buf, size_t len)
+{
+	return inet_ntop(a->af, a->a, buf, (socklen_t)len) ? buf : "?";
+}
+
+static const char *mac_str(const uint8_t m[6], char *buf, size_t len)
+{
+	snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2],
+		 m[3], m[4], m[5]);
+	return buf;
+}
+
+/* ---- topology -------------------------------------------------------- */
+
+static int build(struct X *x)
+{
+	const struct sc_scenario *sc = x->sc;
+	char a[INET6_ADDRSTRLEN + 8], m0[20], m1[20];
+	size_t i;
+	int r;
+
+	if ((r = ns_lab_new(x->err, &x->lab)) < 0)
+		return r;
+	for (i = 0; i < sc->nhosts; i++)
+		if ((r = ns_host_add(x->err, x->lab, sc->hosts[i].name,
+				     &x->hosts[i])) < 0)
+			return r;
+	/* sysctls first: some (disable_ipv6, accept_dad) matter at link
+	 * creation */
+	for (i = 0; i < sc->nsysctls; i++)
+		if ((r = ns_sysctl_set(x->err, x->hosts[sc->sysctls[i].host],
+				       sc->sysctls[i].key,
+				       sc->sysctls[i].value)) < 0)
+			return r;
+	for (i = 0; i < sc->nbridges; i++) {
+		const struct sc_bridge *b = &sc->bridges[i];
+
+		if ((r = ns_bridge_add(x->err, x->hosts[b->dev.host], b->dev.ifname,
+				       NULL, b->ageing == 0 ? NS_BR_HUB : 0)) < 0)
+			return r;
+	}
+	for (i = 0; i < sc->nlinks; i++) {
+		const struct sc_link *l = &sc->links[i];
+
+		r = ns_veth_add(x->err, x->hosts[l->end[0].host], l->end[0].ifname,
+				l->has_mac[0] ? mac_str(l->mac[0], m0, sizeof(m0)) : NULL,
+				x->hosts[l->end[1].host], l->end[1].ifname,
+				l->has_mac[1] ? mac_str(l->mac[1], m1, sizeof(m1)) : NULL);
+		if (r < 0)
+			return r;
+	}
+	for (i = 0; i < sc->nports; i++) {
+		const struct sc_port *p = &sc->ports[i];
+
+		if ((r = ns_link_master(x->err, x->hosts[p->br.host], p->ifname,
+					p->br.ifname)) < 0)
+			return r;
+	}
+	for (i = 0; i < sc->naddrs; i++) {
+		const struct sc_addr *ad = &sc->addrs[i];
+		char s[INET6_ADDRSTRLEN];
+
+		snprintf(a, sizeof(a), "%s/%d", addr_str(&ad->addr, s, sizeof(s)),
+			 ad->plen);
+		if ((r = ns_addr_add(x->err, x->hosts[ad->dev.host], ad->dev.ifname,
+				     a)) < 0)
+			return r;
+	}
+	/* every interface up: bridges, then their ports and the veths */
+	for (i = 0; i < sc->nbridges; i++)
+		if ((r = ns_link_set_up(x->err, x->hosts[sc->bridges[i].dev.host],
+					sc->bridges[i].dev.ifname, 1)) < 0)
+			return r;
+	for (i = 0; i < sc->nlinks; i++) {
+		int e;
+
+		for (e = 0; e < 2; e++)
+			if ((r = ns_link_set_up(x->err,
+						x->hosts[sc->links[i].end[e].host],
+						sc->links[i].end[e].ifname, 1)) < 0)
+				return r;
+	}
+	for (i = 0; i < sc->nroutes; i++) {
+		const struct sc_route *rt = &sc->routes[i];
+		char d[INET6_ADDRSTRLEN + 8], v[INET6_ADDRSTRLEN], s[INET6_ADDRSTRLEN];
+
+		if (rt->is_default)
+			snprintf(d, sizeof(d), "default");
+		else
+			snprintf(d, sizeof(d), "%s/%d",
+				 addr_str(&rt->dst, s, sizeof(s)), rt->plen);
+		if ((r = ns_route_add(x->err, x->hosts[rt->host], d,
+				      rt->has_via ? addr_str(&rt->via, v, sizeof(v)) : NULL,
+				      rt->dev)) < 0)
+			return r;
+	}
+	return 0;
+}
+
+static int write_files(struct X *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->sc->nfiles; i++) {
+		const struct sc_file *f = &x->sc->files[i];
+		char path[4096];
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, f->name);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+			  f->mode ? f->mode : 0644);
+		if (fd < 0 || write(fd, f->text, f->len) != (ssize_t)f->len) {
+			int e = errno;
+
+			if (fd >= 0)
+				close(fd);
+			return hx_err(x->err, -e, "cannot write file '%s': %s",
+				      f->name, strerror(e));
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+/* ---- steps ----------------------------------------------------------- */
+
+static enum sc_outcome outcome(enum ns_outcome o)
+{
+	switch (o) {
+	case NS_CONNECTED: return SC_OUT_CONNECTED;
+	case NS_REFUSED: return SC_OUT_REFUSED;
+	case NS_TIMED_OUT: return SC_OUT_TIMED_OUT;
+	case NS_UNREACHABLE: return SC_OUT_UNREACHABLE;
+	case NS_RESET: return SC_OUT_RESET;
+	case NS_EOF: return SC_OUT_EOF;
+	default: return SC_OUT_NONE;
+	}
+}
+
+/* Runs an actor step, polling the scenario's cancellation meanwhile. */
+static int actor_step(struct X *x, struct ns_actor *a, struct ns_step *st)
+{
+	int r = ns_actor_start(x->err, a, st);
+
+	if (r < 0)
+		return r;
+	while (ns_step_wait(st, 100) != 0) {
+		if (cancelled(x)) {
+			ns_actor_cancel(a);
+			ns_step_wait(st, -1);
+			return hx_err(x->err, -ECANCELED, "cancelled");
+		}
+	}
+	if (st->rc_ < 0)
+		return hx_err(x->err, st->rc_, "%s", st->res.msg);
+	/* refused, timed out, reset ... are results; a step that could not
+	 * do what it was asked is not */
+	if (st->res.outcome == NS_FAILED || st->res.outcome == NS_CANCELLED)
+		return hx_err(x->err, st->res.error ? -st->res.error : -EIO,
+			      "%s", st->res.msg);
+	return 0;
+}
+
+static int run_cmd(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct ns_run_res rr;
+	int r;
+
+	r = ns_run_in(x->err, x->hosts[s->host], x->ctx->workdir, s->u.run.argv,
+		      step_ms(x, s), &rr);
+	if (r == 0) {
+		x->res[i].exit_status = WIFEXITED(rr.status) ? WEXITSTATUS(rr.status) :
+					128 + WTERMSIG(rr.status);
+		r = sc_lines_add(&x->xs[i].text, rr.out.p ? rr.out.p : "", rr.out.len,
+				 SC_NONE);
+		x->res[i].text = &x->xs[i].text;
+		hx_buf_printf(&x->rep->transcript, "%s: run %s:", s->label ? s->label : "-",
+			      x->sc->hosts[s->host].name);
+		for (int k = 0; s->u.run.argv[k]; k++)
+			hx_buf_printf(&x->rep->transcript, " %s", s->u.run.argv[k]);
+		hx_buf_printf(&x->rep->transcript, " (exit %d)\n", x->res[i].exit_status);
+		if (rr.out.len)
+			hx_buf_printf(&x->rep->transcript, "%.*s%s", (int)rr.out.len, rr.out.p,
+				      rr.out.p[rr.out.len - 1] == '\n' ? "" : "\n");
+	}
+	hx_buf_release(&rr.out);
+	return r;
+}
+
+/* tcpdump -D in a host: the interfaces libpcap finds there, numbered. */
+static int list_ifaces(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	char ebuf[PCAP_ERRBUF_SIZE];
+	struct hx_buf b = HX_BUF_INIT;
+	pcap_if_t *all = NULL, *d;
+	int saved = -1, r, n = 0;
+	size_t mark;
+
+	r = ns_enter(x->err, ns_host_fd(x->hosts[s->host]), &saved);
+	if (r < 0)
+		return r;
+	if (pcap_findalldevs(&all, ebuf) < 0)
+		r = hx_err(x->err, -EIO, "line %u: tcpdump -D in host '%s': %s",
+			   s->pos.line, x->sc->hosts[s->host].name, ebuf);
+	if (ns_leave(r < 0 ? NULL : x->err, &saved) < 0 && r == 0)
+		r = -EIO;
+	for (d = all; r == 0 && d; d = d->next) {
+		const char *sep = "";
+
+		hx_buf_printf(&b, "%d.%s", ++n, d->name);
+		if (d->description)
+			hx_buf_printf(&b, " (%s)", d->description);
+		hx_buf_puts(&b, " [");
+		mark = b.len;
+		if (d->flags & PCAP_IF_UP) {
+			hx_buf_puts(&b, "Up");
+			sep = ", ";
+		}
+		if (d->flags & PCAP_IF_RUNNING) {
+			hx_buf_printf(&b, "%sRunning", sep);
+			sep = ", ";
+		}
+		if (d->flags & PCAP_IF_WIRELESS) {
+			hx_buf_printf(&b, "%sWireless", sep);
+			sep = ", ";
+		}
+		if (d->flags & PCAP_IF_LOOPBACK) {
+			hx_buf_printf(&b, "%sLoopback", sep);
+			sep = ", ";
+		}
+		switch (d->flags & PCAP_IF_CONNECTION_STATUS) {
+		case PCAP_IF_CONNECTION_STATUS_CONNECTED:
+			hx_buf_printf(&b, "%sConnected", sep);
+			break;
+		case PCAP_IF_CONNECTION_STATUS_DISCONNECTED:
+			hx_buf_printf(&b, "%sDisconnected", sep);
+			break;
+		default:
+			break;
+		}
+		if (b.len == mark)
+			hx_buf_puts(&b, "none");
+		hx_buf_puts(&b, "]\n");
+	}
+	if (all)
+		pcap_freealldevs(all);
+	if (r == 0 && b.oom)
+		r = hx_err(x->err, -ENOMEM, "out of memory");
+	if (r == 0)
+		r = sc_lines_add(&x->xs[i].text, b.p ? b.p : "", b.len, SC_NONE);
+	if (r == 0) {
+		x->res[i].text = &x->xs[i].text;
+		x->xs[i].stopped = 1;
+		hx_buf_printf(&x->rep->transcript, "%s: capture %s: tcpdump -D\n%s",
+			      s->label ? s->label : "-", x->sc->hosts[s->host].name,
+			      b.p ? b.p : "");
+	}
+	hx_buf_release(&b);
+	return r;
+}
+
+static int capture_start(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	const struct td_opts *o = &s->u.capture.cmd.td;
+	struct cap_live_cfg c = { 0 };
+
+	struct xstep *xs = &x->xs[i];
+	int r;
+
+	if (s->u.capture.list_only)
+		return list_ifaces(x, i);
+	if (o->wfile || o->user) {
+		/* -w names a file of the scenario's directory: the threads of
+		 * a run share one working directory, so the path is made
+		 * absolute here, and -Z drops only the capture thread. */
+		struct td_opts wo = *o;
+
+		if (o->wfile && asprintf(&xs->wpath, "%s/%s", x->ctx->workdir,
+					 o->wfile) < 0) {
+			xs->wpath = NULL;
+			return hx_err(x->err, -ENOMEM, "out of memory");
+		}
+		wo.wfile = xs->wpath;
+		if (o->postrotate && o->postrotate[0] != '/' &&
+		    strchr(o->postrotate, '/')) {
+			if (asprintf(&xs->zpath, "%s/%s", x->ctx->workdir,
+				     o->postrotate) < 0) {
+				xs->zpath = NULL;
+				return hx_err(x->err, -ENOMEM, "out of memory");
+			}
+			wo.postrotate = xs->zpath;
+		}
+		/* the scenario's directory is private (0700); a -Z user must
+		 * be able to create its files there, as in a shared /tmp */
+		if (o->user && chmod(x->ctx->workdir, 01777) < 0)
+			return hx_err(x->err, -errno, "cannot open '%s' to user '%s': %s",
+				      x->ctx->workdir, o->user, strerror(errno));
+		r = cap_writer_check(x->err, &wo, &xs->plan);
+		if (r < 0)
+			return r;
+		xs->has_plan = 1;
+		if (xs->plan.cfg.name) {
+			xs->plan.cfg.drop_scope = CAP_DROP_THREAD;
+			r = cap_writer_new(x->err, &xs->plan.cfg, &xs->w);
+			if (r < 0)
+				return r;
+			cap_writer_sink(xs->w, &xs->sink);
+			c.sink = &xs->sink;
+		}
+	}
+	if (!strcmp(o->iface, "netlink")) {
+		/* nlmon where the kernel has it, else the harness's own libnl
+		 * socket, recorded (capture/nltap.h); its sink runs in this
+		 * thread, so no -Z there */
+		if (o->user)
+			return hx_err(x->err, -ENOTSUP,
+				      "line %u: -Z with -i netlink is not supported",
+				      s->pos.line);
+		return cap_nltap_start(x->err, x->hosts[s->host], o->snaplen,
+				       xs->w ? &xs->sink : NULL, 1, &xs->nl);
+	}
+	c.netfd = ns_host_fd(x->hosts[s->host]);
+	c.device = !strcmp(o->iface, "nflog") ? "nflog" : o->iface;
+	c.snaplen = o->snaplen;
+	c.promisc = !o->no_promisc;
+	c.direction = o->direction;
+	c.immediate = 1;
+	c.buffer_kib = o->buffer_kib;
+	c.filter = o->filter;
+	c.count = o->count;
+	c.keep = 1;
+	c.host = x->sc->hosts[s->host].name;
+	return cap_live_start(x->err, &c, &x->xs[i].cap);
+}
+
+static int capture_stop(struct X *x, size_t i)
+{
+	struct xstep *c = &x->xs[i];
+	const struct sc_step *s = &x->sc->steps[i];
+	struct cap_stats cs;
+	int r, r2, saved = -1;
+
+	if ((!c->cap && !c->nl) || c->stopped)
+		return 0;
+	c->stopped = 1;
+	r = c->nl ? cap_nltap_stop(c->nl, x->err) : cap_live_stop(c->cap, x->err);
+	if (r < 0)
+		return r;
+	if (c->w && cap_writer_wait(c->w, step_ms(x, s)) < 0)
+		return hx_err(x->err, -ETIMEDOUT,
+			      "line %u: the -z commands did not finish in time",
+			      s->pos.line);
+	if (c->nl) {
+		c->pkts = cap_nltap_packets(c->nl, &c->npkts);
+		c->dlt = cap_nltap_dlt(c->nl);
+	} else {
+		c->pkts = cap_live_packets(c->cap, &c->npkts);
+		c->dlt = cap_live_dlt(c->cap);
+	}
+	/* printed inside the host, as tcpdump there would: LINUX_SLL2
+	 * names interfaces by their index in that namespace */
+	r = ns_enter(x->err, ns_host_fd(x->hosts[s->host]), &saved);
+	if (r < 0)
+		return r;
+	r = sc_render_packets(x->err, x->sc, &s->u.capture.cmd, c->dlt, c->pkts,
+			      c->npkts, &c->text);
+	r2 = ns_leave(r < 0 ? NULL : x->err, &saved);
+	if (r < 0)
+		return r;
+	if (r2 < 0)
+		return r2;
+	x->res[i].ran = 1;
+	x->res[i].dlt = c->dlt;
+	x->res[i].pkts = c->pkts;
+	x->res[i].npkts = c->npkts;
+	x->res[i].text = &c->text;
+	hx_buf_printf(&x->rep->transcript, "%s: capture %s:",
+		      s->label ? s->label : "-", x->sc->hosts[s->host].name);
+	for (int k = 0; k < s->u.capture.cmd.argc; k++)
+		hx_buf_printf(&x->rep->transcript, " %s", s->u.capture.cmd.argv[k]);
+	if (c->nl) {
+		hx_buf_printf(&x->rep->transcript, " (%zu record%s; method: %s%s%s)\n",
+			      c->npkts, c->npkts == 1 ? "" : "s", cap_nltap_how(c->nl),
+			      cap_nltap_why(c->nl) ? ", " : "",
+			      cap_nltap_why(c->nl) ? cap_nltap_why(c->nl) : "");
+	} else {
+		cap_live_stats(c->cap, &cs);
+		hx_buf_printf(&x->rep->transcript,
+			      " (%zu packet%s; libpcap received %llu, dropped %llu)\n",
+			      c->npkts, c->npkts == 1 ? "" : "s", cs.received,
+			      cs.dropped);
+	}
+	for (size_t k = 0; k < c->text.n; k++)
+		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
+	return 0;
+}
+
+/* read: a savefile of the scenario's directory, filtered, windowed, printed. */
+static int read_file(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	const struct td_opts *o = &s->u.read.cmd.td;
+	struct xstep *xs = &x->xs[i];
+	char ebuf[PCAP_ERRBUF_SIZE], path[4096];
+	struct bpf_program prog;
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	long long first = -1, skipped = 0;
+	size_t cap = 0;
+	pcap_t *p;
+	int r = 0, n;
+
+	if (o->rfile[0] == '/')
+		snprintf(path, sizeof(path), "%s", o->rfile);
+	else
+		snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, o->rfile);
+	p = pcap_open_offline_with_tstamp_precision(path,
+		o->pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+		ebuf);
+	if (!p)
+		return hx_err(x->err, -ENOENT, "line %u: cannot read '%s': %s",
+			      s->pos.line, o->rfile, ebuf);
+	if (o->filter) {
+		if (pcap_compile(p, &prog, o->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
+				   s->pos.line, o->filter, pcap_geterr(p));
+			pcap_close(p);
+			return r;
+		}
+		r = pcap_setfilter(p, &prog);
+		pcap_freecode(&prog);
+		if (r < 0) {
+			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
+				   s->pos.line, o->filter, pcap_geterr(p));
+			pcap_close(p);
+			return r;
+		}
+	}
+	while ((n = pcap_next_ex(p, &h, &d)) == 1) {
+		long long t = (long long)h->ts.tv_sec * 1000000 +
+			      (o->pr.nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+		uint8_t *copy;
+
+		if (first < 0)
+			first = t;
+		if (s->u.read.has_window &&
+		    (t - first < s->u.read.from || t - first > s->u.read.to))
+			continue;
+		if (++skipped <= o->skip)
+			continue; /* --skip N: the first N the filter kept */
+		if (o->count > 0 && (long)xs->nr >= o->count)
+			break;
+		if (xs->nr == cap) {
+			size_t nc = cap ? 2 * cap : 64;
+			struct cap_pkt *np = realloc(xs->rpkts, nc * sizeof(*np));
+
+			if (!np) {
+				r = hx_err(x->err, -ENOMEM, "out of memory");
+				break;
+			}
+			xs->rpkts = np;
+			cap = nc;
+		}
+		copy = malloc(h->caplen ? h->caplen : 1);
+		if (!copy) {
+			r = hx_err(x->err, -ENOMEM, "out of memory");
+			break;
+		}
+		memcpy(copy, d, h->caplen);
+		xs->rpkts[xs->nr].h = *h;
+		xs->rpkts[xs->nr].data = copy;
+		xs->nr++;
+	}
+	if (r == 0 && n == PCAP_ERROR)
+		r = hx_err(x->err, -EIO, "line %u: '%s': %s", s->pos.line,
+			   o->rfile, pcap_geterr(p));
+	xs->dlt = pcap_datalink(p);
+	pcap_close(p);
+	if (r < 0)
+		return r;
+	r = sc_render_packets(x->err, x->sc, &s->u.read.cmd, xs->dlt, xs->rpkts,
+			      xs->nr, &xs->text);
+	if (r < 0)
+		return r;
+	x->res[i].dlt = xs->dlt;
+	x->res[i].pkts = xs->rpkts;
+	x->res[i].npkts = xs->nr;
+	x->res[i].text = &xs->text;
+	hx_buf_printf(&x->rep->transcript, "%s: read:", s->label ? s->label : "-");
+	for (int k = 0; k < s->u.read.cmd.argc; k++)
+		hx_buf_printf(&x->rep->transcript, " %s", s->u.read.cmd.argv[k]);
+	hx_buf_printf(&x->rep->transcript, " (%zu packet%s)\n", xs->nr,
+		      xs->nr == 1 ? "" : "s");
+	for (size_t k = 0; k < xs->text.n; k++)
+		hx_buf_printf(&x->rep->transcript, "  %s\n", xs->text.line[k]);
+	return 0;
+}
+
+static struct ns_actor *conn_of(struct X *x, const struct sc_step *s)
+{
+	return s->ref == SC_NONE ? NULL : x->xs[s->ref].actor;
+}
+
+static int do_step(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct sc_step_result *res = &x->res[i];
+	struct ns_step st = { 0 };
+	struct ns_actor *a;
+	char dst[INET6_ADDRSTRLEN];
+	long long t0 = now_us();
+	int r = 0;
+
+	switch (s->kind) {
+	case SC_STEP_RUN:
+		r = run_cmd(x, i);
+		break;
+	case SC_STEP_LISTEN: {
+		struct ns_server_cfg c = {
+			.netfd = ns_host_fd(x->hosts[s->host]),
+			.host = x->sc->hosts[s->host].name,
+			.udp = s->u.listen.proto == IPPROTO_UDP,
+			/* a UDP listener reads and counts what arrives */
+			.mode = s->u.listen.discard || s->u.listen.proto == IPPROTO_UDP ?
+				NS_SERVE_DISCARD : NS_SERVE_ACCEPT,
+			.port = (uint16_t)s->u.listen.port,
+		};
+		r = ns_server_start(x->err, &c, &x->xs[i].server);
+		break;
+	}
+	case SC_STEP_ACCEPT:
+		r = ns_server_accept(x->err, x->xs[s->ref].server, step_ms(x, s),
+				     &x->xs[i].actor);
+		if (r == 0)
+			res->outcome = SC_OUT_CONNECTED;
+		break;
+	case SC_STEP_CONNECT:
+		r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
+				 x->sc->hosts[s->host].name, &x->xs[i].actor);
+		if (r < 0)
+			break;
+		st.kind = NS_CONNECT;
+		st.addr = addr_str(&s->u.connect.dest.addr, dst, sizeof(dst));
+		st.port = (uint16_t)s->u.connect.port;
+		st.sport = (uint16_t)s->u.connect.sport;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, x->xs[i].actor, &st);
+		res->outcome = outcome(st.res.outcome);
+		break;
+	case SC_STEP_SEND:
+	case SC_STEP_URGENT:
+	case SC_STEP_BULK:
+		a = conn_of(x, s);
+		st.kind = s->kind == SC_STEP_SEND ? NS_SEND :
+			  s->kind == SC_STEP_URGENT ? NS_URGENT : NS_BULK;
+		st.data = s->u.data.bytes;
+		st.len = s->u.data.len;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, a, &st);
+		res->outcome = outcome(st.res.outcome);
+		break;
+	case SC_STEP_RECV:
+		a = conn_of(x, s);
+		st.kind = NS_RECV;
+		st.want = s->u.recv.n < 0 ? 0 : (size_t)s->u.recv.n;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, a, &st);
+		res->outcome = outcome(st.res.outcome);
+		if (r == 0 && st.res.data.len)
+			hx_buf_put(&x->xs[i].data, st.res.data.p, st.res.data.len);
+		res->received = (const uint8_t *)x->xs[i].data.p;
+		res->nreceived = x->xs[i].data.len;
+		break;
+	case SC_STEP_HALFCLOSE:
+	case SC_STEP_CLOSE:
+	case SC_STEP_ABORT:
+		a = conn_of(x, s);
+		st.kind = s->kind == SC_STEP_HALFCLOSE ? NS_SHUTDOWN :
+			  s->kind == SC_STEP_CLOSE ? NS_CLOSE : NS_ABORT;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, a, &st);
+		break;
+	case SC_STEP_PING:
+		r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
+				 x->sc->hosts[s->host].name, &x->xs[i].actor);
+		if (r < 0)
+			break;
+		st.kind = NS_PING;
+		st.addr = addr_str(&s->u.ping.dest.addr, dst, sizeof(dst));
+		st.count = (unsigned)s->u.ping.count;
+		st.interval_ms = (unsigned)(s->u.ping.interval / 1000);
+		st.len = (size_t)s->u.ping.size;
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, x->xs[i].actor, &st);
+		res->replies = (int)st.res.replies;
+		break;
+	case SC_STEP_UDP:
+	case SC_STEP_DNS: {
+		struct hx_buf q = HX_BUF_INIT;
+
+		r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
+				 x->sc->hosts[s->host].name, &x->xs[i].actor);
+		if (r < 0)
+			break;
+		st.kind = NS_UDP_SEND;
+		if (s->kind == SC_STEP_UDP) {
+			st.addr = addr_str(&s->u.udp.dest.addr, dst, sizeof(dst));
+			st.port = (uint16_t)s->u.udp.port;
+			st.sport = (uint16_t)s->u.udp.sport;
+			st.dev = s->u.udp.dev;
+			st.ttl = s->u.udp.ttl;
+			st.data = s->u.udp.data.bytes;
+			st.len = s->u.udp.data.len;
+		} else {
+			struct ns_dns_query dq = {
+				.id = (uint16_t)s->u.dns.id, .flags = NS_DNS_RD,
+				.name = s->u.dns.qname, .type = (uint16_t)s->u.dns.qtype,
+				.qu = s->u.dns.qu,
+			};
+
+			if (s->u.dns.qu)
+				dq.flags = 0; /* mDNS queries ask no recursion */
+			r = ns_dns_build_query(x->err, &q, &dq);
+			if (r < 0) {
+				hx_buf_release(&q);
+				break;
+			}
+			st.addr = addr_str(&s->u.dns.dest.addr, dst, sizeof(dst));
+			st.port = (uint16_t)(s->u.dns.port ? s->u.dns.port : 53);
+			st.sport = (uint16_t)s->u.dns.sport;
+			st.dev = s->u.dns.dev;
+			st.data = q.p;
+			st.len = q.len;
+		}
+		st.timeout_ms = step_ms(x, s);
+		r = actor_step(x, x->xs[i].actor, &st);
+		res->outcome = outcome(st.res.outcome);
+		hx_buf_release(&q);
+		break;
+	}
+	case SC_STEP_WAIT: {
+		struct pollfd pf = { x->ctx->cancel_fd, POLLIN, 0 };
+
+		if (poll(&pf, 1, (int)(s->u.wait.d / 1000)) > 0)
+			r = hx_err(x->err, -ECANCELED, "cancelled");
+		break;
+	}
+	case SC_STEP_CAPTURE:
+		r = capture_start(x, i);
+		break;
+	case SC_STEP_AWAIT:
+		if (x->xs[s->ref].cap &&
+		    cap_live_wait_count(x->xs[s->ref].cap, (size_t)s->u.await.n,
+					step_ms(x, s)) < (size_t)s->u.await.n)
+			r = hx_err(x->err, -ETIMEDOUT,
+				   "line %u: await: fewer than %lld packets in time",
+				   s->pos.line, s->u.await.n);
+		break;
+	case SC_STEP_STOP:
+		r = capture_stop(x, s->ref);
+		break;
+	case SC_STEP_READ:
+		r = read_file(x, i);
+		break;
+	case SC_STEP_DUMP: {
+		size_t k;
+
+		/* the running netlink capture of that host records the dump */
+		for (k = i; k-- > 0;)
+			if (x->xs[k].nl && !x->xs[k].stopped &&
+			    x->sc->steps[k].host == s->host)
+				break;
+		if (k == SC_NONE) {
+			r = hx_err(x->err, -EINVAL,
+				   "line %u: dump: no netlink capture runs in host '%s'",
+				   s->pos.line, x->sc->hosts[s->host].name);
+			break;
+		}
+		r = cap_nltap_dump(x->err, x->xs[k].nl, s->u.dump.what);
+		break;
+	}
+	default:
+		r = hx_err(x->err, -ENOTSUP,
+			   "line %u: step '%s' is not supported by the executor yet",
+			   s->pos.line, sc_step_name(s->kind));
+		break;
+	}
+	ns_result_release(&st.res);
+	res->ran = r == 0 || res->ran;
+	res->took = now_us() - t0;
+	return r;
+}
+
+/* ---- the scenario ---------------------------------------------------- */
+
+static void teardown(struct X *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->sc->nsteps; i++) {
+		ns_actor_free(x->xs[i].actor);
+		x->xs[i].actor = NULL;
+	}
+	for (i = 0; i < x->sc->nsteps; i++) {
+		char e[HX_ERRLEN];
+
+		if (x->xs[i].cap && !x->xs[i].stopped)
+			cap_live_stop(x->xs[i].cap, e);
+		if (x->xs[i].nl && !x->xs[i].stopped)
+			cap_nltap_stop(x->xs[i].nl, e);
+		ns_server_free(x->xs[i].server);
+		x->xs[i].server = NULL;
+	}
+}
+
+static void release(struct X *x)
+{
+	size_t i;
+
+	teardown(x);
+	for (i = 0; x->xs && i < x->sc->nsteps; i++) {
+		cap_live_free(x->xs[i].cap);
+		cap_nltap_free(x->xs[i].nl);
+		cap_writer_free(x->xs[i].w);
+		if (x->xs[i].has_plan)
+			cap_writer_plan_release(&x->xs[i].plan);
+		free(x->xs[i].wpath);
+		free(x->xs[i].zpath);
+		for (size_t k = 0; k < x->xs[i].nr; k++)
+			free((void *)x->xs[i].rpkts[k].data);
+		free(x->xs[i].rpkts);
+		sc_lines_release(&x->xs[i].text);
+		hx_buf_release(&x->xs[i].data);
+	}
+	ns_lab_free(x->lab);
+	free(x->hosts);
+	free(x->xs);
+	free(x->res);
+}
+
+int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
+		 const struct hx_exec_ctx *ctx)
+{
+	struct X x = { .sc = sc, .ctx = ctx, .rep = rep };
+	struct sc_results results = { 0 };
+	char why[HX_ERRLEN];
+	size_t i, nfail = 0;
+	int r = 0;
+
+	for (i = 0; i < sc->nneeds; i++)
+		if (!hx_need_met(&sc->needs[i], why, sizeof(why))) {
+			rep->status = SC_ST_SKIP;
+			sc_report_reason(rep, "%s", why);
+			return 0;
+		}
+	x.hosts = calloc(sc->nhosts ? sc->nhosts : 1, sizeof(*x.hosts));
+	x.xs = calloc(sc->nsteps ? sc->nsteps : 1, sizeof(*x.xs));
+	x.res = calloc(sc->nsteps ? sc->nsteps : 1, sizeof(*x.res));
+	if (!x.hosts || !x.xs || !x.res) {
+		release(&x);
+		sc_report_reason(rep, "out of memory");
+		return -ENOMEM;
+	}
+	for (i = 0; i < sc->nsteps; i++)
+		sc_lines_init(&x.xs[i].text);
+	r = build(&x);
+	if (r == 0)
+		r = write_files(&x);
+	for (i = 0; r == 0 && i < sc->nsteps; i++) {
+		if (cancelled(&x)) {
+			r = hx_err(x.err, -ECANCELED, "cancelled");
+			break;
+		}
+		r = do_step(&x, i);
+		if (r < 0 && sc->steps[i].kind != SC_STEP_CAPTURE &&
+		    sc->steps[i].kind != SC_STEP_STOP &&
+		    sc->steps[i].kind != SC_STEP_AWAIT && r != -ECANCELED &&
+		    r != -ENOTSUP && x.res[i].outcome != SC_OUT_NONE)
+			r = 0; /* an outcome (refused, timed out) is a result */
+	}
+	/* captures never stopped explicitly end with the scenario */
+	for (i = 0; r == 0 && i < sc->nsteps; i++)
+		if ((x.xs[i].cap || x.xs[i].nl) && !x.xs[i].stopped)
+			r = capture_stop(&x, i);
+	if (r < 0) {
+		rep->status = SC_ST_FAIL;
+		sc_report_reason(rep, "%s", x.err);
+		release(&x);
+		return 0;
+	}
+	results.steps = x.res;
+	results.workdir = ctx->workdir;
+	r = sc_expect_eval(x.err, sc, &results, &rep->verdicts);
+	if (r < 0) {
+		sc_report_reason(rep, "%s", x.err);
+		release(&x);
+		return r;
+	}
+	rep->nverdicts = sc->nexpects;
+	for (i = 0; i < rep->nverdicts; i++)
+		nfail += !rep->verdicts[i].pass;
+	rep->status = nfail ? SC_ST_FAIL : SC_ST_PASS;
+	if (nfail)
+		sc_report_reason(rep, "%zu of %zu expectations failed", nfail,
+				 rep->nverdicts);
+	release(&x);
+	return 0;
+}
