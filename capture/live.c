@@ -53,6 +53,7 @@ struct cap_live {
 	int sink_end;		/* the sink returned CAP_SINK_END */
 	int nflog_group; /* -1: not an NFLOG device */
 	int evfd;
+	int donefd;		/* written once when the thread ends */
 	pthread_t thread;
 
 	/* Shared with waiters: under mu. */
@@ -443,6 +444,8 @@ static int open_handle(struct cap_live *c, char *err)
 
 static void finish(struct cap_live *c, int rc, const char *err)
 {
+	uint64_t one = 1;
+
 	pthread_mutex_lock(&c->mu);
 	c->rc = rc;
 	if (rc < 0)
@@ -451,6 +454,9 @@ static void finish(struct cap_live *c, int rc, const char *err)
 	c->state = ST_DONE;
 	pthread_cond_broadcast(&c->cv);
 	pthread_mutex_unlock(&c->mu);
+	/* an eventfd counter cannot overflow from one write */
+	if (write(c->donefd, &one, sizeof(one)) < 0)
+		(void)0;
 }
 
 static void *run(void *arg)
@@ -517,6 +523,8 @@ static void free_mem(struct cap_live *c)
 	free(c->host);
 	if (c->evfd >= 0)
 		close(c->evfd);
+	if (c->donefd >= 0)
+		close(c->donefd);
 	pthread_cond_destroy(&c->cv);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
@@ -548,6 +556,7 @@ int cap_live_start(char *err, const struct cap_live_cfg *cfg,
 	if (!c)
 		return hx_err(err, -ENOMEM, "cannot allocate a capture");
 	c->evfd = -1;
+	c->donefd = -1;
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -576,7 +585,8 @@ int cap_live_start(char *err, const struct cap_live_cfg *cfg,
 		c->has_sink = 1;
 	}
 	c->evfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	if (c->evfd < 0) {
+	c->donefd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (c->evfd < 0 || c->donefd < 0) {
 		rc = hx_err(err, -errno, "cannot create an eventfd: %s",
 			    strerrordesc_np(errno));
 		goto fail;
@@ -654,6 +664,11 @@ int cap_live_stop(struct cap_live *c, char *err)
 		memcpy(err, c->err, HX_ERRLEN);
 	pthread_mutex_unlock(&c->mu);
 	return rc;
+}
+
+int cap_live_done_fd(const struct cap_live *c)
+{
+	return c->donefd;
 }
 
 const struct cap_pkt *cap_live_packets(const struct cap_live *c, size_t *n)

@@ -87,6 +87,14 @@ size_t cap_live_wait_count(struct cap_live *c, size_t n, int timeout_ms);
  */
 int cap_live_stop(struct cap_live *c, char *err);
 
+/*
+ * An eventfd (close-on-exec, non-blocking) that becomes readable once the
+ * capture thread has ended: on its own (count reached, the sink's end, an
+ * error) or after cap_live_stop. For poll() beside a signalfd; owned by
+ * the capture, valid until cap_live_free.
+ */
+int cap_live_done_fd(const struct cap_live *c);
+
 /* After stop: the kept packets, the link type, the snapshot length, stats. */
 const struct cap_pkt *cap_live_packets(const struct cap_live *c, size_t *n);
 int cap_live_dlt(const struct cap_live *c);

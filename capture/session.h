@@ -96,4 +96,13 @@ void cap_session_stats(const struct cap_session *s,
 /* Stops if needed and frees. Accepts NULL. */
 void cap_session_free(struct cap_session *s);
 
+/*
+ * tcpdump -D: appends to out the interfaces libpcap finds in the namespace
+ * netfd (-1: the caller's), numbered, with their flags, one per line
+ * ("1.eth0 [Up, Running, Connected]"). The calling thread's namespace is
+ * left alone (a short thread of its own enters netfd). Returns 0 or a
+ * negative code with err set.
+ */
+int cap_list_ifaces(char *err, int netfd, struct hx_buf *out);
+
 #endif

@@ -16,6 +16,7 @@
 
 #include "capture/live.h"
 #include "capture/nltap.h"
+#include "capture/session.h"
 #include "capture/writer.h"
 #include "harness/exec.h"
 #include "netns/actor.h"
@@ -25,14 +26,13 @@
 struct xstep {
 	struct ns_actor *actor;	  /* connect, accept: the connection */
 	struct ns_server *server; /* listen */
-	struct cap_live *cap;	  /* capture, until it is stopped */
+	struct cap_session *cap;  /* capture, until it is stopped */
 	struct cap_nltap *nl;	  /* capture -i netlink */
-	struct cap_writer *w;	  /* capture with -w */
+	struct cap_writer *w;	  /* netlink capture with -w */
 	struct cap_writer_plan plan;
 	int has_plan;
 	struct cap_sink sink;
 	char *wpath;		  /* -w's name under the scenario's directory */
-	char *zpath;		  /* -z ./CMD: under the scenario's directory */
 	struct cap_pkt *rpkts;	  /* read: the packets the filter kept */
 	size_t nr;
 	int stopped;
@@ -271,62 +271,14 @@ static int run_cmd(struct X *x, size_t i)
 static int list_ifaces(struct X *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
-	char ebuf[PCAP_ERRBUF_SIZE];
 	struct hx_buf b = HX_BUF_INIT;
-	pcap_if_t *all = NULL, *d;
-	int saved = -1, r, n = 0;
-	size_t mark;
+	char e[HX_ERRLEN];
+	int r;
 
-	r = ns_enter(x->err, ns_host_fd(x->hosts[s->host]), &saved);
+	r = cap_list_ifaces(e, ns_host_fd(x->hosts[s->host]), &b);
 	if (r < 0)
-		return r;
-	if (pcap_findalldevs(&all, ebuf) < 0)
-		r = hx_err(x->err, -EIO, "line %u: tcpdump -D in host '%s': %s",
-			   s->pos.line, x->sc->hosts[s->host].name, ebuf);
-	if (ns_leave(r < 0 ? NULL : x->err, &saved) < 0 && r == 0)
-		r = -EIO;
-	for (d = all; r == 0 && d; d = d->next) {
-		const char *sep = "";
-
-		hx_buf_printf(&b, "%d.%s", ++n, d->name);
-		if (d->description)
-			hx_buf_printf(&b, " (%s)", d->description);
-		hx_buf_puts(&b, " [");
-		mark = b.len;
-		if (d->flags & PCAP_IF_UP) {
-			hx_buf_puts(&b, "Up");
-			sep = ", ";
-		}
-		if (d->flags & PCAP_IF_RUNNING) {
-			hx_buf_printf(&b, "%sRunning", sep);
-			sep = ", ";
-		}
-		if (d->flags & PCAP_IF_WIRELESS) {
-			hx_buf_printf(&b, "%sWireless", sep);
-			sep = ", ";
-		}
-		if (d->flags & PCAP_IF_LOOPBACK) {
-			hx_buf_printf(&b, "%sLoopback", sep);
-			sep = ", ";
-		}
-		switch (d->flags & PCAP_IF_CONNECTION_STATUS) {
-		case PCAP_IF_CONNECTION_STATUS_CONNECTED:
-			hx_buf_printf(&b, "%sConnected", sep);
-			break;
-		case PCAP_IF_CONNECTION_STATUS_DISCONNECTED:
-			hx_buf_printf(&b, "%sDisconnected", sep);
-			break;
-		default:
-			break;
-		}
-		if (b.len == mark)
-			hx_buf_puts(&b, "none");
-		hx_buf_puts(&b, "]\n");
-	}
-	if (all)
-		pcap_freealldevs(all);
-	if (r == 0 && b.oom)
-		r = hx_err(x->err, -ENOMEM, "out of memory");
+		r = hx_err(x->err, r, "line %u: tcpdump -D in host '%s': %s",
+			   s->pos.line, x->sc->hosts[s->host].name, e);
 	if (r == 0)
 		r = sc_lines_add(&x->xs[i].text, b.p ? b.p : "", b.len, SC_NONE);
 	if (r == 0) {
@@ -340,104 +292,91 @@ static int list_ifaces(struct X *x, size_t i)
 	return r;
 }
 
-static int capture_start(struct X *x, size_t i)
+/* -i netlink: nlmon where the kernel has it, else the harness's own libnl
+ * socket, recorded (capture/nltap.h); -w through the writer. */
+static int netlink_start(struct X *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.capture.cmd.td;
-	struct cap_live_cfg c = { 0 };
-
 	struct xstep *xs = &x->xs[i];
+	struct td_opts wo = *o;
 	int r;
 
-	if (s->u.capture.list_only)
-		return list_ifaces(x, i);
-	if (o->wfile || o->user) {
-		/* -w names a file of the scenario's directory: the threads of
-		 * a run share one working directory, so the path is made
-		 * absolute here, and -Z drops only the capture thread. */
-		struct td_opts wo = *o;
-
-		if (o->wfile && asprintf(&xs->wpath, "%s/%s", x->ctx->workdir,
-					 o->wfile) < 0) {
+	/* its sink runs in this thread, so no -Z there */
+	if (o->user)
+		return hx_err(x->err, -ENOTSUP,
+			      "line %u: -Z with -i netlink is not supported",
+			      s->pos.line);
+	if (o->wfile) {
+		if (o->wfile[0] != '/' &&
+		    asprintf(&xs->wpath, "%s/%s", x->ctx->workdir, o->wfile) < 0) {
 			xs->wpath = NULL;
 			return hx_err(x->err, -ENOMEM, "out of memory");
 		}
-		wo.wfile = xs->wpath;
-		if (o->postrotate && o->postrotate[0] != '/' &&
-		    strchr(o->postrotate, '/')) {
-			if (asprintf(&xs->zpath, "%s/%s", x->ctx->workdir,
-				     o->postrotate) < 0) {
-				xs->zpath = NULL;
-				return hx_err(x->err, -ENOMEM, "out of memory");
-			}
-			wo.postrotate = xs->zpath;
-		}
-		/* the scenario's directory is private (0700); a -Z user must
-		 * be able to create its files there, as in a shared /tmp */
-		if (o->user && chmod(x->ctx->workdir, 01777) < 0)
-			return hx_err(x->err, -errno, "cannot open '%s' to user '%s': %s",
-				      x->ctx->workdir, o->user, strerror(errno));
+		if (xs->wpath)
+			wo.wfile = xs->wpath;
 		r = cap_writer_check(x->err, &wo, &xs->plan);
 		if (r < 0)
 			return r;
 		xs->has_plan = 1;
-		if (xs->plan.cfg.name) {
-			xs->plan.cfg.drop_scope = CAP_DROP_THREAD;
-			r = cap_writer_new(x->err, &xs->plan.cfg, &xs->w);
-			if (r < 0)
-				return r;
-			cap_writer_sink(xs->w, &xs->sink);
-			c.sink = &xs->sink;
-		}
+		r = cap_writer_new(x->err, &xs->plan.cfg, &xs->w);
+		if (r < 0)
+			return r;
+		cap_writer_sink(xs->w, &xs->sink);
 	}
-	if (!strcmp(o->iface, "netlink")) {
-		/* nlmon where the kernel has it, else the harness's own libnl
-		 * socket, recorded (capture/nltap.h); its sink runs in this
-		 * thread, so no -Z there */
-		if (o->user)
-			return hx_err(x->err, -ENOTSUP,
-				      "line %u: -Z with -i netlink is not supported",
-				      s->pos.line);
-		return cap_nltap_start(x->err, x->hosts[s->host], o->snaplen,
-				       xs->w ? &xs->sink : NULL, 1, &xs->nl);
-	}
+	return cap_nltap_start(x->err, x->hosts[s->host], o->snaplen,
+			       xs->w ? &xs->sink : NULL, 1, &xs->nl);
+}
+
+/* A capture step: the same session `dumplab capture` runs (session.h). */
+static int capture_start(struct X *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	const struct td_opts *o = &s->u.capture.cmd.td;
+	struct cap_session_cfg c = { 0 };
+
+	if (s->u.capture.list_only)
+		return list_ifaces(x, i);
+	if (!strcmp(o->iface, "netlink"))
+		return netlink_start(x, i);
+	/* the scenario's directory is private (0700); a -Z user must be
+	 * able to create its files there, as in a shared /tmp */
+	if (o->user && chmod(x->ctx->workdir, 01777) < 0)
+		return hx_err(x->err, -errno, "cannot open '%s' to user '%s': %s",
+			      x->ctx->workdir, o->user, strerror(errno));
+	c.td = o;
 	c.netfd = ns_host_fd(x->hosts[s->host]);
-	c.device = !strcmp(o->iface, "nflog") ? "nflog" : o->iface;
-	c.snaplen = o->snaplen;
-	c.promisc = !o->no_promisc;
-	c.direction = o->direction;
-	c.immediate = 1;
-	c.buffer_kib = o->buffer_kib;
-	c.filter = o->filter;
-	c.count = o->count;
-	c.keep = 1;
 	c.host = x->sc->hosts[s->host].name;
-	return cap_live_start(x->err, &c, &x->xs[i].cap);
+	/* the threads of a run share one working directory: -w and -z
+	 * ./CMD name files of the scenario's */
+	c.workdir = x->ctx->workdir;
+	c.keep = 1;
+	c.immediate = 1;
+	/* the runner's other threads stay privileged */
+	c.drop_scope = CAP_DROP_THREAD;
+	return cap_session_start(x->err, &c, &x->xs[i].cap);
 }
 
 static int capture_stop(struct X *x, size_t i)
 {
 	struct xstep *c = &x->xs[i];
 	const struct sc_step *s = &x->sc->steps[i];
-	struct cap_stats cs;
+	struct cap_session_stats cs;
 	int r, r2, saved = -1;
 
 	if ((!c->cap && !c->nl) || c->stopped)
 		return 0;
 	c->stopped = 1;
-	r = c->nl ? cap_nltap_stop(c->nl, x->err) : cap_live_stop(c->cap, x->err);
+	r = c->nl ? cap_nltap_stop(c->nl, x->err)
+		  : cap_session_stop(c->cap, x->err, step_ms(x, s));
 	if (r < 0)
 		return r;
-	if (c->w && cap_writer_wait(c->w, step_ms(x, s)) < 0)
-		return hx_err(x->err, -ETIMEDOUT,
-			      "line %u: the -z commands did not finish in time",
-			      s->pos.line);
 	if (c->nl) {
 		c->pkts = cap_nltap_packets(c->nl, &c->npkts);
 		c->dlt = cap_nltap_dlt(c->nl);
 	} else {
-		c->pkts = cap_live_packets(c->cap, &c->npkts);
-		c->dlt = cap_live_dlt(c->cap);
+		c->pkts = cap_session_packets(c->cap, &c->npkts);
+		c->dlt = cap_session_dlt(c->cap);
 	}
 	/* printed inside the host, as tcpdump there would: LINUX_SLL2
 	 * names interfaces by their index in that namespace */
@@ -466,11 +405,16 @@ static int capture_stop(struct X *x, size_t i)
 			      cap_nltap_why(c->nl) ? ", " : "",
 			      cap_nltap_why(c->nl) ? cap_nltap_why(c->nl) : "");
 	} else {
-		cap_live_stats(c->cap, &cs);
+		cap_session_stats(c->cap, &cs);
 		hx_buf_printf(&x->rep->transcript,
-			      " (%zu packet%s; libpcap received %llu, dropped %llu)\n",
-			      c->npkts, c->npkts == 1 ? "" : "s", cs.received,
-			      cs.dropped);
+			      " (%zu packet%s; libpcap received %llu, dropped %llu",
+			      c->npkts, c->npkts == 1 ? "" : "s", cs.live.received,
+			      cs.live.dropped);
+		if (s->u.capture.cmd.td.wfile)
+			hx_buf_printf(&x->rep->transcript, "; %llu written to %u file%s",
+				      cs.files.packets, cs.files.files,
+				      cs.files.files == 1 ? "" : "s");
+		hx_buf_puts(&x->rep->transcript, ")\n");
 	}
 	for (size_t k = 0; k < c->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
@@ -732,7 +676,7 @@ static int do_step(struct X *x, size_t i)
 		break;
 	case SC_STEP_AWAIT:
 		if (x->xs[s->ref].cap &&
-		    cap_live_wait_count(x->xs[s->ref].cap, (size_t)s->u.await.n,
+		    cap_session_wait_count(x->xs[s->ref].cap, (size_t)s->u.await.n,
 					step_ms(x, s)) < (size_t)s->u.await.n)
 			r = hx_err(x->err, -ETIMEDOUT,
 				   "line %u: await: fewer than %lld packets in time",
@@ -787,7 +731,7 @@ static void teardown(struct X *x)
 		char e[HX_ERRLEN];
 
 		if (x->xs[i].cap && !x->xs[i].stopped)
-			cap_live_stop(x->xs[i].cap, e);
+			cap_session_stop(x->xs[i].cap, e, 0);
 		if (x->xs[i].nl && !x->xs[i].stopped)
 			cap_nltap_stop(x->xs[i].nl, e);
 		ns_server_free(x->xs[i].server);
@@ -801,13 +745,12 @@ static void release(struct X *x)
 
 	teardown(x);
 	for (i = 0; x->xs && i < x->sc->nsteps; i++) {
-		cap_live_free(x->xs[i].cap);
+		cap_session_free(x->xs[i].cap);
 		cap_nltap_free(x->xs[i].nl);
 		cap_writer_free(x->xs[i].w);
 		if (x->xs[i].has_plan)
 			cap_writer_plan_release(&x->xs[i].plan);
 		free(x->xs[i].wpath);
-		free(x->xs[i].zpath);
 		for (size_t k = 0; k < x->xs[i].nr; k++)
 			free((void *)x->xs[i].rpkts[k].data);
 		free(x->xs[i].rpkts);

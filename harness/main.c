@@ -20,6 +20,9 @@ static const struct cmd {
 	{ "list", cmd_list, "list [NAME|FILE...]       the scenario catalogue" },
 	{ "read", cmd_read, "read [options] -r FILE [FILTER]\n"
 			    "                                    print a savefile exactly as tcpdump 4.99 does" },
+	{ "capture", cmd_capture, "capture [options] [FILTER]\n"
+				  "                                    capture live: print as tcpdump does, or write savefiles\n"
+				  "                                    with -w -G -C -W -z -Z" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
