@@ -1,7 +1,7 @@
 # Makefile: dumplab, its tests, its scenarios, its benchmarks, its install.
 #
 #   make                 build ./dumplab (release: -O2)
-#   make test            unit, system, golden and conformance tests
+#   make test            unit, system, capture, golden, scenario and conformance tests
 #   make scenarios       run every scenario of scenarios/ (the main job)
 #   make bench           benchmarks against tcpdump, measured in the same run
 #   make install         PREFIX=/usr/local DESTDIR=
@@ -91,13 +91,17 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ)
 
 # Unit tests need nothing of the machine; system tests build hosts (as root,
 # and again as an unprivileged user through dumplab's own user namespace).
-test: test-unit test-system test-golden test-scenario conformance difftest
+test: test-unit test-system test-capture test-golden test-scenario conformance difftest
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
 
 test-system: $(BUILD)/test-system $(BIN) $(TOOLS)
 	tests/system/run $(BUILD)/test-system
+
+# dumplab capture end to end, on the loopback of a namespace of its own.
+test-capture: $(BIN) $(TOOLS)
+	tests/capture/run $(RUNBIN) $(BUILD)/tools
 
 test-golden: $(BIN)
 	tests/golden/run $(RUNBIN)
