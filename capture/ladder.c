@@ -345,7 +345,7 @@ static void draw(struct hx_buf *out, const struct cap_lad_opts *o,
 
 		put_time(out, o, &pkts[g->pkt].h.ts, t0);
 		hx_buf_putc(out, ' ');
-		put_arrow(out, g, g->from_b != c->left_is_b);
+		put_arrow(out, g, g->from_b == c->left_is_b);
 		hx_buf_printf(out, " #%zu\n", g->pkt + 1);
 	}
 }

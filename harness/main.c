@@ -20,6 +20,8 @@ static const struct cmd {
 	{ "list", cmd_list, "list [NAME|FILE...]       the scenario catalogue" },
 	{ "read", cmd_read, "read [options] -r FILE [FILTER]\n"
 			    "                                    print a savefile exactly as tcpdump 4.99 does" },
+	{ "ladder", cmd_ladder, "ladder [-S] [-n] [-c N] -r FILE [FILTER]\n"
+				"                                    draw a savefile's TCP conversations as ladders" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
