@@ -286,7 +286,7 @@ static void put_time(struct hx_buf *out, const struct cap_lad_opts *o,
 static void put_arrow(struct hx_buf *out, const struct lad_seg *g,
 		      int rightward)
 {
-	char f[16], text[128], label[LAD_LABELW + 3];
+	char f[16], text[128];
 	size_t n, at;
 
 	flags_str(g->flags, f);
@@ -301,21 +301,21 @@ static void put_arrow(struct hx_buf *out, const struct lad_seg *g,
 		memcpy(text + LAD_LABELW - 2, "..", 3);
 		n = LAD_LABELW;
 	}
-	snprintf(label, sizeof(label), " %s ", text);
-	n += 2;
-	at = (CAP_LAD_WIDTH - n) / 2;
+	/* the label with a space on each side, centred */
+	at = (CAP_LAD_WIDTH - (n + 2)) / 2;
 	hx_buf_putc(out, '|');
 	if (rightward) {
 		put_chars(out, '-', at);
-		hx_buf_puts(out, label);
-		put_chars(out, '-', CAP_LAD_WIDTH - at - n - 1);
-		hx_buf_putc(out, '>');
 	} else {
 		hx_buf_putc(out, '<');
 		put_chars(out, '-', at - 1);
-		hx_buf_puts(out, label);
-		put_chars(out, '-', CAP_LAD_WIDTH - at - n);
 	}
+	hx_buf_putc(out, ' ');
+	hx_buf_put(out, text, n);
+	hx_buf_putc(out, ' ');
+	put_chars(out, '-', CAP_LAD_WIDTH - at - (n + 2) - (rightward ? 1 : 0));
+	if (rightward)
+		hx_buf_putc(out, '>');
 	hx_buf_putc(out, '|');
 }
 
