@@ -121,6 +121,7 @@ int cmd_ladder(int argc, char **argv)
 	const u_char *pkt;
 	const char *bad;
 	pcap_t *pd = NULL;
+	FILE *fp;
 	long skipped = 0;
 	int rc, status = 1, have_prog = 0;
 
@@ -149,15 +150,24 @@ int cmd_ladder(int argc, char **argv)
 		return 2;
 	}
 
-	pd = pcap_open_offline_with_tstamp_precision(
-		o.rfile,
+	/* opened here, close-on-exec; "-" is the standard input */
+	fp = strcmp(o.rfile, "-") ? fopen(o.rfile, "rbe") : stdin;
+	if (!fp) {
+		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
+			strerror(errno));
+		goto out;
+	}
+	pd = pcap_fopen_offline_with_tstamp_precision(
+		fp,
 		o.pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
 		ebuf);
 	if (!pd) {
 		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
 			strip_path(ebuf, o.rfile));
+		fclose(fp);
 		goto out;
 	}
+	/* pcap_close closes fp from now on. */
 	if (o.filter) {
 		if (pcap_compile(pd, &prog, o.filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
 			fprintf(stderr, "dumplab: cannot compile filter '%s': %s\n",
