@@ -13,5 +13,6 @@ int cmd_run(int argc, char **argv);  /* cmd-run.c */
 int cmd_list(int argc, char **argv); /* cmd-run.c */
 int cmd_read(int argc, char **argv); /* capture/read.c */
 int cmd_capture(int argc, char **argv); /* capture/cmd-capture.c */
+int cmd_ladder(int argc, char **argv); /* capture/cmd-ladder.c */
 
 #endif

@@ -418,7 +418,11 @@ static int capture_stop(struct X *x, size_t i)
 	}
 	for (size_t k = 0; k < c->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
-	return 0;
+	/* the seed's picture of the same packets, when some are TCP */
+	r = c->nl ? 0 : sc_render_ladder(x->err, x->sc, &s->u.capture.cmd,
+					  c->dlt, c->pkts, c->npkts, "  ",
+					  &x->rep->transcript);
+	return r < 0 ? r : 0;
 }
 
 /* read: a savefile of the scenario's directory, filtered, windowed, printed. */

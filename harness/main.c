@@ -23,6 +23,8 @@ static const struct cmd {
 	{ "capture", cmd_capture, "capture [options] [FILTER]\n"
 				  "                                    capture live: print as tcpdump does, or write savefiles\n"
 				  "                                    with -w -G -C -W -z -Z" },
+	{ "ladder", cmd_ladder, "ladder [-S] [-n] [-c N] -r FILE [FILTER]\n"
+				"                                    draw a savefile's TCP conversations as ladders" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

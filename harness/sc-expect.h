@@ -93,4 +93,16 @@ int sc_render_packets(char *err, const struct sc_scenario *sc,
 		      const struct sc_tcpdump *cmd, int dlt,
 		      const struct cap_pkt *pkts, size_t n, struct sc_lines *out);
 
+/*
+ * Appends to out the ladder of the TCP conversations among the n packets
+ * (capture/ladder.h), each line after indent and without the blank lines
+ * between conversations, with the capture step's -S and -n and the same
+ * host names as sc_render_packets; nothing when no packet is TCP. Returns the number of conversations drawn, or -ENOMEM
+ * with err set.
+ */
+int sc_render_ladder(char *err, const struct sc_scenario *sc,
+		     const struct sc_tcpdump *cmd, int dlt,
+		     const struct cap_pkt *pkts, size_t n, const char *indent,
+		     struct hx_buf *out);
+
 #endif

@@ -1,8 +1,10 @@
 /* sc-render.c: a capture's packets as tcpdump prints them, the text line expectations match. */
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "capture/ladder.h"
 #include "capture/print.h"
 #include "harness/sc-expect.h"
 
@@ -39,3 +41,47 @@ int sc_render_packets(char *err, const struct sc_scenario *sc,
 	return 0;
 }
 
+
+int sc_render_ladder(char *err, const struct sc_scenario *sc,
+		     const struct sc_tcpdump *cmd, int dlt,
+		     const struct cap_pkt *pkts, size_t n, const char *indent,
+		     struct hx_buf *out)
+{
+	struct cap_lad_opts o = { .absolute = cmd->td.pr.Sflag,
+				  .numeric = cmd->td.pr.nflag,
+				  .nano = cmd->td.pr.nano };
+	struct hx_buf b = HX_BUF_INIT;
+	struct cap_name *names;
+	size_t i, k = 0;
+	const char *line, *end;
+	int r;
+
+	/* the printer's table, in its order: a later name wins */
+	names = calloc(sc->naddrs + sc->nnames + 1, sizeof(*names));
+	if (!names)
+		return hx_err(err, -ENOMEM, "cannot draw the ladder: out of memory");
+	for (i = 0; i < sc->naddrs; i++)
+		names[k++] = (struct cap_name){ sc->addrs[i].addr.af,
+						sc->addrs[i].addr.a,
+						sc->hosts[sc->addrs[i].dev.host].name };
+	for (i = 0; i < sc->nnames; i++)
+		names[k++] = (struct cap_name){ sc->names[i].addr.af,
+						sc->names[i].addr.a,
+						sc->names[i].name };
+	o.names = names;
+	o.nnames = k;
+	r = cap_lad_render(err, &o, dlt, pkts, n, &b);
+	for (line = b.p; r > 0 && line && *line; line = end + 1) {
+		end = strchr(line, '\n');
+		/* the blank lines between blocks would be indented blanks in
+		 * the report; the header lines already part the blocks */
+		if (end != line)
+			hx_buf_printf(out, "%s%.*s\n", indent, (int)(end - line),
+				      line);
+	}
+	hx_buf_release(&b);
+	free(names);
+	if (r >= 0 && out->oom)
+		r = hx_err(err, -ENOMEM, "cannot draw the ladder: out of memory");
+	return r;
+}

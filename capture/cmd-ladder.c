@@ -1,0 +1,233 @@
+/* cmd-ladder.c: `dumplab ladder`: the TCP conversations of a savefile drawn as ladders. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "capture/ladder.h"
+#include "capture/tdopts.h"
+#include "harness/cmds.h"
+#include "harness/hx.h"
+
+static void ladder_usage(FILE *f)
+{
+	fprintf(f,
+		"usage: dumplab ladder [-S] [-n] [-c N] -r FILE [FILTER...]\n"
+		"\n"
+		"Draws each TCP conversation of a savefile (pcap or pcapng) as a ladder:\n"
+		"the two ends as columns, the client on the left, one arrow per captured\n"
+		"segment with its flags, sequence and acknowledgement numbers (relative,\n"
+		"as tcpdump prints them) and payload length, the time since the\n"
+		"conversation's first packet on the left, the packet's number on the\n"
+		"right. FILTER is a BPF expression (pcap-filter(7)) choosing the packets.\n"
+		"\n"
+		"options:\n"
+		"  -r FILE        the savefile to read (required; - is the standard input)\n"
+		"  -F FILE        read the filter expression from FILE ('#' starts a comment)\n"
+		"  -c N           draw only the first N packets the filter keeps\n"
+		"  --skip N       leave out the first N packets the filter keeps\n"
+		"  -S             absolute TCP sequence numbers\n"
+		"  -n             addresses, not names (the ladder never asks DNS)\n"
+		"  --nano, --time-stamp-precision=nano\n"
+		"                 times in nanoseconds (9 digits)\n"
+		"  -h, --help     this text\n"
+		"\n"
+		"Exit status: 0 when the whole file was drawn; 1 when it cannot be read,\n"
+		"is not a capture, is cut short (after drawing what was read) or the\n"
+		"filter does not compile; 2 for a usage error (unknown option, bad value).\n");
+}
+
+/* read's printing options that mean nothing for a ladder. */
+static const char *unused_option(const struct td_opts *o)
+{
+	if (o->pr.eflag)
+		return "-e";
+	if (o->pr.qflag)
+		return "-q";
+	if (o->pr.vflag)
+		return "-v";
+	if (o->pr.tflag)
+		return "-t";
+	if (o->pr.xflag)
+		return "-x";
+	if (o->pr.Xflag)
+		return "-X";
+	if (o->pr.Aflag)
+		return "-A";
+	return NULL;
+}
+
+/* libpcap's open errors start with the path; the message names it once. */
+static const char *strip_path(const char *msg, const char *path)
+{
+	size_t n = strlen(path);
+
+	if (!strncmp(msg, path, n) && !strncmp(msg + n, ": ", 2))
+		return msg + n + 2;
+	return msg;
+}
+
+/* The packets kept, copied (libpcap reuses its buffer). */
+struct pkts {
+	struct cap_pkt *p;
+	size_t n, cap;
+};
+
+static int pkts_add(struct pkts *k, const struct pcap_pkthdr *h,
+		    const u_char *data)
+{
+	uint8_t *copy;
+
+	if (k->n == k->cap) {
+		size_t ncap = k->cap ? 2 * k->cap : 256;
+		struct cap_pkt *np = realloc(k->p, ncap * sizeof(*np));
+
+		if (!np)
+			return -ENOMEM;
+		k->p = np;
+		k->cap = ncap;
+	}
+	copy = malloc(h->caplen ? h->caplen : 1);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, data, h->caplen);
+	k->p[k->n].h = *h;
+	k->p[k->n].data = copy;
+	k->n++;
+	return 0;
+}
+
+static void pkts_release(struct pkts *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		free((void *)k->p[i].data);
+	free(k->p);
+}
+
+int cmd_ladder(int argc, char **argv)
+{
+	char err[HX_ERRLEN], ebuf[PCAP_ERRBUF_SIZE];
+	struct hx_buf out = HX_BUF_INIT;
+	struct pkts k = { 0 };
+	struct cap_lad_opts lo = { 0 };
+	struct bpf_program prog;
+	struct pcap_pkthdr *h;
+	struct td_opts o;
+	const u_char *pkt;
+	const char *bad;
+	pcap_t *pd = NULL;
+	FILE *fp;
+	long skipped = 0;
+	int rc, status = 1, have_prog = 0;
+
+	rc = td_parse(err, argc, argv, TD_READ, &o);
+	if (rc == 1) {
+		ladder_usage(stdout);
+		return 0;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "dumplab ladder: %s (see 'dumplab ladder --help')\n",
+			err);
+		return 2;
+	}
+	bad = unused_option(&o);
+	if (bad) {
+		fprintf(stderr,
+			"dumplab ladder: option %s does not apply to a ladder (see 'dumplab ladder --help')\n",
+			bad);
+		td_release(&o);
+		return 2;
+	}
+	if (!o.rfile) {
+		fprintf(stderr,
+			"dumplab ladder: no savefile given: use -r FILE (see 'dumplab ladder --help')\n");
+		td_release(&o);
+		return 2;
+	}
+
+	/* opened here, close-on-exec; "-" is the standard input */
+	fp = strcmp(o.rfile, "-") ? fopen(o.rfile, "rbe") : stdin;
+	if (!fp) {
+		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
+			strerror(errno));
+		goto out;
+	}
+	pd = pcap_fopen_offline_with_tstamp_precision(
+		fp,
+		o.pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+		ebuf);
+	if (!pd) {
+		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
+			strip_path(ebuf, o.rfile));
+		fclose(fp);
+		goto out;
+	}
+	/* pcap_close closes fp from now on. */
+	if (o.filter) {
+		if (pcap_compile(pd, &prog, o.filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+			fprintf(stderr, "dumplab: cannot compile filter '%s': %s\n",
+				o.filter, pcap_geterr(pd));
+			goto out;
+		}
+		have_prog = 1;
+		if (pcap_setfilter(pd, &prog) < 0) {
+			fprintf(stderr, "dumplab: cannot set filter '%s': %s\n",
+				o.filter, pcap_geterr(pd));
+			goto out;
+		}
+	}
+
+	status = 0;
+	while (o.count == 0 || (long)k.n < o.count) {
+		rc = pcap_next_ex(pd, &h, &pkt);
+		if (rc == PCAP_ERROR_BREAK)
+			break;
+		if (rc == PCAP_ERROR) {
+			/* Draw what was read first, as read prints it. */
+			fprintf(stderr, "dumplab: pcap_loop: %s\n", pcap_geterr(pd));
+			status = 1;
+			break;
+		}
+		if (rc != 1)
+			continue;
+		if (skipped < o.skip) {
+			skipped++;
+			continue;
+		}
+		if (pkts_add(&k, h, pkt) < 0) {
+			fprintf(stderr, "dumplab: cannot keep the packets: %s\n",
+				strerror(ENOMEM));
+			status = 1;
+			goto out;
+		}
+	}
+
+	lo.absolute = o.pr.Sflag;
+	lo.numeric = o.pr.nflag;
+	lo.nano = o.pr.nano;
+	rc = cap_lad_render(err, &lo, pcap_datalink(pd), k.p, k.n, &out);
+	if (rc < 0) {
+		fprintf(stderr, "dumplab: %s\n", err);
+		status = 1;
+	}
+	rc = hx_buf_flush(&out, STDOUT_FILENO);
+	if (rc < 0 && status == 0) {
+		fprintf(stderr, "dumplab: cannot write output: %s\n",
+			strerror(-rc));
+		status = 1;
+	}
+out:
+	hx_buf_release(&out);
+	pkts_release(&k);
+	if (have_prog)
+		pcap_freecode(&prog);
+	if (pd)
+		pcap_close(pd);
+	td_release(&o);
+	return status;
+}
