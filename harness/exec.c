@@ -89,6 +89,28 @@ static const char *mac_str(const uint8_t m[6], char *buf, size_t len)
 	return buf;
 }
 
+/* The MAC of interface dev of host h: what a dns step's Owner option carries. */
+static int dev_mac(struct X *x, size_t h, const char *dev, uint8_t mac[6])
+{
+	struct ns_link_info *v;
+	size_t n, i;
+	int r = ns_links(x->err, x->hosts[h], &v, &n);
+
+	if (r < 0)
+		return r;
+	for (i = 0; i < n && strcmp(v[i].name, dev); i++)
+		;
+	if (i == n || !v[i].has_mac)
+		r = hx_err(x->err, -EINVAL,
+			   "cannot take the MAC of '%s' in host '%s': %s", dev,
+			   x->sc->hosts[h].name,
+			   i == n ? "no such interface" : "it has none");
+	else
+		memcpy(mac, v[i].mac, 6);
+	free(v);
+	return r;
+}
+
 /* ---- topology -------------------------------------------------------- */
 
 static int build(struct X *x)
@@ -647,10 +669,18 @@ static int do_step(struct X *x, size_t i)
 				.name = s->u.dns.qname, .type = (uint16_t)s->u.dns.qtype,
 				.qu = s->u.dns.qu,
 			};
+			uint8_t mac[6];
 
 			if (s->u.dns.qu)
 				dq.flags = 0; /* mDNS queries ask no recursion */
-			r = ns_dns_build_query(x->err, &q, &dq);
+			if (s->u.dns.owner) {
+				r = dev_mac(x, s->host, s->u.dns.dev, mac);
+				if (r == 0)
+					r = ns_dns_build_owner_query(x->err, &q, &dq, 0,
+								     mac);
+			} else {
+				r = ns_dns_build_query(x->err, &q, &dq);
+			}
 			if (r < 0) {
 				hx_buf_release(&q);
 				break;

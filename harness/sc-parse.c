@@ -1396,7 +1396,7 @@ static int p_udp(struct P *P)
 
 static int p_dns(struct P *P)
 {
-	const char *u = "dns HOST DEST NAME [type T] [port P] [from P] [id N] [qu] [dev IF] [ipv6]";
+	const char *u = "dns HOST DEST NAME [type T] [port P] [from P] [id N] [qu] [owner] [dev IF] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_DNS);
 	struct opt o[] = {
 		{ "type", O_QTYPE, 0, 0, &s->u.dns.qtype, NULL },
@@ -1404,11 +1404,12 @@ static int p_dns(struct P *P)
 		{ "from", O_PORT, 0, 0, &s->u.dns.sport, NULL },
 		{ "id", O_INT, 0, 65535, &s->u.dns.id, NULL },
 		{ "qu", O_FLAG, 0, 0, &s->u.dns.qu, NULL },
+		{ "owner", O_FLAG, 0, 0, &s->u.dns.owner, NULL },
 		{ "dev", O_STR, 0, 0, &s->u.dns.dev, &s->u.dns.devpos },
 		{ "ipv6", O_FLAG, 0, 0, &s->u.dns.ipv6, NULL },
 	};
 	const char *q;
-	size_t lab = 0;
+	size_t lab = 0, i;
 	int r;
 
 	if (!s)
@@ -1430,7 +1431,14 @@ static int p_dns(struct P *P)
 	s->u.dns.qname = xdup(P, P->w[2].s);
 	if (!s->u.dns.qname)
 		return -ENOMEM;
-	return options(P, 3, o, NOPT(o), u);
+	if ((r = options(P, 3, o, NOPT(o), u)) < 0)
+		return r;
+	/* The Owner option carries a MAC: that of the interface named. */
+	for (i = 3; s->u.dns.owner && !s->u.dns.dev && i < P->nw; i++)
+		if (is(&P->w[i], "owner"))
+			return errw(P, &P->w[i],
+				    "owner needs dev IF: the option carries that interface's MAC");
+	return 0;
 }
 
 static int p_wait(struct P *P)

@@ -256,6 +256,8 @@ struct sc_step {
 			int sport;
 			int id;
 			int qu;	    /* mDNS unicast-response bit */
+			int owner;  /* an OPT record with an EDNS0 Owner
+				     * option holding dev's MAC; needs dev */
 			char *dev;
 			struct sc_pos devpos;
 			int ipv6;

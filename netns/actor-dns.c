@@ -203,6 +203,21 @@ void ns_dns_owner(uint8_t opt[14], uint8_t seq, const uint8_t mac[6])
 	memcpy(opt + 8, mac, 6);
 }
 
+int ns_dns_build_owner_query(char *err, struct hx_buf *out,
+			     const struct ns_dns_query *q, uint8_t seq,
+			     const uint8_t mac[6])
+{
+	uint8_t owner[14];
+	struct ns_dns_opt opt = { NS_EDNS_OWNER, sizeof(owner), owner };
+	struct ns_dns_edns e = { .udp_size = NS_DNS_OWNER_UDPSIZE, .opts = &opt,
+				 .nopts = 1 };
+	struct ns_dns_query oq = *q;
+
+	ns_dns_owner(owner, seq, mac);
+	oq.edns = &e;
+	return ns_dns_build_query(err, out, &oq);
+}
+
 /* ---- parsing --------------------------------------------------------------- */
 
 struct rd {

@@ -453,6 +453,21 @@ int ns_dns_build_response(char *err, struct hx_buf *out,
  */
 void ns_dns_owner(uint8_t opt[14], uint8_t seq, const uint8_t mac[6]);
 
+/* The UDP payload size Apple's mDNSResponder offers in a sleep-proxy query. */
+#define NS_DNS_OWNER_UDPSIZE 1440
+
+/*
+ * Appends q as a sleep-proxy client sends it: with one OPT record (root
+ * name, class NS_DNS_OWNER_UDPSIZE, ttl 0) whose data is one Owner option
+ * (code 4, length 14, from ns_dns_owner with seq and mac); q->edns is not
+ * used. For a PTR query of _sleep-proxy._udp.local that is the seed's
+ * 70 bytes: 12 + 29 + 11 + 4 + 14. Returns the length, or a negative code
+ * as ns_dns_build_query does.
+ */
+int ns_dns_build_owner_query(char *err, struct hx_buf *out,
+			     const struct ns_dns_query *q, uint8_t seq,
+			     const uint8_t mac[6]);
+
 /* What ns_dns_parse read of a message. */
 #define NS_DNS_MAXAN 8
 struct ns_dns_msg {

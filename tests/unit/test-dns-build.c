@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "netns/actor.h"
+#include "unit/tpkt.h"
 #include "unit/tu.h"
 
 static char err[HX_ERRLEN];
@@ -52,6 +53,72 @@ static void test_mdns_sleep_proxy(void)
 	q.edns = NULL;
 	CU_ASSERT_EQUAL(ns_dns_build_query(err, &b, &q), 41);
 	CU_ASSERT(b.p[11] == 0 && (uint8_t)b.p[39] == 0x00 && b.p[40] == 0x01);
+	hx_buf_release(&b);
+}
+
+/*
+ * What the dns step's owner option sends: the same 70 bytes with the
+ * sending interface's MAC, whatever OPT record the query named. On the
+ * wire (Ethernet, IPv4, UDP 5353) dumplab prints what tcpdump 4.99.3 does
+ * for those bytes (TPKT_PCAP_DIR=D, then `tcpdump -n [-vv] -r D/mdns-owner*.pcap`).
+ */
+static void test_owner_query(void)
+{
+	static const uint8_t mac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+	static const uint8_t other[6] = { 0x5e, 0x2a, 0x91, 0x07, 0xc3, 0xd4 };
+	const struct pr_opts n = { .nflag = 1, .tflag = 1 };
+	const struct pr_opts vv = { .nflag = 1, .tflag = 1, .vflag = 2 };
+	struct ns_dns_edns ignored = { .udp_size = 4096 };
+	struct ns_dns_query q = { .name = "_sleep-proxy._udp.local",
+				  .type = NS_DNS_PTR, .qu = 1, .edns = &ignored };
+	struct hx_buf b = HX_BUF_INIT;
+	struct ns_dns_msg m;
+	struct tb t;
+	struct tp p;
+	size_t l4;
+
+	CU_ASSERT_EQUAL(ns_dns_build_owner_query(err, &b, &q, 0, mac), 70);
+	CU_ASSERT_FATAL(b.len == 70);
+	CU_ASSERT(!memcmp(b.p, sleep_proxy, 70));
+	/* The OPT record: root, type 41, class 1440, ttl 0, rdlength 18;
+	 * the option: code 4, length 14, version 0, seq 0, the MAC twice. */
+	CU_ASSERT(!memcmp(b.p + 41, "\x00\x00\x29\x05\xa0\x00\x00\x00\x00\x00\x12"
+				    "\x00\x04\x00\x0e\x00\x00", 17));
+	CU_ASSERT_EQUAL(ns_dns_parse(err, (uint8_t *)b.p, b.len, &m), 0);
+	CU_ASSERT(m.arcount == 1 && m.has_edns && m.edns_size == 1440);
+
+	/* Another MAC, another seq: only those bytes change. */
+	hx_buf_reset(&b);
+	CU_ASSERT_EQUAL(ns_dns_build_owner_query(err, &b, &q, 7, other), 70);
+	CU_ASSERT(!memcmp(b.p, sleep_proxy, 57) && (uint8_t)b.p[57] == 7);
+	CU_ASSERT(!memcmp(b.p + 58, other, 6) && !memcmp(b.p + 64, other, 6));
+	/* The query itself is left as it was. */
+	CU_ASSERT_PTR_EQUAL(q.edns, &ignored);
+
+	hx_buf_reset(&b);
+	CU_ASSERT_EQUAL(ns_dns_build_owner_query(err, &b, &q, 0, mac), 70);
+	tb_init(&t);
+	tb_eth(&t, "01:00:5e:00:00:fb", "02:00:00:00:00:01", 0x0800);
+	tb_ip4(&t, 17, "10.0.0.1", "224.0.0.251");
+	l4 = tb_udp(&t, 5353, 5353);
+	tb_bytes(&t, b.p, b.len);
+	tb_ip4_done(&t, 14);
+	tb_l4_done(&t, 14, l4, 17);
+	tp_init(&p, "mdns-owner", DLT_EN10MB, &n);
+	CU_ASSERT(tp_same(tp_tb(&p, &t),
+			  "IP 10.0.0.1.5353 > 224.0.0.251.5353: "
+			  "0 [1au] PTR (QU)? _sleep-proxy._udp.local. (70)",
+			  "owner query"));
+	tp_release(&p);
+	/* -vv shows the record; tcpdump has no name for option 4. */
+	tp_init(&p, "mdns-owner-vv", DLT_EN10MB, &vv);
+	CU_ASSERT(tp_same(tp_tb(&p, &t),
+			  "IP (tos 0x0, ttl 64, id 4660, offset 0, flags [DF], proto UDP (17), length 98)\n"
+			  "    10.0.0.1.5353 > 224.0.0.251.5353: [udp sum ok] "
+			  "0 [1au] PTR (QU)? _sleep-proxy._udp.local. "
+			  "ar: . OPT UDPsize=1440 [Opt4 0000020000000001020000000001] (70)",
+			  "owner query -vv"));
+	tp_release(&p);
 	hx_buf_release(&b);
 }
 
@@ -198,6 +265,7 @@ static void test_ntp_http_pattern(void)
 
 static CU_TestInfo tests[] = {
 	{ "the seed's mDNS sleep-proxy query, byte for byte", test_mdns_sleep_proxy },
+	{ "the owner option's query: bytes and tcpdump's text", test_owner_query },
 	{ "a query and its A response, byte for byte", test_query_and_response },
 	{ "bad names are refused, the buffer kept", test_bad_names },
 	{ "the parser refuses short and looping messages", test_parse_bad },

@@ -62,6 +62,7 @@ static const char good[] =
 	"p:    ping master node1 count 3 interval 200ms size 100\n"
 	"      udp master 224.0.0.251 5353 10 bytes from 5353 dev eth0 ttl 1\n"
 	"      dns master node1 _sleep-proxy._udp.local type PTR port 5353 qu\n"
+	"      dns master 224.0.0.251 _sleep-proxy._udp.local type PTR port 5353 qu owner dev eth0\n"
 	"      await syn 2 timeout 3s\n"
 	"      wait 1.5s\n"
 	"      stop syn\n"
@@ -197,6 +198,12 @@ static void test_good_tree(void)
 	CU_ASSERT_EQUAL(s->u.dns.qtype, 12);
 	CU_ASSERT(s->u.dns.qu);
 	CU_ASSERT_STRING_EQUAL(s->u.dns.qname, "_sleep-proxy._udp.local");
+	CU_ASSERT(!s->u.dns.owner);
+	s++;
+	CU_ASSERT_EQUAL(s->kind, SC_STEP_DNS);
+	CU_ASSERT(s->u.dns.qu && s->u.dns.owner);
+	CU_ASSERT_STRING_EQUAL(s->u.dns.dev, "eth0");
+	CU_ASSERT_EQUAL(s->u.dns.port, 5353);
 	s++;
 	CU_ASSERT_EQUAL(s->kind, SC_STEP_AWAIT);
 	CU_ASSERT_EQUAL(s->u.await.n, 2);
