@@ -255,10 +255,10 @@ int cmd_capture(int argc, char **argv)
 	if (st.live.ifdropped)
 		plural("dropped by interface", st.live.ifdropped);
 	if (o.wfile)
-		fprintf(stderr, "%llu packet%s written to %u file%s (%llu bytes)\n",
+		fprintf(stderr, "%llu packet%s written (%llu bytes, %u file%s opened)\n",
 			st.files.packets, st.files.packets == 1 ? "" : "s",
-			st.files.files, st.files.files == 1 ? "" : "s",
-			st.files.bytes);
+			st.files.bytes, st.files.files,
+			st.files.files == 1 ? "" : "s");
 	if (rc < 0)
 		fprintf(stderr, "dumplab capture: %s\n", err);
 	else
