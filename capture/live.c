@@ -368,11 +368,14 @@ static int open_handle(struct cap_live *c, char *err)
 	if (rc == PCAP_ERROR)
 		return hx_err(err, -EIO, "cannot capture on '%s'%s: %s",
 			      c->device, w, pcap_geterr(c->p));
-	if (rc < 0)
+	if (rc < 0) {
+		/* libpcap often puts the status's own text in geterr too */
+		const char *st = pcap_statustostr(rc), *ge = pcap_geterr(c->p);
+		int same = !*ge || !strcmp(st, ge);
+
 		return hx_err(err, -EIO, "cannot capture on '%s'%s: %s%s%s",
-			      c->device, w, pcap_statustostr(rc),
-			      *pcap_geterr(c->p) ? ": " : "",
-			      pcap_geterr(c->p));
+			      c->device, w, st, same ? "" : ": ", same ? "" : ge);
+	}
 	/* libpcap opens its sockets without close-on-exec; commands are
 	 * forked while captures run. */
 	fd = pcap_get_selectable_fd(c->p);

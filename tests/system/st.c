@@ -1,6 +1,7 @@
 /* st.c: system test helpers: boot, a two-host topology, plain sockets inside a host, packet parsing. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -368,4 +369,32 @@ struct st_pkt *st_packets(struct cap_live *c, size_t *n)
 			(*n)++;
 		}
 	return v;
+}
+
+int st_nthreads(void)
+{
+	FILE *f = fopen("/proc/self/status", "re");
+	char line[128];
+	int n = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Threads: %d", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
+int st_nfds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
 }

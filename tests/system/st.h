@@ -87,4 +87,8 @@ long long st_now_ms(void);
 /* Number of interfaces in h, or -1. */
 int st_nlinks(struct ns_host *h);
 
+/* This process's threads and open descriptors (a failure leaves none). */
+int st_nthreads(void);
+int st_nfds(void);
+
 #endif

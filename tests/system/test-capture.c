@@ -564,34 +564,6 @@ static void test_sink_count_ticks(void)
 	ns_lab_free(lab);
 }
 
-static int nthreads(void)
-{
-	FILE *f = fopen("/proc/self/status", "re");
-	char line[128];
-	int n = -1;
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Threads: %d", &n) == 1)
-			break;
-	fclose(f);
-	return n;
-}
-
-static int nfds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = 0;
-
-	if (!d)
-		return -1;
-	while (readdir(d))
-		n++;
-	closedir(d);
-	return n;
-}
-
 static void test_bad_arguments(void)
 {
 	static const struct {
@@ -624,8 +596,8 @@ static void test_bad_arguments(void)
 
 	ST_OK(ns_lab_new(err, &lab), err);
 	ST_OK(st_pair(err, lab, &a, &b), err);
-	th = nthreads();
-	fds = nfds();
+	th = st_nthreads();
+	fds = st_nfds();
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		c = (struct cap_live *)(uintptr_t)1; /* start resets it */
 		CU_ASSERT(st_capture(err, a, bad[i].dev, bad[i].filter, 1,
@@ -637,8 +609,8 @@ static void test_bad_arguments(void)
 			CU_FAIL("error message");
 		}
 		/* Nothing keeps running, no descriptor stays open. */
-		CU_ASSERT(nthreads() == th);
-		CU_ASSERT(nfds() == fds);
+		CU_ASSERT(st_nthreads() == th);
+		CU_ASSERT(st_nfds() == fds);
 	}
 	ns_lab_free(lab);
 }
