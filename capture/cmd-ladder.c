@@ -8,6 +8,7 @@
 #include <pcap/pcap.h>
 
 #include "capture/ladder.h"
+#include "capture/sf.h"
 #include "capture/tdopts.h"
 #include "harness/cmds.h"
 #include "harness/hx.h"
@@ -60,16 +61,6 @@ static const char *unused_option(const struct td_opts *o)
 	return NULL;
 }
 
-/* libpcap's open errors start with the path; the message names it once. */
-static const char *strip_path(const char *msg, const char *path)
-{
-	size_t n = strlen(path);
-
-	if (!strncmp(msg, path, n) && !strncmp(msg + n, ": ", 2))
-		return msg + n + 2;
-	return msg;
-}
-
 /* The packets kept, copied (libpcap reuses its buffer). */
 struct pkts {
 	struct cap_pkt *p;
@@ -111,19 +102,18 @@ static void pkts_release(struct pkts *k)
 
 int cmd_ladder(int argc, char **argv)
 {
-	char err[HX_ERRLEN], ebuf[PCAP_ERRBUF_SIZE];
+	char err[HX_ERRLEN];
 	struct hx_buf out = HX_BUF_INIT;
 	struct pkts k = { 0 };
 	struct cap_lad_opts lo = { 0 };
-	struct bpf_program prog;
+	struct sf_in in = { 0 };
 	struct pcap_pkthdr *h;
 	struct td_opts o;
 	const u_char *pkt;
 	const char *bad;
 	pcap_t *pd = NULL;
-	FILE *fp;
 	long skipped = 0;
-	int rc, status = 1, have_prog = 0;
+	int rc, status = 1;
 
 	rc = td_parse(err, argc, argv, TD_READ, &o);
 	if (rc == 1) {
@@ -150,37 +140,12 @@ int cmd_ladder(int argc, char **argv)
 		return 2;
 	}
 
-	/* opened here, close-on-exec; "-" is the standard input */
-	fp = strcmp(o.rfile, "-") ? fopen(o.rfile, "rbe") : stdin;
-	if (!fp) {
-		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
-			strerror(errno));
+	if (sf_in_open(err, o.rfile, o.pr.nano, 0, &in) < 0 ||
+	    (o.filter && sf_in_filter(err, &in, o.filter) < 0)) {
+		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
 	}
-	pd = pcap_fopen_offline_with_tstamp_precision(
-		fp,
-		o.pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
-		ebuf);
-	if (!pd) {
-		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
-			strip_path(ebuf, o.rfile));
-		fclose(fp);
-		goto out;
-	}
-	/* pcap_close closes fp from now on. */
-	if (o.filter) {
-		if (pcap_compile(pd, &prog, o.filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			fprintf(stderr, "dumplab: cannot compile filter '%s': %s\n",
-				o.filter, pcap_geterr(pd));
-			goto out;
-		}
-		have_prog = 1;
-		if (pcap_setfilter(pd, &prog) < 0) {
-			fprintf(stderr, "dumplab: cannot set filter '%s': %s\n",
-				o.filter, pcap_geterr(pd));
-			goto out;
-		}
-	}
+	pd = in.pd;
 
 	status = 0;
 	while (o.count == 0 || (long)k.n < o.count) {
@@ -224,10 +189,7 @@ int cmd_ladder(int argc, char **argv)
 out:
 	hx_buf_release(&out);
 	pkts_release(&k);
-	if (have_prog)
-		pcap_freecode(&prog);
-	if (pd)
-		pcap_close(pd);
+	sf_in_close(&in);
 	td_release(&o);
 	return status;
 }

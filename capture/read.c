@@ -54,31 +54,19 @@ static void read_usage(FILE *f)
 		"filter does not compile; 2 for a usage error (unknown option, bad value).\n");
 }
 
-/* libpcap's open errors start with the path; the message names it once. */
-static const char *strip_path(const char *msg, const char *path)
-{
-	size_t n = strlen(path);
-
-	if (!strncmp(msg, path, n) && !strncmp(msg + n, ": ", 2))
-		return msg + n + 2;
-	return msg;
-}
-
 int cmd_read(int argc, char **argv)
 {
-	char err[HX_ERRLEN], ebuf[PCAP_ERRBUF_SIZE], dlt_desc[128];
+	char err[HX_ERRLEN], dlt_desc[128];
 	struct hx_buf out = HX_BUF_INIT;
-	struct bpf_program prog;
+	struct sf_in in = { 0 };
 	struct pcap_pkthdr *h;
 	struct td_opts o;
 	struct pr_ctx *pr = NULL;
 	const u_char *pkt;
 	pcap_t *pd = NULL;
 	struct sf *fast = NULL;
-	FILE *fp = NULL;
-	char *iobuf = NULL;
 	long printed = 0, skipped = 0;
-	int rc, status = 1, have_prog = 0, dlt;
+	int rc, status = 1, dlt;
 
 	rc = td_parse(err, argc, argv, TD_READ, &o);
 	if (rc == 1) {
@@ -97,50 +85,21 @@ int cmd_read(int argc, char **argv)
 		return 2;
 	}
 
-	/*
-	 * Open the file ourselves to give libpcap's reads a large stdio
-	 * buffer: with the default one, reading is a syscall per 4 KiB.
-	 */
-	/* "-" is the standard input, as for tcpdump. */
-	fp = strcmp(o.rfile, "-") ? fopen(o.rfile, "rbe") : stdin;
-	if (!fp) {
-		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
-			strerror(errno));
+	if (sf_in_open(err, o.rfile, o.pr.nano, READ_IOBUF, &in) < 0) {
+		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
 	}
-	iobuf = malloc(READ_IOBUF);
-	if (iobuf)
-		setvbuf(fp, iobuf, _IOFBF, READ_IOBUF);
-	pd = pcap_fopen_offline_with_tstamp_precision(
-		fp,
-		o.pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
-		ebuf);
-	if (!pd) {
-		fprintf(stderr, "dumplab: cannot read '%s': %s\n", o.rfile,
-			strip_path(ebuf, o.rfile));
-		fclose(fp);
-		goto out;
-	}
-	/* pcap_close closes fp from now on. */
+	pd = in.pd;
 	dlt = pcap_datalink(pd);
 	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n",
 		o.rfile, pr_dlt_describe(dlt, dlt_desc, sizeof(dlt_desc)),
 		pcap_snapshot(pd));
 	if (dlt == DLT_LINUX_SLL2)
 		fprintf(stderr, "Warning: interface names might be incorrect\n");
-
-	if (o.filter) {
-		if (pcap_compile(pd, &prog, o.filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			fprintf(stderr, "dumplab: cannot compile filter '%s': %s\n",
-				o.filter, pcap_geterr(pd));
-			goto out;
-		}
-		have_prog = 1;
-		if (pcap_setfilter(pd, &prog) < 0) {
-			fprintf(stderr, "dumplab: cannot set filter '%s': %s\n",
-				o.filter, pcap_geterr(pd));
-			goto out;
-		}
+	/* the banner comes first, then a filter's complaint, as tcpdump's */
+	if (o.filter && sf_in_filter(err, &in, o.filter) < 0) {
+		fprintf(stderr, "dumplab: %s\n", err);
+		goto out;
 	}
 
 	pr = pr_new(err, &o.pr, dlt);
@@ -168,8 +127,8 @@ int cmd_read(int argc, char **argv)
 			rc = sf_next(fast, &h, &pkt);
 			if (rc == 0)
 				break;
-			if (rc == 1 && have_prog &&
-			    !pcap_offline_filter(&prog, h, pkt))
+			if (rc == 1 && in.have_prog &&
+			    !pcap_offline_filter(&in.prog, h, pkt))
 				continue;
 		} else {
 			rc = pcap_next_ex(pd, &h, &pkt);
@@ -216,11 +175,7 @@ out:
 	sf_close(fast);
 	pr_free(pr);
 	hx_buf_release(&out);
-	if (have_prog)
-		pcap_freecode(&prog);
-	if (pd)
-		pcap_close(pd);
-	free(iobuf);
+	sf_in_close(&in);
 	td_release(&o);
 	return status;
 }

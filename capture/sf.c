@@ -233,3 +233,68 @@ void sf_close(struct sf *s)
 	free(s->buf);
 	free(s);
 }
+
+/* libpcap's open errors start with the path; the message names it once. */
+static const char *strip_path(const char *msg, const char *path)
+{
+	size_t n = strlen(path);
+
+	if (!strncmp(msg, path, n) && !strncmp(msg + n, ": ", 2))
+		return msg + n + 2;
+	return msg;
+}
+
+int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
+	       struct sf_in *in)
+{
+	char ebuf[PCAP_ERRBUF_SIZE];
+	FILE *fp;
+
+	memset(in, 0, sizeof(*in));
+	fp = strcmp(path, "-") ? fopen(path, "rbe") : stdin;
+	if (!fp)
+		return hx_err(err, -errno, "cannot read '%s': %s", path,
+			      strerror(errno));
+	/* with stdio's default buffer, reading is a syscall per 4 KiB */
+	if (iobuf) {
+		in->iobuf = malloc(iobuf);
+		if (in->iobuf)
+			setvbuf(fp, in->iobuf, _IOFBF, iobuf);
+	}
+	in->pd = pcap_fopen_offline_with_tstamp_precision(
+		fp, want_nano ? PCAP_TSTAMP_PRECISION_NANO
+			      : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+	if (!in->pd) {
+		hx_err(err, -EINVAL, "cannot read '%s': %s", path,
+		       strip_path(ebuf, path));
+		if (fp != stdin)
+			fclose(fp);
+		return -EINVAL;
+	}
+	/* pcap_close closes fp from now on */
+	return 0;
+}
+
+int sf_in_filter(char *err, struct sf_in *in, const char *filter)
+{
+	if (pcap_compile(in->pd, &in->prog, filter, 1, PCAP_NETMASK_UNKNOWN) < 0)
+		return hx_err(err, -EINVAL, "cannot compile filter '%s': %s",
+			      filter, pcap_geterr(in->pd));
+	in->have_prog = 1;
+	if (pcap_setfilter(in->pd, &in->prog) < 0)
+		return hx_err(err, -EINVAL, "cannot set filter '%s': %s", filter,
+			      pcap_geterr(in->pd));
+	return 0;
+}
+
+void sf_in_close(struct sf_in *in)
+{
+	if (in->have_prog)
+		pcap_freecode(&in->prog);
+	in->have_prog = 0;
+	if (in->pd)
+		pcap_close(in->pd);
+	in->pd = NULL;
+	free(in->iobuf);
+	in->iobuf = NULL;
+}

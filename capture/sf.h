@@ -39,4 +39,29 @@ const char *sf_error(const struct sf *s);
 
 void sf_close(struct sf *s); /* accepts NULL */
 
+/*
+ * A savefile opened for reading as `dumplab read` and `dumplab ladder`
+ * open it: path ("-": the standard input) read through a stdio buffer of
+ * iobuf bytes (0: stdio's own), close-on-exec, validated by libpcap at the
+ * timestamp precision asked for; then, with sf_in_filter, a filter
+ * compiled and set. prog stays valid for pcap_offline_filter while
+ * have_prog.
+ */
+struct sf_in {
+	pcap_t *pd;
+	char *iobuf;
+	struct bpf_program prog;
+	int have_prog;
+};
+
+/*
+ * Each returns 0, or a negative errno with err the one-line message
+ * ("cannot read 'f.pcap': unknown file format", "cannot compile filter
+ * 'ip[': ..."). in is always fit for sf_in_close.
+ */
+int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
+	       struct sf_in *in);
+int sf_in_filter(char *err, struct sf_in *in, const char *filter);
+void sf_in_close(struct sf_in *in);
+
 #endif
