@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "capture/session.h"
@@ -14,6 +15,8 @@
 
 /* Printed text is handed to the FILE in pieces of about this size. */
 #define SESSION_PRINT_CHUNK (64 * 1024)
+/* Printed text waits at most this long when traffic pauses. */
+#define SESSION_FLUSH_MS 200
 
 struct cap_session {
 	struct cap_session_cfg cfg;
@@ -32,7 +35,16 @@ struct cap_session {
 	struct hx_buf out;
 	int flush_each;		  /* print line by line (a terminal, -U) */
 	int printed_oom;
+	long long flush_due;	  /* CLOCK_MONOTONIC ms; 0: nothing waits */
 };
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
 
 /*
  * Names relative to the session's directory become absolute: a scenario's
@@ -50,7 +62,8 @@ static int under(char *err, const char *dir, const char *name, char **out)
 	return 0;
 }
 
-static int print_flush(struct cap_session *s, char *err)
+/* Hands the printed text to the FILE; all the way out when push. */
+static int print_flush(struct cap_session *s, char *err, int push)
 {
 	FILE *f = s->cfg.print;
 
@@ -62,7 +75,8 @@ static int print_flush(struct cap_session *s, char *err)
 		return hx_err(err, -EIO, "cannot write the printed packets: %s",
 			      strerror(errno));
 	hx_buf_reset(&s->out);
-	if (s->flush_each && fflush(f) == EOF)
+	s->flush_due = 0;
+	if ((push || s->flush_each) && fflush(f) == EOF)
 		return hx_err(err, -EIO, "cannot write the printed packets: %s",
 			      strerror(errno));
 	return 0;
@@ -115,16 +129,28 @@ static int sink_packet(void *arg, char *err, const struct pcap_pkthdr *h,
 		pr_packet(s->pr, &s->out, h, p);
 		if (s->flush_each || s->out.len >= SESSION_PRINT_CHUNK ||
 		    s->out.oom)
-			return print_flush(s, err);
+			return print_flush(s, err, 0);
+		if (!s->flush_due)
+			s->flush_due = mono_ms() + SESSION_FLUSH_MS;
 	}
 	return 0;
 }
 
+/* The writer's next rotation, or the printed text's flush, if sooner. */
 static int sink_next_tick_ms(void *arg)
 {
 	struct cap_session *s = arg;
+	int t = s->w ? s->wsink.next_tick_ms(s->wsink.arg) : -1;
+	long long left;
 
-	return s->w ? s->wsink.next_tick_ms(s->wsink.arg) : -1;
+	if (s->flush_due) {
+		left = s->flush_due - mono_ms();
+		if (left < 0)
+			left = 0;
+		if (t < 0 || left < t)
+			t = (int)left;
+	}
+	return t;
 }
 
 static int sink_tick(void *arg, char *err)
@@ -133,8 +159,9 @@ static int sink_tick(void *arg, char *err)
 	int rc = 0;
 
 	/* what was printed before a quiet spell is shown now */
-	if (s->pr && s->out.len)
-		rc = print_flush(s, err);
+	if (s->flush_due && mono_ms() >= s->flush_due)
+		rc = print_flush(s, err, 1);
+	/* the writer's tick does nothing before its deadline */
 	if (rc == 0 && s->w)
 		rc = s->wsink.tick(s->wsink.arg, err);
 	return rc;
@@ -149,7 +176,7 @@ static int sink_close(void *arg, char *err)
 	if (s->w)
 		rc = s->wsink.close(s->wsink.arg, err);
 	if (s->pr) {
-		rc2 = print_flush(s, err2);
+		rc2 = print_flush(s, err2, 1);
 		if (rc2 == 0 && fflush(s->cfg.print) == EOF)
 			rc2 = hx_err(err2, -EIO, "cannot write the printed packets: %s",
 				     strerror(errno));
