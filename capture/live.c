@@ -363,7 +363,8 @@ static int open_handle(struct cap_live *c, char *err)
 			      c->device, w);
 	if (rc == PCAP_ERROR_PERM_DENIED ||
 	    rc == PCAP_ERROR_PROMISC_PERM_DENIED)
-		return hx_err(err, -EPERM, "cannot capture on '%s'%s: %s",
+		return hx_err(err, -EPERM,
+			      "cannot capture on '%s'%s: %s (capturing needs CAP_NET_RAW: root, or a network namespace of one's own such as 'unshare -r -n')",
 			      c->device, w, pcap_geterr(c->p));
 	if (rc == PCAP_ERROR)
 		return hx_err(err, -EIO, "cannot capture on '%s'%s: %s",
