@@ -223,8 +223,11 @@ int cmd_capture(int argc, char **argv)
 		fprintf(stderr, "dumplab capture: %s\n", err);
 		goto out;
 	}
+	/* as tcpdump: the program's name starts the first line only */
 	if (!o.wfile && !o.pr.vflag)
 		fprintf(stderr, "dumplab: verbose output suppressed, use -v[v]... for full protocol decode\n");
+	else
+		fputs("dumplab: ", stderr);
 	fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n",
 		o.iface, pr_dlt_describe(cap_session_dlt(s), desc, sizeof(desc)),
 		cap_session_snaplen(s));
