@@ -94,6 +94,37 @@ struct cap_fields {
 int cap_decode(int dlt, const uint8_t *p, uint32_t caplen,
 	       struct cap_fields *f);
 
+/*
+ * tcpdump's relative TCP numbers for one conversation, shared by the
+ * printer and the ladder. base holds the numbers of the conversation's
+ * lower end (the end with the lower port, then the lower address): its
+ * first seq, and the first ack it was sent minus one. A segment that
+ * starts tracking (fresh: the first with ACK set, or any SYN) sets base
+ * and keeps its absolute numbers; a later one has seq and ack made
+ * relative. rev: the segment was sent by the higher end.
+ */
+struct cap_tcp_rel {
+	uint32_t seq, ack;
+};
+
+static inline void cap_tcp_rel_apply(struct cap_tcp_rel *base, int fresh,
+				     int rev, uint32_t *seq, uint32_t *ack)
+{
+	if (fresh && rev) {
+		base->ack = *seq;
+		base->seq = *ack - 1;
+	} else if (fresh) {
+		base->seq = *seq;
+		base->ack = *ack - 1;
+	} else if (rev) {
+		*seq -= base->ack;
+		*ack -= base->seq;
+	} else {
+		*seq -= base->seq;
+		*ack -= base->ack;
+	}
+}
+
 /* f's sequence space after this segment: seq + payload + SYN + FIN. */
 uint32_t cap_tcp_next_seq(const struct cap_fields *f);
 

@@ -34,7 +34,7 @@ struct lad_conv {
 	size_t nsegs;
 	/* tcpdump's tcp_seq_hash entry for this conversation */
 	int trk;
-	uint32_t trk_seq, trk_ack;
+	struct cap_tcp_rel rel;	/* the relative numbers' bases */
 };
 
 /* A segment to draw. */
@@ -137,7 +137,8 @@ static struct lad_conv *conv_get(struct lad *l, int af,
 }
 
 /*
- * print-tcp.c's tcp_seq_track for one conversation, which is what tcpdump
+ * print-tcp.c's tcp_seq_track for one conversation (the rule itself is
+ * cap_tcp_rel_apply, decode.h, which both call), which is what tcpdump
  * 4.99 does: the ends are ordered by port (then address); the entry holds
  * the first segment's seq and ack - 1 (a SYN's always replace them), and
  * that first segment itself prints absolute numbers. Only segments with
@@ -150,22 +151,9 @@ static void seq_track(struct lad_conv *c, const struct cap_fields *f,
 	int r = f->sport > f->dport ||
 		(f->sport == f->dport && memcmp(f->src, f->dst, alen) > 0);
 
-	if (!c->trk || (f->tcp_flags & CAP_TCP_SYN)) {
-		c->trk = 1;
-		if (r) {
-			c->trk_ack = *seq;
-			c->trk_seq = *ack - 1;
-		} else {
-			c->trk_seq = *seq;
-			c->trk_ack = *ack - 1;
-		}
-	} else if (r) {
-		*seq -= c->trk_ack;
-		*ack -= c->trk_seq;
-	} else {
-		*seq -= c->trk_seq;
-		*ack -= c->trk_ack;
-	}
+	cap_tcp_rel_apply(&c->rel, !c->trk || (f->tcp_flags & CAP_TCP_SYN), r,
+			  seq, ack);
+	c->trk = 1;
 }
 
 static int add_segment(struct lad *l, const struct cap_lad_opts *o,

@@ -5,6 +5,7 @@
 #include <net/if.h>
 #include <stdint.h>
 
+#include "capture/decode.h"
 #include "capture/pkt.h"
 #include "capture/print.h"
 
@@ -51,8 +52,7 @@ struct pr_tcpconv {
 	uint8_t src[16];
 	uint8_t dst[16];
 	uint32_t port;
-	uint32_t seq;
-	uint32_t ack;
+	struct cap_tcp_rel rel; /* the relative numbers' bases */
 	uint32_t used; /* clock of the last use: the set's LRU victim */
 	uint8_t v6;
 	uint8_t valid;

@@ -125,7 +125,7 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 	struct pr_tcpconv *set, *e = NULL, *victim;
 	const uint8_t *ksrc, *kdst;
 	uint32_t port;
-	int i, r = 0;
+	int i, r = 0, fresh;
 
 	if (sport > dport)
 		r = 1;
@@ -167,33 +167,20 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 		}
 	}
 	c->tcp_clock++;
-	if (!e || (flags & TH_SYN)) {
-		if (!e) {
-			/* A full set forgets its least recently used conversation. */
-			e = victim;
-			memcpy(e->src, ksrc, 16);
-			memcpy(e->dst, kdst, 16);
-			e->port = port;
-			e->v6 = (uint8_t)v6;
-			e->valid = 1;
-		}
-		if (r) {
-			e->ack = *seq;
-			e->seq = *ack - 1;
-		} else {
-			e->seq = *seq;
-			e->ack = *ack - 1;
-		}
-	} else if (r) {
-		*seq -= e->ack;
-		*ack -= e->seq;
-	} else {
-		*seq -= e->seq;
-		*ack -= e->ack;
+	fresh = !e || (flags & TH_SYN);
+	if (!e) {
+		/* A full set forgets its least recently used conversation. */
+		e = victim;
+		memcpy(e->src, ksrc, 16);
+		memcpy(e->dst, kdst, 16);
+		e->port = port;
+		e->v6 = (uint8_t)v6;
+		e->valid = 1;
 	}
+	cap_tcp_rel_apply(&e->rel, fresh, r, seq, ack);
 	e->used = c->tcp_clock;
-	*thseq = e->seq;
-	*thack = e->ack;
+	*thseq = e->rel.seq;
+	*thack = e->rel.ack;
 	return 1;
 }
 
