@@ -61,50 +61,11 @@ static const char *unused_option(const struct td_opts *o)
 	return NULL;
 }
 
-/* The packets kept, copied (libpcap reuses its buffer). */
-struct pkts {
-	struct cap_pkt *p;
-	size_t n, cap;
-};
-
-static int pkts_add(struct pkts *k, const struct pcap_pkthdr *h,
-		    const u_char *data)
-{
-	uint8_t *copy;
-
-	if (k->n == k->cap) {
-		size_t ncap = k->cap ? 2 * k->cap : 256;
-		struct cap_pkt *np = realloc(k->p, ncap * sizeof(*np));
-
-		if (!np)
-			return -ENOMEM;
-		k->p = np;
-		k->cap = ncap;
-	}
-	copy = malloc(h->caplen ? h->caplen : 1);
-	if (!copy)
-		return -ENOMEM;
-	memcpy(copy, data, h->caplen);
-	k->p[k->n].h = *h;
-	k->p[k->n].data = copy;
-	k->n++;
-	return 0;
-}
-
-static void pkts_release(struct pkts *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->n; i++)
-		free((void *)k->p[i].data);
-	free(k->p);
-}
-
 int cmd_ladder(int argc, char **argv)
 {
 	char err[HX_ERRLEN];
 	struct hx_buf out = HX_BUF_INIT;
-	struct pkts k = { 0 };
+	struct cap_pktvec k = { 0 };	/* copies: libpcap reuses its buffer */
 	struct cap_lad_opts lo = { 0 };
 	struct sf_in in = { 0 };
 	struct pcap_pkthdr *h;
@@ -164,7 +125,7 @@ int cmd_ladder(int argc, char **argv)
 			skipped++;
 			continue;
 		}
-		if (pkts_add(&k, h, pkt) < 0) {
+		if (cap_pktvec_add(&k, h, pkt) < 0) {
 			fprintf(stderr, "dumplab: cannot keep the packets: %s\n",
 				strerror(ENOMEM));
 			status = 1;
@@ -175,7 +136,7 @@ int cmd_ladder(int argc, char **argv)
 	lo.absolute = o.pr.Sflag;
 	lo.numeric = o.pr.nflag;
 	lo.nano = o.pr.nano;
-	rc = cap_lad_render(err, &lo, pcap_datalink(pd), k.p, k.n, &out);
+	rc = cap_lad_render(err, &lo, pcap_datalink(pd), k.v, k.n, &out);
 	if (rc < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		status = 1;
@@ -188,7 +149,7 @@ int cmd_ladder(int argc, char **argv)
 	}
 out:
 	hx_buf_release(&out);
-	pkts_release(&k);
+	cap_pktvec_release(&k);
 	sf_in_close(&in);
 	td_release(&o);
 	return status;

@@ -25,7 +25,6 @@
 #include "harness/hx.h"
 
 #define LIVE_SNAPLEN_MAX 262144
-#define LIVE_CHUNK (256 * 1024)
 /* The packet socket's block timeout when not in immediate mode (tcpdump
  * uses 1000 ms; shorter makes stop quicker and changes no output). */
 #define LIVE_TIMEOUT_MS 100
@@ -34,13 +33,6 @@
 #define WHERE_LEN 96
 
 enum { ST_STARTING, ST_RUNNING, ST_DONE };
-
-/* Kept packets are copied into large chunks: no allocation per packet. */
-struct chunk {
-	struct chunk *next;
-	size_t used, cap;
-	uint8_t data[];
-};
 
 struct cap_live {
 	/* Set by cap_live_start, read-only afterwards. */
@@ -68,9 +60,7 @@ struct cap_live {
 	/* The capture thread's own; others read them only after the join. */
 	pcap_t *p;
 	int dlt, snaplen;
-	struct cap_pkt *pkts;
-	size_t npkts, cappkts;
-	struct chunk *chunks;
+	struct cap_pktvec kept;	/* with keep: every packet the filter kept */
 	size_t nseen;
 	struct cap_stats st;
 	int cb_rc;
@@ -157,42 +147,6 @@ static int nflog_config(int fd, int group, int type, const void *val,
 	return 0;
 }
 
-static int keep_packet(struct cap_live *c, const struct pcap_pkthdr *h,
-		       const uint8_t *b)
-{
-	struct chunk *ch = c->chunks;
-	size_t need = h->caplen;
-
-	if (c->npkts == c->cappkts) {
-		size_t cap = c->cappkts ? 2 * c->cappkts : 1024;
-		struct cap_pkt *v = realloc(c->pkts, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		c->pkts = v;
-		c->cappkts = cap;
-	}
-	if (!ch || ch->cap - ch->used < need) {
-		size_t cap = need > LIVE_CHUNK ? need : LIVE_CHUNK;
-
-		ch = malloc(sizeof(*ch) + cap);
-		if (!ch)
-			return -ENOMEM;
-		ch->used = 0;
-		ch->cap = cap;
-		ch->next = c->chunks;
-		c->chunks = ch;
-	}
-	memcpy(ch->data + ch->used, b, need);
-	c->pkts[c->npkts].h = *h;
-	c->pkts[c->npkts].data = ch->data + ch->used;
-	c->npkts++;
-	ch->used += (need + 7) & ~(size_t)7;
-	if (ch->used > ch->cap)
-		ch->used = ch->cap;
-	return 0;
-}
-
 static void on_packet(u_char *user, const struct pcap_pkthdr *h,
 		      const u_char *bytes)
 {
@@ -202,11 +156,11 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h,
 
 	if (c->cb_rc < 0 || c->sink_end)
 		return;
-	if (c->keep && keep_packet(c, h, bytes) < 0) {
+	if (c->keep && cap_pktvec_add(&c->kept, h, bytes) < 0) {
 		c->cb_rc = hx_err(c->cb_err, -ENOMEM,
 				  "capture on '%s'%s: out of memory after %zu packets",
 				  c->device, in_host(c, where, sizeof(where)),
-				  c->npkts);
+				  c->kept.n);
 		pcap_breakloop(c->p);
 		return;
 	}
@@ -513,15 +467,7 @@ static void *run(void *arg)
 
 static void free_mem(struct cap_live *c)
 {
-	struct chunk *ch, *next;
-
-	for (ch = c->chunks; ch; ch = next) {
-		next = ch->next;
-		free(ch);
-	}
-	c->chunks = NULL;
-	free(c->pkts);
-	c->pkts = NULL;
+	cap_pktvec_release(&c->kept);
 	free(c->device);
 	free(c->filter);
 	free(c->host);
@@ -677,8 +623,8 @@ int cap_live_done_fd(const struct cap_live *c)
 
 const struct cap_pkt *cap_live_packets(const struct cap_live *c, size_t *n)
 {
-	*n = c->npkts;
-	return c->pkts;
+	*n = c->kept.n;
+	return c->kept.v;
 }
 
 int cap_live_dlt(const struct cap_live *c)

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <pcap/pcap.h>
 
+#include "capture/pktvec.h" /* struct cap_pkt: kept packets, owned by the capture */
+
 /*
  * Where captured packets go besides memory (a savefile writer with
  * rotation, a printer). Every callback runs in the capture thread. Each
@@ -48,11 +50,6 @@ struct cap_live_cfg {
 	const char *host;	/* the host's name, for messages; or NULL */
 };
 
-/* A packet kept in memory; data is owned by the capture. */
-struct cap_pkt {
-	struct pcap_pkthdr h;
-	const uint8_t *data;
-};
 
 struct cap_stats {
 	unsigned long long received; /* libpcap ps_recv */

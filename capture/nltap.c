@@ -44,8 +44,7 @@ struct cap_nltap {
 	int ended;		/* the sink ended the capture, or failed */
 	int rc;			/* the first error, with errbuf */
 	char errbuf[HX_ERRLEN];
-	struct cap_pkt *pkts;
-	size_t n, cap;
+	struct cap_pktvec kept;	/* the records, with keep */
 	struct cap_nltap *next;	/* in taps, below */
 };
 
@@ -192,26 +191,12 @@ static void tap_record(struct cap_nltap *t, unsigned pkttype,
 	cap_nl_record(p, (unsigned)t->snaplen, pkttype, t->proto, msg, len,
 		      &h);
 	tap_sink(t, &h, p);
-	if (!t->keep || t->rc) {
+	if (t->keep && !t->rc && cap_pktvec_add(&t->kept, &h, p) < 0) {
 		free(p);
-		return;
+		hx_err(t->errbuf, -ENOMEM, "cannot keep a netlink record");
+		return tap_fail(t, -ENOMEM);
 	}
-	if (t->n == t->cap) {
-		size_t ncap = t->cap ? 2 * t->cap : 64;
-		struct cap_pkt *v = realloc(t->pkts, ncap * sizeof(*v));
-
-		if (!v) {
-			free(p);
-			hx_err(t->errbuf, -ENOMEM,
-			       "cannot keep a netlink record");
-			return tap_fail(t, -ENOMEM);
-		}
-		t->pkts = v;
-		t->cap = ncap;
-	}
-	t->pkts[t->n].h = h;
-	t->pkts[t->n].data = p;
-	t->n++;
+	free(p);
 }
 
 /* NL_CB_MSG_OUT: every message the socket sends, just before sendmsg. */
@@ -470,8 +455,8 @@ const struct cap_pkt *cap_nltap_packets(const struct cap_nltap *t, size_t *n)
 {
 	if (t->nlmon)
 		return cap_live_packets(t->live, n);
-	*n = t->n;
-	return t->pkts;
+	*n = t->kept.n;
+	return t->kept.v;
 }
 
 int cap_nltap_dlt(const struct cap_nltap *t)
@@ -498,15 +483,12 @@ int cap_nltap_nlmon_errno(const struct cap_nltap *t)
 void cap_nltap_free(struct cap_nltap *t)
 {
 	char err[HX_ERRLEN];
-	size_t i;
 
 	if (!t)
 		return;
 	cap_nltap_stop(t, err);
 	cap_live_free(t->live);
-	for (i = 0; i < t->n; i++)
-		free((void *)t->pkts[i].data);
-	free(t->pkts);
+	cap_pktvec_release(&t->kept);
 	nl_cb_put(t->tap_cb);
 	nl_cb_put(t->orig_cb);
 	free(t);

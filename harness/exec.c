@@ -33,8 +33,7 @@ struct xstep {
 	int has_plan;
 	struct cap_sink sink;
 	char *wpath;		  /* -w's name under the scenario's directory */
-	struct cap_pkt *rpkts;	  /* read: the packets the filter kept */
-	size_t nr;
+	struct cap_pktvec rpkts;  /* read: the packets the filter kept */
 	int stopped;
 	struct sc_lines text;
 	struct hx_buf data;	  /* recv: the bytes received */
@@ -458,7 +457,6 @@ static int read_file(struct X *x, size_t i)
 	struct pcap_pkthdr *h;
 	const u_char *d;
 	long long first = -1, skipped = 0;
-	size_t cap = 0;
 	pcap_t *p;
 	int r = 0, n;
 
@@ -491,8 +489,6 @@ static int read_file(struct X *x, size_t i)
 	while ((n = pcap_next_ex(p, &h, &d)) == 1) {
 		long long t = (long long)h->ts.tv_sec * 1000000 +
 			      (o->pr.nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
-		uint8_t *copy;
-
 		if (first < 0)
 			first = t;
 		if (s->u.read.has_window &&
@@ -500,28 +496,12 @@ static int read_file(struct X *x, size_t i)
 			continue;
 		if (++skipped <= o->skip)
 			continue; /* --skip N: the first N the filter kept */
-		if (o->count > 0 && (long)xs->nr >= o->count)
+		if (o->count > 0 && (long)xs->rpkts.n >= o->count)
 			break;
-		if (xs->nr == cap) {
-			size_t nc = cap ? 2 * cap : 64;
-			struct cap_pkt *np = realloc(xs->rpkts, nc * sizeof(*np));
-
-			if (!np) {
-				r = hx_err(x->err, -ENOMEM, "out of memory");
-				break;
-			}
-			xs->rpkts = np;
-			cap = nc;
-		}
-		copy = malloc(h->caplen ? h->caplen : 1);
-		if (!copy) {
+		if (cap_pktvec_add(&xs->rpkts, h, d) < 0) {
 			r = hx_err(x->err, -ENOMEM, "out of memory");
 			break;
 		}
-		memcpy(copy, d, h->caplen);
-		xs->rpkts[xs->nr].h = *h;
-		xs->rpkts[xs->nr].data = copy;
-		xs->nr++;
 	}
 	if (r == 0 && n == PCAP_ERROR)
 		r = hx_err(x->err, -EIO, "line %u: '%s': %s", s->pos.line,
@@ -530,19 +510,19 @@ static int read_file(struct X *x, size_t i)
 	pcap_close(p);
 	if (r < 0)
 		return r;
-	r = sc_render_packets(x->err, x->sc, &s->u.read.cmd, xs->dlt, xs->rpkts,
-			      xs->nr, &xs->text);
+	r = sc_render_packets(x->err, x->sc, &s->u.read.cmd, xs->dlt, xs->rpkts.v,
+			      xs->rpkts.n, &xs->text);
 	if (r < 0)
 		return r;
 	x->res[i].dlt = xs->dlt;
-	x->res[i].pkts = xs->rpkts;
-	x->res[i].npkts = xs->nr;
+	x->res[i].pkts = xs->rpkts.v;
+	x->res[i].npkts = xs->rpkts.n;
 	x->res[i].text = &xs->text;
 	hx_buf_printf(&x->rep->transcript, "%s: read:", s->label ? s->label : "-");
 	for (int k = 0; k < s->u.read.cmd.argc; k++)
 		hx_buf_printf(&x->rep->transcript, " %s", s->u.read.cmd.argv[k]);
-	hx_buf_printf(&x->rep->transcript, " (%zu packet%s)\n", xs->nr,
-		      xs->nr == 1 ? "" : "s");
+	hx_buf_printf(&x->rep->transcript, " (%zu packet%s)\n", xs->rpkts.n,
+		      xs->rpkts.n == 1 ? "" : "s");
 	for (size_t k = 0; k < xs->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", xs->text.line[k]);
 	return 0;
@@ -785,9 +765,7 @@ static void release(struct X *x)
 		if (x->xs[i].has_plan)
 			cap_writer_plan_release(&x->xs[i].plan);
 		free(x->xs[i].wpath);
-		for (size_t k = 0; k < x->xs[i].nr; k++)
-			free((void *)x->xs[i].rpkts[k].data);
-		free(x->xs[i].rpkts);
+		cap_pktvec_release(&x->xs[i].rpkts);
 		sc_lines_release(&x->xs[i].text);
 		hx_buf_release(&x->xs[i].data);
 	}
