@@ -44,7 +44,15 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
-ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -pthread -I. \
+# Warnings are errors only for developers and CI (make DEVELOPER=1), never
+# for users' builds: a newer compiler must not break them.
+WARN_CFLAGS := -Wall -Wextra
+ifeq ($(DEVELOPER),1)
+WARN_CFLAGS += -Werror -Wformat=2 -Wmissing-prototypes -Wstrict-prototypes \
+	-Wshadow -Wvla
+endif
+
+ALL_CFLAGS = -std=gnu11 $(WARN_CFLAGS) -pthread -I. \
 	-DDUMPLAB_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(SANFLAGS) $(LDFLAGS)
 

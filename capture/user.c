@@ -286,8 +286,13 @@ int cap_user_drop(char *err, const struct cap_user *u, int scope)
 		if (setresuid(u->uid, u->uid, u->uid) < 0)
 			goto fail;
 	}
-	if (getresuid(&ru, &eu, &su) < 0 || getresgid(&rg, &eg, &sg) < 0 ||
-	    ru != u->uid || eu != u->uid || su != u->uid || rg != u->gid ||
+	step = "getresuid";
+	if (getresuid(&ru, &eu, &su) < 0)
+		goto fail;
+	step = "getresgid";
+	if (getresgid(&rg, &eg, &sg) < 0)
+		goto fail;
+	if (ru != u->uid || eu != u->uid || su != u->uid || rg != u->gid ||
 	    eg != u->gid || sg != u->gid)
 		return hx_err(err, -EPERM,
 			      "switch to user '%s' (uid %lu, gid %lu) did not "

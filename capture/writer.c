@@ -139,8 +139,12 @@ static int make_name(char *err, const struct cap_writer_cfg *cfg,
 		if (!localtime_r(&s, &tm))
 			return hx_err(err, -EINVAL, "option -w: cannot convert "
 				      "time %lld to local time", (long long)s);
+/* The -w template is a strftime format by design (tcpdump's -G). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 		if (strftime(tmp, sizeof(tmp), cfg->name, &tm) == 0 &&
 		    cfg->name[0])
+#pragma GCC diagnostic pop
 			return hx_err(err, -ENAMETOOLONG, "option -w: '%s' is "
 				      "empty or too long once strftime'd",
 				      cfg->name);

@@ -45,7 +45,8 @@ void hx_buf_release(struct hx_buf *b);
 int hx_buf_grow(struct hx_buf *b, size_t n);
 void hx_buf_printf(struct hx_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void hx_buf_vprintf(struct hx_buf *b, const char *fmt, va_list ap);
+void hx_buf_vprintf(struct hx_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 static inline void hx_buf_reset(struct hx_buf *b)
 {
