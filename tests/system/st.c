@@ -398,3 +398,14 @@ int st_nfds(void)
 	closedir(d);
 	return n;
 }
+
+int st_wait_count(int (*count)(void), int want, int ms)
+{
+	const struct timespec tick = { 0, 1000000 }; /* 1 ms between polls */
+	long long end = st_now_ms() + ms;
+	int n;
+
+	while ((n = count()) != want && st_now_ms() < end)
+		nanosleep(&tick, NULL);
+	return n;
+}

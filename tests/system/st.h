@@ -91,4 +91,25 @@ int st_nlinks(struct ns_host *h);
 int st_nthreads(void);
 int st_nfds(void);
 
+/*
+ * Polls count() (st_nthreads, st_nfds) until it returns want or ms pass;
+ * returns the last value seen. A thread that pthread_join has returned
+ * for is still counted in /proc/self/status for a moment (the kernel
+ * wakes the joiner before it releases the task), so counts are awaited.
+ */
+int st_wait_count(int (*count)(void), int want, int ms);
+
+/* Fails the test, saying the value seen, unless count() reaches want
+ * within 5 s. */
+#define ST_COUNT_IS(count, want)                                             \
+	do {                                                                 \
+		int st_want_ = (want);                                       \
+		int st_got_ = st_wait_count(count, st_want_, 5000);          \
+		if (st_got_ != st_want_)                                     \
+			fprintf(stderr, "\n  %s:%d: %s() is %d after 5 s, "   \
+				"want %d\n", __FILE__, __LINE__, #count,     \
+				st_got_, st_want_);                          \
+		CU_ASSERT(st_got_ == st_want_);                              \
+	} while (0)
+
 #endif

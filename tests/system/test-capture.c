@@ -609,8 +609,8 @@ static void test_bad_arguments(void)
 			CU_FAIL("error message");
 		}
 		/* Nothing keeps running, no descriptor stays open. */
-		CU_ASSERT(st_nthreads() == th);
-		CU_ASSERT(st_nfds() == fds);
+		ST_COUNT_IS(st_nthreads, th);
+		ST_COUNT_IS(st_nfds, fds);
 	}
 	ns_lab_free(lab);
 }

@@ -213,8 +213,8 @@ static void test_refusals(void)
 			CU_FAIL("error message");
 		}
 		CU_ASSERT(files_in(dir) == 0);
-		CU_ASSERT(st_nthreads() == th);
-		CU_ASSERT(st_nfds() == fds);
+		ST_COUNT_IS(st_nthreads, th);
+		ST_COUNT_IS(st_nfds, fds);
 		td_release(&o);
 	}
 	ns_lab_free(lab);
