@@ -164,6 +164,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 		size_t len = strlen(w);
 		int is_path = strchr(w, '/') || (len > 4 && !strcmp(w + len - 4, ".scn"));
 		struct stat st;
+		const char *why = NULL;
 
 		if (is_path) {
 			p[i] = strdup(w);
@@ -176,11 +177,15 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 			free(dir);
 			return 2;
 		}
-		if (stat(p[i], &st) < 0 || !S_ISREG(st.st_mode)) {
+		if (stat(p[i], &st) < 0)
+			why = strerror(errno);
+		else if (!S_ISREG(st.st_mode))
+			why = "not a regular file";
+		if (why) {
 			if (is_path)
-				fprintf(stderr, "dumplab: no scenario file '%s'\n", w);
+				fprintf(stderr, "dumplab: no scenario file '%s': %s\n", w, why);
 			else
-				fprintf(stderr, "dumplab: no scenario '%s' (looked for '%s')\n", w, p[i]);
+				fprintf(stderr, "dumplab: no scenario '%s' (looked for '%s': %s)\n", w, p[i], why);
 			free_paths(p, (size_t)i + 1);
 			free(dir);
 			return 2;

@@ -143,28 +143,45 @@ static void look(struct seen *s, const struct cap_pkt *pk, uint32_t port)
 	}
 }
 
+/* Sets out to base and then rel; 0 when that is executable, else -errno. */
+static int runnable(char *out, size_t n, const char *base, const char *rel)
+{
+	if ((size_t)snprintf(out, n, "%s%s", base, rel) >= n)
+		return -ENAMETOOLONG;
+	return access(out, X_OK) == 0 ? 0 : -errno;
+}
+
 /* The dumplab binary next to this test binary (build/san) or two levels
- * up (release: ./dumplab), or DUMPLAB_BIN. */
+ * up (release: ./dumplab), or DUMPLAB_BIN; 0, or -1 after saying which
+ * paths failed and why. */
 static int find_dumplab(char *out, size_t n)
 {
 	char exe[PATH_MAX], *dir;
 	const char *env = getenv("DUMPLAB_BIN");
 	ssize_t k;
+	int e1, e2;
 
 	if (env && *env) {
-		snprintf(out, n, "%s", env);
-		return access(out, X_OK) == 0 ? 0 : -1;
+		e1 = runnable(out, n, env, "");
+		if (e1 < 0)
+			fprintf(stderr, "\n  find_dumplab: DUMPLAB_BIN '%s': %s\n",
+				env, strerror(-e1));
+		return e1 < 0 ? -1 : 0;
 	}
 	k = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (k <= 0)
+	if (k <= 0) {
+		fprintf(stderr, "\n  find_dumplab: '/proc/self/exe': %s\n",
+			k < 0 ? strerror(errno) : "empty link");
 		return -1;
+	}
 	exe[k] = '\0';
 	dir = dirname(exe);
-	snprintf(out, n, "%s/dumplab", dir);
-	if (access(out, X_OK) == 0)
+	if ((e1 = runnable(out, n, dir, "/dumplab")) == 0 ||
+	    (e2 = runnable(out, n, dir, "/../../dumplab")) == 0)
 		return 0;
-	snprintf(out, n, "%s/../../dumplab", dir);
-	return access(out, X_OK) == 0 ? 0 : -1;
+	fprintf(stderr, "\n  find_dumplab: '%s/dumplab': %s; '%s': %s\n", dir,
+		strerror(-e1), out, strerror(-e2));
+	return -1;
 }
 
 /* Runs argv in this namespace; its output in out (release it), its exit
