@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -606,24 +607,34 @@ static void test_temp_dirs_removed(void)
 	tx_release(&t);
 }
 
-/* cmd_run and cmd_list as the command line sees them. */
+/*
+ * cmd_run and cmd_list as the command line sees them, in a child process:
+ * cmd_run's ns_boot puts an unprivileged caller into a user namespace of
+ * its own for good, which would change what later suites see (test-user).
+ */
 static int cli(int (*fn)(int, char **), char **argv)
 {
-	int argc = 0, rc, out = dup(1), err = dup(2), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	int argc = 0, st, nul;
+	pid_t pid;
 
 	while (argv[argc])
 		argc++;
-	fflush(stdout);
-	dup2(nul, 1);
-	dup2(nul, 2);
-	rc = fn(argc, argv);
-	fflush(stdout);
-	dup2(out, 1);
-	dup2(err, 2);
-	close(out);
-	close(err);
-	close(nul);
-	return rc;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		dup2(nul, 1);
+		dup2(nul, 2);
+		st = fn(argc, argv);
+		fflush(NULL);
+		_exit(st);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
 static void test_command_line(void)
