@@ -118,6 +118,9 @@ int ns_link_master(char *err, struct ns_host *h, const char *ifname,
  * the link can carry traffic: when it has carrier, it waits (at most 3 s,
  * then -ETIMEDOUT) for the kernel to announce it running, and for its veth
  * peer too; until then its queue drops every packet (docs/engine.md).
+ * Where duplicate address detection is off (accept_dad 0), it also waits
+ * until their IPv6 addresses (the link-local one) are no longer tentative:
+ * until then nothing can be sent from them.
  */
 int ns_link_set_up(char *err, struct ns_host *h, const char *ifname, int up);
 /* Deletes interface ifname of h (a veth takes its peer with it). */
