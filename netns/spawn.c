@@ -175,6 +175,7 @@ static int fail_msg(char *err, int e, int step)
 
 struct kid {
 	pid_t pid;
+	int pidfd;	/* opened at fork, before any reaping; -1 once sent */
 	int conn;	/* -1 once answered for good or hung up */
 	int errp;	/* the exec's report pipe, -1 once read */
 };
@@ -224,42 +225,32 @@ static void kid_exec_done(struct kid *k)
 	struct sp_msg m = { 0 };
 	int32_t v[2];
 	ssize_t r;
-	int pidfd;
 
 	do
 		r = read(k->errp, v, sizeof(v));
 	while (r < 0 && errno == EINTR);
 	close(k->errp);
 	k->errp = -1;
-	if (k->conn < 0)
-		return;
-	m.pid = k->pid;
-	if (r == (ssize_t)sizeof(v)) {
-		m.type = SP_FAILED;
-		m.err = v[0];
-		m.step = v[1];
-		send_msg(k->conn, &m, -1);
-		kid_close_conn(k);
-		return;
+	if (k->conn >= 0) {
+		m.pid = k->pid;
+		if (r == (ssize_t)sizeof(v)) {
+			m.type = SP_FAILED;
+			m.err = v[0];
+			m.step = v[1];
+			send_msg(k->conn, &m, -1);
+			kid_close_conn(k);
+		} else {
+			/* The pidfd stays valid after the child is reaped:
+			 * a command may end before this is read. */
+			m.type = SP_STARTED;
+			if (send_msg(k->conn, &m, k->pidfd) < 0) {
+				kill(k->pid, SIGKILL);
+				kid_close_conn(k);
+			}
+		}
 	}
-	/* Not reaped yet (we reap only after this), so the pid is the
-	 * child's, zombie or not. */
-	pidfd = (int)syscall(SYS_pidfd_open, k->pid, 0);
-	if (pidfd < 0) {
-		m.type = SP_FAILED;
-		m.err = errno;
-		m.step = ST_EXEC;
-		kill(k->pid, SIGKILL);
-		send_msg(k->conn, &m, -1);
-		kid_close_conn(k);
-		return;
-	}
-	m.type = SP_STARTED;
-	if (send_msg(k->conn, &m, pidfd) < 0) {
-		kill(k->pid, SIGKILL);
-		kid_close_conn(k);
-	}
-	close(pidfd);
+	close(k->pidfd);
+	k->pidfd = -1;
 }
 
 static void kid_reaped(struct spawner *s, size_t i, int status)
@@ -272,6 +263,8 @@ static void kid_reaped(struct spawner *s, size_t i, int status)
 	if (k->conn >= 0)
 		send_msg(k->conn, &m, -1);
 	kid_close_conn(k);
+	if (k->pidfd >= 0)
+		close(k->pidfd);
 	s->kids[i] = s->kids[--s->n];
 }
 
@@ -469,6 +462,15 @@ static void serve(struct spawner *s)
 		goto refuse;
 	}
 	s->kids[s->n].pid = pid;
+	/* Now, while it cannot have been reaped: a fast command may end and
+	 * be reaped before its exec report is read. */
+	s->kids[s->n].pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (s->kids[s->n].pidfd < 0) {
+		m.err = errno;
+		kill(pid, SIGKILL);
+		close(ep[0]);
+		goto refuse; /* reaped later, as an unknown child */
+	}
 	s->kids[s->n].conn = fds[SP_FD_CONN];
 	s->kids[s->n].errp = ep[0];
 	s->n++;

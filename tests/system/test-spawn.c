@@ -246,6 +246,48 @@ static void test_kill_and_reap(void)
 	CU_ASSERT(proc_parent(orphan, &state) < 0); /* gone, not a zombie */
 }
 
+struct burst {
+	int fails;
+	char err[HX_ERRLEN];
+};
+
+static void *run_true(void *arg)
+{
+	struct burst *b = arg;
+	char *argv[] = { "true", NULL };
+	struct ns_run_res res;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (ns_run(b->err, NULL, argv, 10000, &res) < 0 ||
+		    !WIFEXITED(res.status) || WEXITSTATUS(res.status) != 0)
+			b->fails++;
+		hx_buf_release(&res.out);
+	}
+	return NULL;
+}
+
+/* Commands that end at once, from several threads: the spawner may reap
+ * one before it reads its exec report ("No such process" once, when it
+ * opened the pidfd only then). */
+static void test_fast_commands(void)
+{
+	struct burst b[4];
+	pthread_t t[4];
+	int i, fails = 0;
+
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < 4; i++)
+		CU_ASSERT_FATAL(pthread_create(&t[i], NULL, run_true, &b[i]) == 0);
+	for (i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		fails += b[i].fails;
+		if (b[i].fails)
+			fprintf(stderr, "\n  %d failed: %s\n", b[i].fails, b[i].err);
+	}
+	CU_ASSERT_EQUAL(fails, 0);
+}
+
 /* Errors name the step; the environment, directory and stdio given are
  * the child's. */
 static void test_setup(void)
@@ -351,6 +393,7 @@ static CU_TestInfo tests[] = {
 	  test_promisc_released_at_stop },
 	{ "a command let go of is killed and reaped; orphans are reaped",
 	  test_kill_and_reap },
+	{ "400 commands that end at once, from 4 threads", test_fast_commands },
 	{ "environment, directory, stdio; errors name the step", test_setup },
 	{ "a command sees the requester's mount namespace",
 	  test_follows_mount_namespace },
