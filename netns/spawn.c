@@ -610,8 +610,9 @@ int ns_spawner_start(char *err)
 	close(sv[1]);
 	sp_ctl = sv[0];
 	sp_pid = pid;
+	if (!sp_owner) /* once: a fork that starts its own keeps the handler */
+		atexit(spawner_atexit);
 	sp_owner = parent;
-	atexit(spawner_atexit);
 	return 0;
 }
 
