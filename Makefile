@@ -3,6 +3,7 @@
 #   make                 build ./dumplab (release: -O2)
 #   make test            unit, system, capture, golden, scenario and conformance tests
 #   make scenarios       run every scenario of scenarios/ (the main job)
+#   make stress          the catalogue 20 times at -j 24 beside CPU hogs
 #   make bench           benchmarks against tcpdump, measured in the same run
 #   make install         PREFIX=/usr/local DESTDIR= (and make uninstall)
 #   make SAN=1 test      the same tests on an ASan + UBSan build
@@ -84,7 +85,7 @@ TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 .PHONY: all deps test test-unit test-system test-capture test-golden \
-	conformance difftest test-scenario scenarios bench install uninstall \
+	conformance difftest test-scenario scenarios stress bench install uninstall \
 	clean FORCE
 .DEFAULT_GOAL := all
 
@@ -168,6 +169,11 @@ conformance: $(BIN)
 # Every scenario of scenarios/, in parallel (one per core).
 scenarios: $(BIN)
 	$(RUNBIN) run
+
+# The catalogue STRESS_RUNS times (default 20) at -j 24 beside two CPU hogs:
+# no verdict may depend on scheduling.
+stress: $(BIN)
+	tests/stress/run $(RUNBIN)
 
 bench: $(BIN) $(TOOLS) $(BUILD)/test-unit
 	BENCH_TOOLS=$(BUILD)/tools BENCH_UNIT=$(BUILD)/test-unit \

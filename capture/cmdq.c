@@ -1,4 +1,4 @@
-/* cmdq.c: post-rotate commands: a thread that forks, execs and reaps them one at a time. */
+/* cmdq.c: post-rotate commands: a thread that starts (spawn.h) and waits for them one at a time. */
 #define _GNU_SOURCE
 #include "capture/cmdq.h"
 
@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "harness/hx.h"
+#include "netns/spawn.h"
 
 #define CMD_DEFAULT_PATH "/usr/local/bin:/usr/bin:/bin"
 #define CMD_NICE 10
@@ -149,87 +150,47 @@ static void cmdq_report(struct cap_cmdq *q, const char *fmt, ...)
 		fprintf(stderr, "dumplab: %s\n", line);
 }
 
-/* The child, between fork and exec: async-signal-safe calls only. */
-static void cmdq_child(struct cap_cmdq *q, const char *file, int efd)
-{
-	char *argv[3] = { q->cmd, (char *)file, NULL };
-	struct sigaction sa;
-	sigset_t none;
-	int e, fd, sig;
-
-	setpgid(0, 0);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_DFL;
-	for (sig = 1; sig < NSIG; sig++)
-		if (sig != SIGKILL && sig != SIGSTOP)
-			sigaction(sig, &sa, NULL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (fd > 0)
-		dup2(fd, 0);
-	else if (fd == 0)
-		fcntl(0, F_SETFD, 0);
-	setpriority(PRIO_PROCESS, 0, CMD_NICE);
-	if (q->user) {
-		e = cap_user_become_raw(q->user);
-		if (e < 0) {
-			e = -e;
-			goto fail;
-		}
-	}
-	/* libpcap's own sockets are not all close-on-exec: make them so. */
-	close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
-	execv(q->path, argv);
-	e = errno;
-fail:
-	while (write(efd, &e, sizeof(e)) < 0 && errno == EINTR)
-		;
-	_exit(127);
-}
-
 /* Runs one command to its end; returns 0, or -1 after reporting a failure. */
 static int cmdq_run(struct cap_cmdq *q, const char *file)
 {
-	int p[2], e = 0, st;
-	ssize_t n;
-	pid_t pid;
+	char *argv[3] = { q->cmd, (char *)file, NULL };
+	struct ns_ids ids;
+	struct ns_spawn sp;
+	struct ns_child *c;
+	char why[HX_ERRLEN];
+	int rc, st;
 
-	if (pipe2(p, O_CLOEXEC) < 0) {
+	/* Forked by the spawner when the process has one (the scenario
+	 * runner: this process holds other scenarios' sockets), else here;
+	 * every inherited fd but stdout and stderr is closed on exec. */
+	memset(&sp, 0, sizeof(sp));
+	sp.path = q->path;
+	sp.argv = argv;
+	sp.netfd = -1;
+	sp.fd[0] = -1;
+	sp.fd[1] = STDOUT_FILENO;
+	sp.fd[2] = STDERR_FILENO;
+	sp.own_pgrp = 1;
+	sp.nice = CMD_NICE;
+	if (q->user) {
+		ids.uid = q->user->uid;
+		ids.gid = q->user->gid;
+		ids.groups = q->user->groups;
+		ids.ngroups = q->user->ngroups;
+		sp.ids = &ids;
+	}
+	rc = ns_child_start(why, &sp, &c);
+	if (rc < 0) {
 		cmdq_report(q, "post-rotate command '%s' for '%s': cannot run: "
-			    "%s", q->cmd, file, strerror(errno));
+			    "%s", q->cmd, file, why);
 		return -1;
 	}
-	pid = fork();
-	if (pid < 0) {
-		e = errno;
-		close(p[0]);
-		close(p[1]);
-		cmdq_report(q, "post-rotate command '%s' for '%s': cannot run: "
-			    "%s", q->cmd, file, strerror(e));
-		return -1;
-	}
-	if (pid == 0) {
-		close(p[0]);
-		cmdq_child(q, file, p[1]);
-	}
-	close(p[1]);
-	/* EOF: exec closed the pipe; an int: the errno of a failed exec. */
-	do
-		n = read(p[0], &e, sizeof(e));
-	while (n < 0 && errno == EINTR);
-	close(p[0]);
-	while (waitpid(pid, &st, 0) < 0) {
-		if (errno != EINTR) {
-			cmdq_report(q, "post-rotate command '%s' for '%s': "
-				    "cannot wait for it: %s", q->cmd, file,
-				    strerror(errno));
-			return -1;
-		}
-	}
-	if (n == (ssize_t)sizeof(e)) {
-		cmdq_report(q, "post-rotate command '%s' for '%s': cannot run: "
-			    "%s", q->cmd, file, strerror(e));
+	rc = ns_child_wait(c, -1, &st);
+	ns_child_free(c);
+	if (rc < 0) {
+		cmdq_report(q, "post-rotate command '%s' for '%s': "
+			    "cannot wait for it: %s", q->cmd, file,
+			    strerror(-rc));
 		return -1;
 	}
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)

@@ -30,7 +30,9 @@ struct cap_cmdq;
  * A queue that runs `cmd FILE` (argv[0] is cmd as given, argv[1] the
  * file; execv of path, never a shell) for each submitted file, one at a
  * time and in order, from a thread of its own, so that the capture never
- * waits and two prune scripts never race. Each child: its own process
+ * waits and two prune scripts never race. The spawner forks each child
+ * when the process has one (netns/spawn.h), so that it holds no socket of
+ * the process; else that thread forks it. Each child: its own process
  * group (a Ctrl-C meant for dumplab does not kill it mid-file), stdin
  * /dev/null, default signal dispositions and mask, nice 10, every
  * inherited fd closed on exec, and, when u is given, the credentials of u

@@ -331,12 +331,18 @@ static int open_handle(struct cap_live *c, char *err)
 		return hx_err(err, -EIO, "cannot capture on '%s'%s: %s%s%s",
 			      c->device, w, st, same ? "" : ": ", same ? "" : ge);
 	}
-	/* libpcap opens its sockets without close-on-exec; commands are
-	 * forked while captures run. */
+	/*
+	 * libpcap opens its socket without close-on-exec. Commands are not
+	 * forked by this process where captures run beside them (the
+	 * spawner, netns/spawn.h, forks them), and children close every fd
+	 * on exec anyway; the flag is for whoever else forks and execs.
+	 */
 	fd = pcap_get_selectable_fd(c->p);
-	fl = fcntl(fd, F_GETFD);
-	if (fl >= 0)
-		fcntl(fd, F_SETFD, fl | FD_CLOEXEC);
+	if ((fl = fcntl(fd, F_GETFD)) < 0 ||
+	    fcntl(fd, F_SETFD, fl | FD_CLOEXEC) < 0)
+		return hx_err(err, -errno,
+			      "cannot capture on '%s'%s: cannot make its socket close-on-exec: %s",
+			      c->device, w, strerrordesc_np(errno));
 
 	/* tcpdump 4.99 asks `any` for LINUX_SLL2 (interface names and
 	 * directions) where libpcap offers it; libpcap's default is SLL. */

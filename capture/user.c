@@ -5,12 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pthread.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "harness/hx.h"
@@ -309,29 +310,42 @@ fail:
 		      step, strerror(-rc));
 }
 
+struct access_job {
+	const struct cap_user *u;
+	const char *path;
+	int mode, rc;
+};
+
+/* A thread of its own: raw set*id calls change only its credentials,
+ * which end with it. */
+static void *access_main(void *arg)
+{
+	struct access_job *j = arg;
+
+	j->rc = cap_user_become_raw(j->u);
+	if (j->rc == 0 && access(j->path, j->mode) < 0)
+		j->rc = -errno;
+	return NULL;
+}
+
 int cap_user_access(const struct cap_user *u, const char *path, int mode)
 {
-	pid_t pid;
-	int st;
+	struct access_job j = { u, path, mode, 0 };
+	sigset_t all, old;
+	pthread_t t;
+	int rc;
 
 	if (!u || is_already(u) || !privileged())
 		return faccessat(AT_FDCWD, path, mode, AT_EACCESS) < 0 ? -errno
 									: 0;
-	pid = fork();
-	if (pid < 0)
-		return -errno;
-	if (pid == 0) {
-		/* The child: only async-signal-safe calls from here on. */
-		int rc = cap_user_become_raw(u);
-
-		if (rc < 0)
-			_exit(-rc & 0xff);
-		_exit(access(path, mode) < 0 ? errno & 0xff : 0);
-	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return -errno;
-	if (!WIFEXITED(st))
-		return -ECHILD;
-	return -WEXITSTATUS(st);
+	/* Not a fork: a child of this process would hold every socket of
+	 * its other threads until it exits. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&t, NULL, access_main, &j);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		return -rc;
+	pthread_join(t, NULL);
+	return j.rc;
 }

@@ -63,8 +63,9 @@ int cap_user_become_raw(const struct cap_user *u);
 
 /*
  * access(2) as u would be judged (u NULL: as the calling thread's
- * effective ids). For another user it forks a child that switches and
- * asks, so the kernel's own rules (ACLs, read-only mounts) decide.
+ * effective ids). For another user a short-lived thread switches (its own
+ * credentials only) and asks, so the kernel's own rules (ACLs, read-only
+ * mounts) decide. No fork: a child would hold the process's sockets.
  * Returns 0 or -errno (-EACCES, -ENOENT ...).
  */
 int cap_user_access(const struct cap_user *u, const char *path, int mode);

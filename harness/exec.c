@@ -267,8 +267,8 @@ static int run_cmd(struct X *x, size_t i)
 	struct ns_run_res rr;
 	int r;
 
-	r = ns_run_in(x->err, x->hosts[s->host], x->ctx->workdir, s->u.run.argv,
-		      step_ms(x, s), &rr);
+	r = ns_run_in(x->err, x->hosts[s->host], x->ctx->workdir, x->ctx->cancel_fd,
+		      s->u.run.argv, step_ms(x, s), &rr);
 	if (r == 0) {
 		x->res[i].exit_status = WIFEXITED(rr.status) ? WEXITSTATUS(rr.status) :
 					128 + WTERMSIG(rr.status);

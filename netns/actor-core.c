@@ -178,12 +178,16 @@ void ns_res_ends(struct ns_result *r, int fd)
 {
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(ss);
+	int e = errno;
 
 	if (getsockname(fd, (struct sockaddr *)&ss, &len) == 0)
 		r->lport = ns_addr_str(&ss, r->local, sizeof(r->local));
 	len = sizeof(ss);
 	if (getpeername(fd, (struct sockaddr *)&ss, &len) == 0)
 		r->pport = ns_addr_str(&ss, r->peer, sizeof(r->peer));
+	/* an unconnected socket's ENOTCONN must not replace the caller's
+	 * errno (the failed send it is about to report) */
+	errno = e;
 }
 
 enum ns_outcome ns_errqueue(int fd, int *error, char *from, size_t n)

@@ -57,7 +57,8 @@ void ns_bad(struct ns_step *s, int code, const char *fmt, ...)
 /* The outcome an errno from connect/send/recv stands for. */
 enum ns_outcome ns_errno_outcome(int e);
 
-/* Fills the result's local/peer strings and ports from fd's two ends. */
+/* Fills the result's local/peer strings and ports from fd's two ends;
+ * errno is left as it was. */
 void ns_res_ends(struct ns_result *r, int fd);
 
 /* Step runners, one per file; each fills s->res. */

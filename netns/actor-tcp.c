@@ -266,17 +266,31 @@ void ns_tcp_shutdown(struct ns_actor *a, struct ns_step *s)
 		ns_res(&s->res, NS_OK, 0, "shut down the sending side (FIN)");
 }
 
+/* The socket's TCP state (TCP_ESTABLISHED ...), or -1. */
+static int tcp_state(int fd)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+
+	memset(&ti, 0, sizeof(ti));
+	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) < 0)
+		return -1;
+	return ti.tcpi_state;
+}
+
 /* NS_CLOSE and NS_ABORT. */
 void ns_tcp_close(struct ns_actor *a, struct ns_step *s)
 {
 	struct linger lg = { 1, 0 };
-	int unread = 0;
+	int unread = 0, st, passive = 0;
+	int64_t t0;
 
 	if (need_conn(a, s, s->kind == NS_ABORT ? "abort" : "close"))
 		return;
 	ns_res_ends(&s->res, a->tcp);
 	if (ioctl(a->tcp, FIONREAD, &unread) == 0 && unread > 0)
 		s->res.unread = (size_t)unread;
+	st = tcp_state(a->tcp);
 	if (s->kind == NS_ABORT) {
 		/* SO_LINGER with a zero timeout: close sends a RST. */
 		setsockopt(a->tcp, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
@@ -286,11 +300,38 @@ void ns_tcp_close(struct ns_actor *a, struct ns_step *s)
 		ns_res(&s->res, NS_OK, 0,
 		       "closed with %zu bytes unread (the kernel sends a RST)",
 		       s->res.unread);
+	} else if (st == TCP_CLOSE_WAIT || st == TCP_LAST_ACK) {
+		/*
+		 * The passive close: the peer's FIN is in, ours ends the
+		 * connection, and the peer's ACK of it is the last segment.
+		 * That ACK is the peer kernel's doing, after this step; with
+		 * SO_LINGER, close returns only once it has arrived (Linux
+		 * waits while the socket is in LAST_ACK), so a capture
+		 * stopped next has it. The peer acks a FIN at once; the wait
+		 * is bounded by the step's deadline.
+		 */
+		int ms = s->timeout_ms > 0 ? s->timeout_ms : NS_TIMEOUT_DEFAULT_MS;
+
+		lg.l_linger = (ms + 999) / 1000;
+		passive = setsockopt(a->tcp, SOL_SOCKET, SO_LINGER, &lg,
+				     sizeof(lg)) == 0;
+		ns_res(&s->res, NS_OK, 0, "closed (FIN)");
 	} else {
+		/* The active close: the peer may delay its ACK, to send it
+		 * with its own FIN; nothing waits for it here. */
 		ns_res(&s->res, NS_OK, 0, "closed (FIN)");
 	}
+	t0 = ns_mono_ns();
 	close(a->tcp);
 	a->tcp = -1;
+	if (passive) {
+		if (ns_mono_ns() - t0 >= (int64_t)lg.l_linger * 1000000000)
+			ns_res(&s->res, NS_OK, 0,
+			       "closed (FIN); no ACK of it within %d s",
+			       lg.l_linger);
+		else
+			ns_res(&s->res, NS_OK, 0, "closed (FIN, acknowledged)");
+	}
 }
 
 void ns_tcp_bulk(struct ns_actor *a, struct ns_step *s)

@@ -14,6 +14,7 @@
 #include <netlink/route/link.h>
 
 #include "netns/ns-int.h"
+#include "netns/spawn.h"
 
 /* ---- libnl errors ---- */
 
@@ -138,7 +139,7 @@ int ns_boot(char *err)
 	int rc;
 
 	if (uid == 0)
-		return 0;
+		return ns_spawner_start(err);
 	/*
 	 * A user namespace of our own gives us CAP_NET_ADMIN over the network
 	 * namespaces it owns: veth, bridges, packet sockets, nf_tables and
@@ -163,7 +164,11 @@ int ns_boot(char *err)
 	if (rc < 0)
 		return rc;
 	snprintf(map, sizeof(map), "0 %u 1", (unsigned)gid);
-	return write_file(err, "/proc/self/gid_map", map);
+	rc = write_file(err, "/proc/self/gid_map", map);
+	if (rc < 0)
+		return rc;
+	/* inside the user namespace, so that it can enter the hosts */
+	return ns_spawner_start(err);
 }
 
 /* ---- entering and leaving ---- */

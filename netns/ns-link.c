@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <linux/if_link.h>
@@ -372,6 +373,124 @@ out:
 	return rc;
 }
 
+/* 1 when ifname's IPv6 addresses need no duplicate address detection
+ * (IPv6 on; accept_dad 0 or dad_transmits 0 for it and for "all"). */
+static int dad_off(struct ns_host *h, const char *ifname)
+{
+	static const char *const devs[] = { NULL, "all" };
+	char key[96], v[16], e[HX_ERRLEN];
+	size_t i;
+	int off = 1;
+
+	snprintf(key, sizeof(key), "net.ipv6.conf.%s.disable_ipv6", ifname);
+	if (ns_sysctl_get(e, h, key, v, sizeof(v)) < 0 || strcmp(v, "0"))
+		return 0;
+	for (i = 0; i < 2 && off; i++) {
+		const char *d = devs[i] ? devs[i] : ifname;
+
+		snprintf(key, sizeof(key), "net.ipv6.conf.%s.accept_dad", d);
+		if (ns_sysctl_get(e, h, key, v, sizeof(v)) < 0)
+			return 0;
+		if (atoi(v) < 1)
+			continue;
+		snprintf(key, sizeof(key), "net.ipv6.conf.%s.dad_transmits", d);
+		if (ns_sysctl_get(e, h, key, v, sizeof(v)) < 0)
+			return 0;
+		off = atoi(v) == 0;
+	}
+	return off;
+}
+
+/* How many IPv6 addresses of ifindex in h are still tentative. */
+static int count_tentative(char *err, struct ns_host *h, const char *ifname,
+			   int ifindex)
+{
+	struct nl_cache *cache = NULL;
+	struct nl_object *o;
+	int rc, n = 0;
+
+	rc = rtnl_addr_alloc_cache(h->nl, &cache);
+	if (rc < 0)
+		return hx_err(err, ns_nlerrno(rc),
+			      "cannot list the addresses of '%s' in host '%s': %s",
+			      ifname, h->name, ns_nlstr(rc));
+	for (o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
+		struct rtnl_addr *a = (struct rtnl_addr *)o;
+
+		if (rtnl_addr_get_ifindex(a) == ifindex &&
+		    rtnl_addr_get_family(a) == AF_INET6 &&
+		    (rtnl_addr_get_flags(a) & IFA_F_TENTATIVE))
+			n++;
+	}
+	nl_cache_free(cache);
+	return n;
+}
+
+/*
+ * Waits until no IPv6 address of ifname in h is tentative, when duplicate
+ * address detection is off there; returns at once otherwise. Why: with DAD
+ * off an address still starts tentative, and is usable only once the
+ * kernel's addrconf work has run (it then announces the address again,
+ * RTM_NEWADDR). Under load that work runs late: a send from the link-local
+ * address (mDNS to ff02::fb) failed with "Cannot assign requested address".
+ */
+static int wait_addrs(char *err, struct ns_host *h, const char *ifname)
+{
+	struct nl_sock *sk = NULL;
+	struct timespec t0, t1;
+	char err2[HX_ERRLEN] = "no membership", junk[4096];
+	unsigned flags;
+	int rc, saved, ifindex, left = RUNNING_WAIT_MS;
+
+	if (!dad_off(h, ifname))
+		return 0;
+	if ((rc = link_flags(err, h, ifname, &ifindex, &flags)) < 0)
+		return rc;
+	if ((rc = ns_enter(err, h->fd, &saved)) < 0)
+		return rc;
+	sk = ns_nl_open(err2);
+	if ((rc = ns_leave(err, &saved)) < 0)
+		goto out;
+	if (!sk || nl_socket_add_membership(sk, RTNLGRP_IPV6_IFADDR) < 0 ||
+	    nl_socket_set_nonblocking(sk) < 0) {
+		rc = hx_err(err, -EIO,
+			    "cannot watch the addresses of '%s' in host '%s': %s",
+			    ifname, h->name, err2);
+		goto out;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* Subscribed first, then looked: no announcement is missed. */
+	while ((rc = count_tentative(err, h, ifname, ifindex)) > 0) {
+		struct pollfd pf = { nl_socket_get_fd(sk), POLLIN, 0 };
+
+		if (left <= 0 || poll(&pf, 1, left) == 0) {
+			rc = hx_err(err, -ETIMEDOUT,
+				    "interface '%s' in host '%s' still has %d tentative IPv6 address%s after %d ms",
+				    ifname, h->name, rc, rc == 1 ? "" : "es",
+				    RUNNING_WAIT_MS);
+			goto out;
+		}
+		/* what changed does not matter: the count is taken again */
+		while (recv(pf.fd, junk, sizeof(junk), MSG_DONTWAIT) > 0)
+			;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		left = RUNNING_WAIT_MS -
+		       (int)((t1.tv_sec - t0.tv_sec) * 1000 +
+			     (t1.tv_nsec - t0.tv_nsec) / 1000000);
+	}
+out:
+	nl_socket_free(sk);
+	return rc < 0 ? rc : 0;
+}
+
+/* Running, and its IPv6 addresses usable when they need no DAD. */
+static int wait_ready(char *err, struct ns_host *h, const char *ifname)
+{
+	int rc = wait_running(err, h, ifname);
+
+	return rc < 0 ? rc : wait_addrs(err, h, ifname);
+}
+
 int ns_link_set_up(char *err, struct ns_host *h, const char *ifname, int up)
 {
 	struct ns_lab *lab = h->lab;
@@ -404,15 +523,15 @@ int ns_link_set_up(char *err, struct ns_host *h, const char *ifname, int up)
 			      up ? "up" : "down", h->name, ns_nlstr(rc));
 	if (!up)
 		return 0;
-	if ((rc = wait_running(err, h, ifname)) < 0)
+	if ((rc = wait_ready(err, h, ifname)) < 0)
 		return rc;
 	for (i = 0; i < lab->nveth; i++) {
 		struct ns_veth *v = &lab->veths[i];
 
 		if (v->a == h && !strcmp(v->ifa, ifname))
-			return wait_running(err, v->b, v->ifb);
+			return wait_ready(err, v->b, v->ifb);
 		if (v->b == h && !strcmp(v->ifb, ifname))
-			return wait_running(err, v->a, v->ifa);
+			return wait_ready(err, v->a, v->ifa);
 	}
 	return 0;
 }

@@ -1,26 +1,22 @@
-/* ns-run.c: a command run inside a host: fork, setns, exec, output and status captured, a timeout. */
+/* ns-run.c: a command run inside a host: started by the spawner (spawn.h), output and status captured, a timeout, a cancel. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "netns/ns-int.h"
+#include "netns/spawn.h"
 
 #define RUN_OUT_MAX (1 << 20)
-
-extern char **environ;
 
 /* The nf_tables variant of each iptables front end. */
 static const struct {
@@ -140,110 +136,52 @@ static int slurp(int fd, struct hx_buf *b)
 	}
 }
 
-/* In the child, between fork and exec: async-signal-safe calls only. */
-static void child(int netfd, pid_t parent, int nullfd, int outw, int errw,
-		  const char *dir, const char *path, char *const argv[])
-{
-	struct sigaction dfl;
-	sigset_t none;
-	int e;
-
-	if (netfd >= 0 && setns(netfd, CLONE_NEWNET) < 0)
-		goto fail;
-	if (dir && chdir(dir) < 0)
-		goto fail;
-	/* Die with the thread that forked us, even by SIGKILL. */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
-		goto fail;
-	if (getppid() != parent) /* the parent died before prctl */
-		_exit(127);
-	if (dup2(nullfd, 0) < 0 || dup2(outw, 1) < 0 || dup2(outw, 2) < 0)
-		goto fail;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	memset(&dfl, 0, sizeof(dfl));
-	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGPIPE, &dfl, NULL);
-	execve(path, argv, environ);
-fail:
-	e = errno;
-	if (write(errw, &e, sizeof(e)) < 0)
-		_exit(127);
-	_exit(127);
-}
-
 int ns_run(char *err, struct ns_host *h, char *const argv[], int timeout_ms,
 	   struct ns_run_res *res)
 {
-	return ns_run_in(err, h, NULL, argv, timeout_ms, res);
+	return ns_run_in(err, h, NULL, -1, argv, timeout_ms, res);
 }
 
-int ns_run_in(char *err, struct ns_host *h, const char *dir,
+int ns_run_in(char *err, struct ns_host *h, const char *dir, int cancel_fd,
 	      char *const argv[], int timeout_ms, struct ns_run_res *res)
 {
 	const char *host = h ? h->name : "(this namespace)";
-	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
-	int nullfd = -1, pidfd = -1, rc, e, open_out = 1, exited = 0;
-	char path[PATH_MAX];
+	int outp[2] = { -1, -1 }, rc = 0, e, open_out = 1, exited = 0;
+	struct ns_child *c = NULL;
+	struct ns_spawn sp;
+	char path[PATH_MAX], why[HX_ERRLEN];
 	long long deadline = 0;
-	pid_t parent, pid;
-	ssize_t r;
 
 	hx_buf_init(&res->out);
 	res->status = 0;
 	res->timed_out = 0;
+	res->cancelled = 0;
 	if (!argv || !argv[0] || !argv[0][0])
 		return hx_err(err, -EINVAL, "no command to run in host '%s'",
 			      host);
 	if ((rc = resolve(err, argv[0], host, path, sizeof(path))) < 0)
 		return rc;
-	if (pipe2(outp, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
+	if (pipe2(outp, O_CLOEXEC) < 0 ||
+	    fcntl(outp[0], F_SETFL, O_NONBLOCK) < 0) {
 		rc = hx_err(err, -errno, "cannot run '%s': pipe: %s", argv[0],
 			    strerrordesc_np(errno));
 		goto out;
 	}
-	nullfd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (nullfd < 0) {
-		rc = hx_err(err, -errno, "cannot open /dev/null: %s",
-			    strerrordesc_np(errno));
+	memset(&sp, 0, sizeof(sp));
+	sp.path = path;
+	sp.argv = argv;
+	sp.netfd = h ? h->fd : -1;
+	sp.dir = dir;
+	sp.fd[0] = -1;
+	sp.fd[1] = sp.fd[2] = outp[1];
+	rc = ns_child_start(why, &sp, &c);
+	if (rc < 0) {
+		rc = hx_err(err, rc, "cannot run '%s' in host '%s': %s", argv[0],
+			    host, why);
 		goto out;
 	}
-	parent = getpid();
-	pid = fork();
-	if (pid < 0) {
-		rc = hx_err(err, -errno, "cannot run '%s' in host '%s': fork: %s",
-			    argv[0], host, strerrordesc_np(errno));
-		goto out;
-	}
-	if (pid == 0)
-		child(h ? h->fd : -1, parent, nullfd, outp[1], errp[1], dir, path,
-		      argv);
 	close(outp[1]);
-	close(errp[1]);
-	outp[1] = errp[1] = -1;
-
-	/* The error pipe closes at exec; before that, it carries errno. */
-	do
-		r = read(errp[0], &e, sizeof(e));
-	while (r < 0 && errno == EINTR);
-	if (r == (ssize_t)sizeof(e)) {
-		while (waitpid(pid, &res->status, 0) < 0 && errno == EINTR)
-			;
-		rc = hx_err(err, -e, "cannot run '%s' in host '%s': %s",
-			    argv[0], host, strerrordesc_np(e));
-		goto out;
-	}
-
-	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-	if (pidfd < 0) {
-		rc = hx_err(err, -errno, "cannot watch '%s': pidfd_open: %s",
-			    argv[0], strerrordesc_np(errno));
-		kill(pid, SIGKILL);
-		while (waitpid(pid, &res->status, 0) < 0 && errno == EINTR)
-			;
-		goto out;
-	}
-	fcntl(outp[0], F_SETFL, O_NONBLOCK);
+	outp[1] = -1;
 	if (timeout_ms > 0)
 		deadline = now_ms() + timeout_ms;
 	/*
@@ -251,47 +189,55 @@ int ns_run_in(char *err, struct ns_host *h, const char *dir,
 	 * the wait, since a daemon it leaves behind may hold the pipe.
 	 */
 	while (!exited) {
-		struct pollfd pf[2] = { { pidfd, POLLIN, 0 },
-					{ open_out ? outp[0] : -1, POLLIN, 0 } };
+		struct pollfd pf[3] = {
+			{ ns_child_fd(c), POLLIN, 0 },
+			{ open_out ? outp[0] : -1, POLLIN, 0 },
+			{ res->cancelled ? -1 : cancel_fd, POLLIN, 0 },
+		};
 		int wait = -1;
 
 		if (deadline && !res->timed_out) {
 			long long left = deadline - now_ms();
 
 			if (left <= 0) {
-				kill(pid, SIGKILL);
+				ns_child_kill(c, SIGKILL);
 				res->timed_out = 1;
 				continue;
 			}
 			wait = left > INT_MAX ? INT_MAX : (int)left;
 		}
-		if (poll(pf, 2, wait) < 0 && errno != EINTR) {
+		if (poll(pf, 3, wait) < 0 && errno != EINTR) {
 			rc = hx_err(err, -errno, "poll: %s",
 				    strerrordesc_np(errno));
-			kill(pid, SIGKILL);
 			break;
 		}
 		if (open_out && (pf[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			open_out = slurp(outp[0], &res->out) > 0;
-		if (pf[0].revents & POLLIN)
+		if (pf[2].revents & POLLIN) {
+			/* the scenario ends: so does its command */
+			ns_child_kill(c, SIGKILL);
+			res->cancelled = 1;
+		}
+		if (pf[0].revents)
 			exited = 1;
 	}
 	if (open_out)
 		slurp(outp[0], &res->out);
-	while (waitpid(pid, &res->status, 0) < 0 && errno == EINTR)
-		;
-	rc = exited ? 0 : rc;
+	e = ns_child_wait(c, exited ? -1 : 0, &res->status);
+	if (e < 0 && rc == 0 && e != -EPIPE)
+		rc = hx_err(err, e, "cannot wait for '%s' in host '%s': %s",
+			    argv[0], host, strerrordesc_np(-e));
+	else if (e == -EPIPE && rc == 0)
+		rc = hx_err(err, -EPIPE, "'%s' in host '%s' died with the command spawner",
+			    argv[0], host);
+	if (rc == 0 && res->cancelled)
+		rc = hx_err(err, -ECANCELED, "'%s' in host '%s' was cancelled",
+			    argv[0], host);
 out:
-	if (pidfd >= 0)
-		close(pidfd);
-	if (nullfd >= 0)
-		close(nullfd);
-	for (e = 0; e < 2; e++) {
+	ns_child_free(c);
+	for (e = 0; e < 2; e++)
 		if (outp[e] >= 0)
 			close(outp[e]);
-		if (errp[e] >= 0)
-			close(errp[e]);
-	}
 	return rc;
 }
 

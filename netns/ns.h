@@ -26,14 +26,15 @@
  */
 
 /*
- * Call once at program start, while the process is still single-threaded.
- * As root it does nothing: hosts are then created next to the machine's
+ * Call once at program start, while the process is still single-threaded
+ * and has no socket open. As root, hosts are created next to the machine's
  * namespace, which is never changed. Otherwise it moves the process into a
  * new user namespace, with the caller's uid and gid mapped to 0 (setgroups
  * denied), and a new network namespace of its own, so that everything below
- * works unprivileged. Calling it again is harmless (the process is uid 0 by
- * then). Returns 0 or a negative code (-EINVAL when other threads exist,
- * -EPERM when unprivileged user namespaces are off).
+ * works unprivileged. Either way it then starts the command spawner
+ * (netns/spawn.h), which ns_run needs. Calling it again is harmless (the
+ * process is uid 0 by then). Returns 0 or a negative code (-EINVAL when
+ * other threads exist, -EPERM when unprivileged user namespaces are off).
  */
 int ns_boot(char *err);
 
@@ -118,6 +119,9 @@ int ns_link_master(char *err, struct ns_host *h, const char *ifname,
  * the link can carry traffic: when it has carrier, it waits (at most 3 s,
  * then -ETIMEDOUT) for the kernel to announce it running, and for its veth
  * peer too; until then its queue drops every packet (docs/engine.md).
+ * Where duplicate address detection is off (accept_dad 0), it also waits
+ * until their IPv6 addresses (the link-local one) are no longer tentative:
+ * until then nothing can be sent from them.
  */
 int ns_link_set_up(char *err, struct ns_host *h, const char *ifname, int up);
 /* Deletes interface ifname of h (a veth takes its peer with it). */
@@ -181,18 +185,20 @@ int ns_sysctl_get(char *err, struct ns_host *h, const char *key, char *val,
 struct ns_run_res {
 	int status;	/* waitpid() status */
 	int timed_out;	/* killed (SIGKILL) when timeout_ms passed */
+	int cancelled;	/* killed (SIGKILL) when cancel_fd became readable */
 	struct hx_buf out; /* stdout and stderr together, as they came;
 			    * at most 1 MiB kept; the caller releases it */
 };
 
 /*
- * Runs argv in host h (NULL: the caller's namespace): fork, setns into the
- * host, PR_SET_PDEATHSIG(SIGKILL), exec. stdin is /dev/null. argv[0] is
+ * Runs argv in host h (NULL: the calling thread's namespace). The command
+ * is forked by the spawner (netns/spawn.h), never by this process, so it
+ * holds none of dumplab's sockets; it enters the host, has stdin
+ * /dev/null, no fd but stdio, and PR_SET_PDEATHSIG(SIGKILL). argv[0] is
  * looked up in PATH, then /usr/local/sbin, /usr/sbin, /sbin; iptables,
  * ip6tables and their -save/-restore always run the nf_tables variant
  * (iptables-nft, else xtables-nft-multi); a name with "legacy" in it is
  * refused. After timeout_ms (<= 0: none) the child is killed by its pid.
- * The death signal follows the calling thread: the command dies with it.
  *
  * Returns 0 when the command ran (whatever its exit status: see res), or a
  * negative code when it could not start, with err naming it and the host.
@@ -200,8 +206,12 @@ struct ns_run_res {
  */
 int ns_run(char *err, struct ns_host *h, char *const argv[], int timeout_ms,
 	   struct ns_run_res *res);
-/* ns_run with the working directory dir (NULL: the caller's). */
-int ns_run_in(char *err, struct ns_host *h, const char *dir,
+/*
+ * ns_run with the working directory dir (NULL: the caller's), and a cancel:
+ * once cancel_fd (-1: none) is readable the command is killed and reaped,
+ * and the call returns -ECANCELED (res->cancelled set).
+ */
+int ns_run_in(char *err, struct ns_host *h, const char *dir, int cancel_fd,
 	      char *const argv[], int timeout_ms, struct ns_run_res *res);
 
 /*

@@ -92,6 +92,29 @@ static int captured(pcap_t *p, int want, int timeout_ms)
 
 /* ---- TCP ------------------------------------------------------------------ */
 
+/* The last TCP segment a capture on lo (DLT_EN10MB) saw, and how many. */
+struct last_seg {
+	int n;
+	uint8_t flags;
+	uint16_t sport;
+};
+
+static void on_seg(unsigned char *user, const struct pcap_pkthdr *h,
+		   const unsigned char *p)
+{
+	struct last_seg *l = (struct last_seg *)user;
+	unsigned ihl;
+
+	if (h->caplen < 14 + 20)
+		return;
+	ihl = (p[14] & 0x0f) * 4u;
+	if (p[14 + 9] != IPPROTO_TCP || h->caplen < 14 + ihl + 14)
+		return;
+	l->n++;
+	l->sport = (uint16_t)(p[14 + ihl] << 8 | p[14 + ihl + 1]);
+	l->flags = p[14 + ihl + 13];
+}
+
 static void test_tcp_exchange(void)
 {
 	int h = host();
@@ -99,7 +122,7 @@ static void test_tcp_exchange(void)
 	struct ns_actor *c = actor(h, "client"), *s = NULL;
 	struct ns_actor_stats cs, ss;
 	struct ns_conn_rec rec;
-	pcap_t *syn = NULL, *fin = NULL;
+	pcap_t *syn = NULL, *fin = NULL, *all = NULL;
 	uint16_t port;
 
 	CU_ASSERT_FATAL(h >= 0 && srv && c);
@@ -109,6 +132,7 @@ static void test_tcp_exchange(void)
 				     &syn) == 0);
 	CU_ASSERT_FATAL(tns_cap_open(err, h, "lo", "tcp[tcpflags] & tcp-fin != 0",
 				     &fin) == 0);
+	CU_ASSERT_FATAL(tns_cap_open(err, h, "lo", "tcp", &all) == 0);
 
 	struct ns_step conn = { .kind = NS_CONNECT, .addr = "127.0.0.1",
 				.port = port, .timeout_ms = 2000 };
@@ -153,8 +177,20 @@ static void test_tcp_exchange(void)
 	CU_ASSERT(run(s, &eof) == 0);
 	CU_ASSERT_EQUAL(eof.res.outcome, NS_EOF);
 	CU_ASSERT_EQUAL(eof.res.received, 0);
+	/* The passive close returns once the client acknowledged its FIN:
+	 * that last ACK is there without waiting (timeout 0). */
 	struct ns_step sc = { .kind = NS_CLOSE };
+	struct last_seg last = { 0, 0, 0 };
 	CU_ASSERT(run(s, &sc) == 0);
+	CU_ASSERT_STRING_EQUAL(sc.res.msg, "closed (FIN, acknowledged)");
+	{
+		int seen = 0;
+
+		tns_cap_wait(all, &seen, 1000, 0, on_seg, (unsigned char *)&last);
+	}
+	CU_ASSERT(last.n >= 9);
+	CU_ASSERT_EQUAL(last.flags, 0x10); /* a bare ACK ... */
+	CU_ASSERT_EQUAL(last.sport, conn.res.lport); /* ... from the client */
 	CU_ASSERT_EQUAL(captured(fin, 2, 2000), 2); /* two FINs */
 
 	ns_actor_stats(c, &cs);
@@ -173,6 +209,7 @@ static void test_tcp_exchange(void)
 	ns_result_release(&got.res);
 	pcap_close(syn);
 	pcap_close(fin);
+	pcap_close(all);
 	ns_actor_free(c);
 	ns_actor_free(s);
 	CU_ASSERT(ns_server_stop(err, srv) == 0);
@@ -828,6 +865,14 @@ static void test_udp_round_trip(void)
 	struct ns_step quiet = { .kind = NS_UDP_RECV, .addr = "::1", .timeout_ms = 100 };
 	CU_ASSERT(run(c, &quiet) == 0);
 	CU_ASSERT_EQUAL(quiet.res.outcome, NS_TIMED_OUT);
+	/* A send that fails says its own error: getpeername's ENOTCONN
+	 * once stood in for it. */
+	struct ns_step nr = { .kind = NS_UDP_SEND, .addr = "192.0.2.1",
+			      .port = 9, .len = 1 };
+	CU_ASSERT(run(c, &nr) == 0);
+	CU_ASSERT_EQUAL(nr.res.outcome, NS_UNREACHABLE);
+	CU_ASSERT_EQUAL(nr.res.error, ENETUNREACH);
+	CU_ASSERT(strstr(nr.res.msg, "Network is unreachable") != NULL);
 	/* Broadcast is allowed (SO_BROADCAST). */
 	struct ns_step bc = { .kind = NS_UDP_SEND, .addr = "127.255.255.255",
 			      .port = 9, .len = 9 };

@@ -365,6 +365,49 @@ static void test_commands(void)
 	ns_lab_free(lab);
 }
 
+/*
+ * With duplicate address detection off, up returns only once the link's
+ * IPv6 addresses are usable: none is tentative any more (under load the
+ * kernel's addrconf work, which clears the flag, ran after the multicast
+ * scenario's first send from the link-local address: EADDRNOTAVAIL).
+ */
+static void test_up_waits_for_ipv6(void)
+{
+	char err[HX_ERRLEN];
+	char *tent[] = { "ip", "-6", "addr", "show", "tentative", NULL };
+	char *ll[] = { "ip", "-6", "addr", "show", "dev", "eth0", "scope", "link",
+		       NULL };
+	struct ns_run_res res;
+	struct ns_lab *lab;
+	struct ns_host *a, *b;
+	struct ns_host *hs[2];
+	int i;
+
+	ST_OK(ns_lab_new(err, &lab), err);
+	ST_OK(ns_host_add(err, lab, "a", &a), err);
+	ST_OK(ns_host_add(err, lab, "b", &b), err);
+	hs[0] = a;
+	hs[1] = b;
+	for (i = 0; i < 2; i++)
+		ST_OK(ns_sysctl_set(err, hs[i], "net.ipv6.conf.default.accept_dad",
+				    "0"), err);
+	ST_OK(ns_veth_add(err, a, "eth0", NULL, b, "eth0", NULL), err);
+	ST_OK(ns_link_set_up(err, a, "eth0", 1), err);
+	ST_OK(ns_link_set_up(err, b, "eth0", 1), err);
+	for (i = 0; i < 2; i++) {
+		ST_OK(ns_run(err, hs[i], ll, 5000, &res), err);
+		CU_ASSERT(res.out.p && strstr(res.out.p, "inet6 fe80::") != NULL);
+		hx_buf_release(&res.out);
+		ST_OK(ns_run(err, hs[i], tent, 5000, &res), err);
+		CU_ASSERT_EQUAL(res.out.len, 0);
+		if (res.out.len)
+			fprintf(stderr, "\n  tentative right after up:\n%s",
+				res.out.p);
+		hx_buf_release(&res.out);
+	}
+	ns_lab_free(lab);
+}
+
 /* Bad arguments: each names the culprit and changes nothing. */
 static void test_bad_arguments(void)
 {
@@ -438,6 +481,8 @@ static CU_TestInfo tests[] = {
 	{ "sysctls are per host and read back", test_sysctls },
 	{ "commands in a host: status, output, timeout, nft iptables",
 	  test_commands },
+	{ "up waits for IPv6 addresses to be usable where DAD is off",
+	  test_up_waits_for_ipv6 },
 	{ "bad arguments name the culprit and leave nothing",
 	  test_bad_arguments },
 	CU_TEST_INFO_NULL,
