@@ -1,7 +1,8 @@
 # Makefile: dumplab, its tests, its scenarios, its benchmarks, its install.
 #
 #   make                 build ./dumplab (release: -O2)
-#   make test            unit, system, capture, golden, scenario and conformance tests
+#   make test            unit, system, capture, golden, scenario, scale, kill and
+#                        conformance tests
 #   make scenarios       run every scenario of scenarios/ (the main job)
 #   make bench           benchmarks against tcpdump, measured in the same run
 #   make install         PREFIX=/usr/local DESTDIR=
@@ -59,7 +60,7 @@ TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 .PHONY: all deps test test-unit test-system test-golden conformance difftest \
-	test-scenario scenarios bench install clean
+	test-scenario test-scale test-kill scenarios bench install clean
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -91,7 +92,8 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ)
 
 # Unit tests need nothing of the machine; system tests build hosts (as root,
 # and again as an unprivileged user through dumplab's own user namespace).
-test: test-unit test-system test-capture test-golden test-scenario conformance difftest
+test: test-unit test-system test-capture test-golden test-scenario test-scale \
+	test-kill conformance difftest
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -117,6 +119,15 @@ test-scenario: $(BIN)
 		rm -rf $$t; exit $$r; \
 	fi
 
+# 5,000 scenarios (one file named 5,000 times) in 256 fds.
+test-scale: $(BIN)
+	tests/scale/run $(RUNBIN)
+
+# SIGKILL at random moments of `dumplab run -j 2` leaves the machine and
+# TMPDIR exactly as before (KILL_SEED=S repeats a run's delays).
+test-kill: $(BIN) $(BUILD)/tools/kill-run
+	tests/kill/run $(RUNBIN) $(BUILD)/tools
+
 # dumplab read against the real tcpdump on the project's captures.
 difftest: $(BIN) $(BUILD)/test-unit
 	tests/diff/run $(RUNBIN) $(BUILD)/test-unit
@@ -129,7 +140,7 @@ conformance: $(BIN)
 		echo "conformance: skipped: ../shared/conformance is not here"; \
 	fi
 
-# Every scenario of scenarios/, in parallel (one per core).
+# Every scenario of scenarios/, in parallel (4 per core: they mostly wait).
 scenarios: $(BIN)
 	$(RUNBIN) run
 
