@@ -1,7 +1,8 @@
 # Makefile: dumplab, its tests, its scenarios, its benchmarks, its install.
 #
 #   make                 build ./dumplab (release: -O2)
-#   make test            unit, system, capture, golden, scenario and conformance tests
+#   make test            unit, system, capture, golden, scenario, scale, kill and
+#                        conformance tests
 #   make scenarios       run every scenario of scenarios/ (the main job)
 #   make stress          the catalogue 20 times at -j 24 beside CPU hogs
 #   make bench           benchmarks against tcpdump, measured in the same run
@@ -46,7 +47,8 @@ RUNBIN = $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 # libraries are there; PKG_* are recursive (=) so that pkg-config runs after.
 # A target added here (stress, fuzz) gets the same.
 DEPS_GOALS := deps test test-unit test-system test-capture test-golden \
-	test-scenario conformance difftest scenarios bench
+	test-scenario test-scale test-kill conformance difftest scenarios stress \
+	bench
 NEED_DEPS := $(if $(filter $(DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
@@ -85,8 +87,8 @@ TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 .PHONY: all deps test test-unit test-system test-capture test-golden \
-	conformance difftest test-scenario scenarios stress bench install uninstall \
-	clean FORCE
+	conformance difftest test-scenario test-scale test-kill scenarios \
+	stress bench install uninstall clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -129,7 +131,8 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ) $(FLAGS_FILE)
 # and again as an unprivileged user through dumplab's own user namespace).
 # The passes as nobody run copies of what they need (tests/nobody), so they
 # never depend on nobody traversing the checkout's parents (/root is 0700).
-test: test-unit test-system test-capture test-golden test-scenario conformance difftest
+test: test-unit test-system test-capture test-golden test-scenario test-scale \
+	test-kill conformance difftest
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -154,6 +157,15 @@ test-scenario: $(BIN)
 			tests/scenario/run $(RUNBIN); \
 	fi
 
+# 5,000 scenarios (one file named 5,000 times) in 256 fds.
+test-scale: $(BIN)
+	tests/scale/run $(RUNBIN)
+
+# SIGKILL at random moments of `dumplab run -j 2` leaves the machine and
+# TMPDIR exactly as before (KILL_SEED=S repeats a run's delays).
+test-kill: $(BIN) $(BUILD)/tools/kill-run
+	tests/kill/run $(RUNBIN) $(BUILD)/tools
+
 # dumplab read against the real tcpdump on the project's captures.
 difftest: $(BIN) $(BUILD)/test-unit
 	tests/diff/run $(RUNBIN) $(BUILD)/test-unit
@@ -166,7 +178,7 @@ conformance: $(BIN)
 		echo "conformance: skipped: ../shared/conformance is not here"; \
 	fi
 
-# Every scenario of scenarios/, in parallel (one per core).
+# Every scenario of scenarios/, in parallel (4 per core: they mostly wait).
 scenarios: $(BIN)
 	$(RUNBIN) run
 

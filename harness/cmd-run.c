@@ -20,24 +20,43 @@
 #define DUMPLAB_DATADIR "/usr/local/share/dumplab"
 #endif
 
-static const char run_usage[] =
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static const char run_usage_head[] =
 	"usage: dumplab run [-j N] [--tap] [--junit FILE] [--out DIR] [--timeout SECS]\n"
 	"                   [NAME|FILE ...]\n"
 	"\n"
 	"Runs scenarios (by default every scenarios/*.scn), each in its own hosts,\n"
-	"N at a time (default: the number of cores), and prints each one's\n"
-	"transcript and expectation verdicts. Ctrl-C cancels the run.\n"
-	"\n"
-	"  -j N            run N scenarios at once\n"
+	"N at a time, the longest declared timeout first, and prints each one's\n"
+	"transcript and expectation verdicts in the order named. Ctrl-C cancels\n"
+	"the run.\n"
+	"\n";
+
+static const char run_usage_tail[] =
 	"  --tap           print TAP version 14 instead of transcripts\n"
 	"  --junit FILE    also write JUnit XML to FILE\n"
 	"  --out DIR       keep each scenario's savefiles and transcript in DIR/NAME/\n"
+	"                  (a scenario named twice: DIR/NAME.2/ ...)\n"
 	"  --timeout SECS  the timeout of scenarios that set none (default 60)\n"
 	"\n"
 	"A NAME is looked up in the scenario directory: the working tree's\n"
 	"scenarios/ next to this binary, else " DUMPLAB_DATADIR "/scenarios;\n"
-	"DUMPLAB_SCENARIOS=DIR overrides both.\n"
+	"DUMPLAB_SCENARIOS=DIR overrides both. Temporary scenario directories live\n"
+	"on a tmpfs of dumplab's own, gone with it even after a SIGKILL.\n"
 	"Exit status: 0 all passed or skipped, 1 some failed, 2 usage, 130 interrupted.\n";
+
+static void run_usage(FILE *f)
+{
+	fputs(run_usage_head, f);
+	/* Scenarios mostly wait on kernel timers: several per core. */
+	fprintf(f,
+		"  -j N            run N scenarios at once (default: " STR(HX_JOBS_PER_CORE)
+		" per core, at least " STR(HX_JOBS_MIN) ":\n"
+		"                  %d here)\n",
+		hx_run_default_jobs());
+	fputs(run_usage_tail, f);
+}
 
 static const char list_usage[] =
 	"usage: dumplab list [NAME|FILE ...]\n"
@@ -226,7 +245,7 @@ int cmd_run(int argc, char **argv)
 	struct hx_run run;
 	struct hx_buf out = HX_BUF_INIT;
 	const char *junit = NULL;
-	char err[HX_ERRLEN], **paths = NULL;
+	char err[HX_ERRLEN], scratch[64], **paths = NULL;
 	size_t npaths = 0;
 	int c, tap = 0, rc;
 	char *end;
@@ -264,7 +283,7 @@ int cmd_run(int argc, char **argv)
 			o.default_timeout = (sc_usec)v * 1000000;
 			break;
 		case 'h':
-			fputs(run_usage, stdout);
+			run_usage(stdout);
 			return 0;
 		default:
 			if (optopt && optopt != '?')
@@ -272,7 +291,7 @@ int cmd_run(int argc, char **argv)
 					strchr("jJoT", optopt) ? "needs an argument" : "is unknown");
 			else
 				fprintf(stderr, "dumplab run: unknown option '%s'\n", argv[optind - 1]);
-			fputs(run_usage, stderr);
+			run_usage(stderr);
 			return 2;
 		}
 	}
@@ -288,8 +307,26 @@ int cmd_run(int argc, char **argv)
 		return 1;
 	}
 	o.exec = hx_exec_real;
-	if (hx_run_load(err, &run, paths, npaths) < 0 ||
-	    hx_run_exec(err, &run, &o) < 0) {
+	if (hx_run_load(err, &run, paths, npaths) < 0) {
+		fprintf(stderr, "dumplab run: %s\n", err);
+		hx_run_release(&run);
+		free_paths(paths, npaths);
+		return 1;
+	}
+	/* Temporary scenario directories on a tmpfs that dies with this
+	 * process: a killed run leaves nothing in TMPDIR. Entered after the
+	 * scenarios are read and while there is one thread; not when a path
+	 * the user named is on the file system it hides. */
+	if (!o.outdir && !(junit && hx_run_scratch_hides(junit))) {
+		int j = o.jobs > 0 ? o.jobs : hx_run_default_jobs();
+
+		if (hx_run_scratch(err, hx_run_scratch_size(j), scratch, sizeof(scratch)) == 0)
+			o.scratch = scratch;
+		else
+			fprintf(stderr, "dumplab run: warning: scenario directories go to TMPDIR: %s\n",
+				err);
+	}
+	if (hx_run_exec(err, &run, &o) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);
 		hx_run_release(&run);
 		free_paths(paths, npaths);

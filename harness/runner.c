@@ -1,5 +1,5 @@
 /* runner.c: the scenario pool: worker threads, per-scenario timeouts, Ctrl-C, output directories. */
-#define _GNU_SOURCE 1 /* pipe2, ppoll-free signalfd use */
+#define _GNU_SOURCE 1 /* qsort_r, unshare */
 #include "harness/runner.h"
 
 #include <dirent.h>
@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <pwd.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/mount.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -192,28 +194,77 @@ int hx_need_met(const struct sc_need *n, char *why, size_t len)
 
 /* ---- loading --------------------------------------------------------- */
 
+/* Item indices ordered by path, then by index. */
+static int by_path(const void *a, const void *b, void *arg)
+{
+	const struct hx_run_item *it = arg;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(it[i].path, it[j].path);
+
+	return c ? c : (i > j) - (i < j);
+}
+
+/* Item indices ordered by scenario name, then by index. */
+static int by_name(const void *a, const void *b, void *arg)
+{
+	const struct hx_run_item *it = arg;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(it[i].sc ? it[i].sc->name : "", it[j].sc ? it[j].sc->name : "");
+
+	return c ? c : (i > j) - (i < j);
+}
+
 int hx_run_load(char *err, struct hx_run *run, char *const *paths, size_t n)
 {
-	size_t i;
+	size_t i, *ix;
 
 	memset(run, 0, sizeof(*run));
 	run->items = calloc(n ? n : 1, sizeof(*run->items));
-	if (!run->items)
+	ix = calloc(n ? n : 1, sizeof(*ix));
+	if (!run->items || !ix) {
+		free(ix);
 		return hx_err(err, -ENOMEM, "out of memory");
+	}
 	run->n = n;
 	for (i = 0; i < n; i++) {
-		struct hx_run_item *it = &run->items[i];
+		run->items[i].path = strdup(paths[i]);
+		if (!run->items[i].path) {
+			free(ix);
+			return hx_err(err, -ENOMEM, "out of memory");
+		}
+		ix[i] = i;
+	}
+	/* A path named again shares the first load: a run of the same file
+	 * 5,000 times holds one parsed scenario, not 5,000. */
+	qsort_r(ix, n, sizeof(*ix), by_path, run->items);
+	for (i = 0; i < n; i++) {
+		struct hx_run_item *it = &run->items[ix[i]];
 		char e[HX_ERRLEN];
 
-		it->path = strdup(paths[i]);
-		if (!it->path)
-			return hx_err(err, -ENOMEM, "out of memory");
-		if (sc_load(e, paths[i], &it->sc) < 0) {
+		if (i > 0 && !strcmp(run->items[ix[i - 1]].path, it->path)) {
+			it->sc = run->items[ix[i - 1]].sc;
+			it->load_err = run->items[ix[i - 1]].load_err;
+			it->shared = 1;
+			continue;
+		}
+		if (sc_load(e, it->path, &it->sc) < 0) {
 			it->load_err = strdup(e);
-			if (!it->load_err)
+			if (!it->load_err) {
+				free(ix);
 				return hx_err(err, -ENOMEM, "out of memory");
+			}
 		}
 	}
+	/* The same name twice (a path repeated, or two files naming one
+	 * scenario) numbers the later ones, so --out keeps each apart. */
+	qsort_r(ix, n, sizeof(*ix), by_name, run->items);
+	for (i = 1; i < n; i++) {
+		struct hx_run_item *a = &run->items[ix[i - 1]], *b = &run->items[ix[i]];
+
+		if (a->sc && b->sc && !strcmp(a->sc->name, b->sc->name))
+			b->copy = a->copy + 1;
+	}
+	free(ix);
 	return 0;
 }
 
@@ -225,8 +276,10 @@ void hx_run_release(struct hx_run *run)
 		return;
 	for (i = 0; i < run->n; i++) {
 		free(run->items[i].path);
-		sc_free(run->items[i].sc);
-		free(run->items[i].load_err);
+		if (!run->items[i].shared) {
+			sc_free(run->items[i].sc);
+			free(run->items[i].load_err);
+		}
 		sc_report_release(&run->items[i].rep);
 	}
 	free(run->items);
@@ -294,20 +347,26 @@ static int dir_empty(const char *d)
 }
 
 /*
- * The scenario's directory: OUT/NAME (emptied when it holds an earlier
- * run's transcript.txt; refused when it holds something else), or a new
- * temporary one. *temp says which.
+ * The scenario's directory: OUT/NAME, or OUT/NAME.K for its K-th copy
+ * (emptied when it holds an earlier run's transcript.txt; refused when it
+ * holds something else), or a new temporary one under o->scratch, else
+ * TMPDIR. *temp says which.
  */
-static int workdir(char *err, const char *outdir, const char *name, char **out,
-		   int *temp)
+static int workdir(char *err, const struct hx_run_opts *o, const char *name,
+		   unsigned copy, char **out, int *temp)
 {
+	const char *outdir = o->outdir;
 	struct hx_buf b = HX_BUF_INIT;
 	int r;
 
 	*out = NULL;
 	*temp = !outdir;
 	if (outdir) {
-		hx_buf_printf(&b, "%s/%s", outdir, name);
+		/* Names have no '.': NAME.2 is never another scenario's. */
+		if (copy)
+			hx_buf_printf(&b, "%s/%s.%u", outdir, name, copy + 1);
+		else
+			hx_buf_printf(&b, "%s/%s", outdir, name);
 		if (b.oom)
 			return hx_err(err, -ENOMEM, "out of memory");
 		r = dir_empty(b.p);
@@ -339,7 +398,7 @@ static int workdir(char *err, const char *outdir, const char *name, char **out,
 		return 0;
 	}
 	{
-		const char *tmp = getenv("TMPDIR");
+		const char *tmp = o->scratch ? o->scratch : getenv("TMPDIR");
 
 		hx_buf_printf(&b, "%s/dumplab-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", name);
 		if (b.oom)
@@ -353,6 +412,90 @@ static int workdir(char *err, const char *outdir, const char *name, char **out,
 		*out = b.p;
 		return 0;
 	}
+}
+
+/* ---- the scratch file system ---------------------------------------- */
+
+#define SCRATCH_DIR "/dev/shm"
+
+size_t hx_run_scratch_size(int jobs)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+	size_t mib = (size_t)1 << 20, want, cap;
+
+	want = (size_t)(jobs > 0 ? jobs : 1) * 64 * mib;
+	if (want < 256 * mib)
+		want = 256 * mib;
+	if (pages > 0 && psz > 0) {
+		cap = (size_t)pages / 4 * (size_t)psz;
+		if (want > cap)
+			want = cap;
+	}
+	return want;
+}
+
+int hx_run_scratch_hides(const char *path)
+{
+	struct stat shm, st;
+	char dir[4096], *slash;
+
+	if (stat(SCRATCH_DIR, &shm) < 0)
+		return 0;
+	if (stat(path, &st) == 0)
+		return st.st_dev == shm.st_dev;
+	/* A file to be created: the directory it goes in. */
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	return stat(dir, &st) == 0 && st.st_dev == shm.st_dev;
+}
+
+static int scratch_mount(char *err, size_t size)
+{
+	char opts[64];
+	struct stat st;
+
+	if (stat(SCRATCH_DIR, &st) < 0 || !S_ISDIR(st.st_mode))
+		return hx_err(err, -ENOTDIR, "no directory '%s' to mount a scratch file system on",
+			      SCRATCH_DIR);
+	/* Fails with EINVAL once the process has threads. */
+	if (unshare(CLONE_NEWNS) < 0)
+		return hx_err(err, -errno, "cannot create a mount namespace: %s", strerror(errno));
+	/* systemd makes / shared: without this, the tmpfs would appear in
+	 * the machine's namespace too. Slaves still see the machine's new
+	 * mounts (a disk mounted for --out during the run). */
+	if (mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) < 0)
+		return hx_err(err, -errno, "cannot make the mounts of '/' slaves: %s",
+			      strerror(errno));
+	/* Not noexec: a scenario's `file` may be a -z post-rotate script. */
+	snprintf(opts, sizeof(opts), "size=%zu,mode=0755", size);
+	if (mount("dumplab", SCRATCH_DIR, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
+		return hx_err(err, -errno, "cannot mount a scratch tmpfs on '%s': %s", SCRATCH_DIR,
+			      strerror(errno));
+	return 0;
+}
+
+int hx_run_scratch(char *err, size_t size, char *dir, size_t len)
+{
+	/* The mount namespace is the process's: one per process, so is the
+	 * answer. Written once, single-threaded (the contract). */
+	static int done, rc;
+	static char why[HX_ERRLEN];
+
+	if (!done) {
+		done = 1;
+		rc = scratch_mount(why, size);
+	}
+	if (rc < 0)
+		return hx_err(err, rc, "%s", why);
+	if ((size_t)snprintf(dir, len, "%s", SCRATCH_DIR) >= len)
+		return hx_err(err, -ENAMETOOLONG, "no room for the scratch directory's name");
+	return 0;
 }
 
 static int write_all(int fd, const char *p, size_t n)
@@ -419,9 +562,16 @@ static int write_files(char *err, const struct sc_scenario *sc, const char *dir)
 
 /* ---- the pool -------------------------------------------------------- */
 
+/*
+ * One worker thread and the scenario it runs: the eventfd and the flag are
+ * that scenario's cancel signal, reset before each one, so a run holds one
+ * eventfd per worker however many scenarios it queues.
+ */
 struct slot {
-	int efd;	    /* the scenario's cancel eventfd */
+	struct runner *R;
+	int efd;
 	atomic_int cancelled;
+	size_t item;	    /* the running item (while running) */
 	sc_usec start, deadline;
 	int running;
 };
@@ -431,14 +581,33 @@ struct runner {
 	const struct hx_run_opts *o;
 	hx_exec_fn exec;
 	pthread_mutex_t mu;
-	size_t next;	    /* the next item to start */
+	size_t *order;	    /* item indices in start order */
+	size_t next;	    /* the next of order to start */
 	size_t running;
 	size_t passed, failed, skipped;
 	int stop;	    /* cancelled: start nothing more */
-	int wake;	    /* eventfd: a worker finished */
-	struct slot *slots;
+	int wake;	    /* eventfd: a worker started or finished one */
+	struct slot *slots; /* one per worker */
+	size_t nslots;
 	sc_usec t0;
 };
+
+int hx_run_default_jobs(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	long j = (cores > 0 ? cores : 1) * HX_JOBS_PER_CORE;
+
+	if (j < HX_JOBS_MIN)
+		j = HX_JOBS_MIN;
+	return j > 1024 ? 1024 : (int)j;
+}
+
+static sc_usec item_timeout(const struct runner *R, const struct hx_run_item *it)
+{
+	if (it->sc && it->sc->timeout)
+		return it->sc->timeout;
+	return R->o->default_timeout ? R->o->default_timeout : DEFAULT_TIMEOUT;
+}
 
 static void finish(struct runner *R, struct hx_run_item *it, struct slot *s)
 {
@@ -450,20 +619,16 @@ static void finish(struct runner *R, struct hx_run_item *it, struct slot *s)
 
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "timed out after %s",
-				 sc_duration_str(it->sc && it->sc->timeout ? it->sc->timeout
-					 : R->o->default_timeout ? R->o->default_timeout
-								 : DEFAULT_TIMEOUT,
-						 b, sizeof(b)));
+				 sc_duration_str(item_timeout(R, it), b, sizeof(b)));
 	} else if (it->interrupted) {
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "interrupted");
 	}
 }
 
-static void run_one(struct runner *R, size_t i)
+static void run_one(struct runner *R, struct slot *s)
 {
-	struct hx_run_item *it = &R->run->items[i];
-	struct slot *s = &R->slots[i];
+	struct hx_run_item *it = &R->run->items[s->item];
 	struct sc_report *rep = &it->rep;
 	char err[HX_ERRLEN], why[HX_ERRLEN];
 	char *dir = NULL;
@@ -481,7 +646,7 @@ static void run_one(struct runner *R, size_t i)
 			sc_report_reason(rep, "%s", why);
 			return;
 		}
-	if (workdir(err, R->o->outdir, it->sc->name, &dir, &temp) < 0 ||
+	if (workdir(err, R->o, it->sc->name, it->copy, &dir, &temp) < 0 ||
 	    write_files(err, it->sc, dir) < 0) {
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "%s", err);
@@ -495,9 +660,7 @@ static void run_one(struct runner *R, size_t i)
 			.cancel_fd = s->efd,
 			.cancelled = &s->cancelled,
 			.workdir = dir,
-			.timeout = it->sc->timeout ? it->sc->timeout
-				   : R->o->default_timeout ? R->o->default_timeout
-							   : DEFAULT_TIMEOUT,
+			.timeout = item_timeout(R, it),
 			.arg = R->o->exec_arg,
 		};
 
@@ -535,13 +698,22 @@ static void run_one(struct runner *R, size_t i)
 	free(dir);
 }
 
-static void *worker(void *arg)
+static void wake(int efd)
 {
-	struct runner *R = arg;
 	uint64_t one = 1;
 
+	if (write(efd, &one, sizeof(one)) < 0) {
+		/* An eventfd write only fails on overflow: it is readable. */
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct slot *s = arg;
+	struct runner *R = s->R;
+	uint64_t v;
+
 	for (;;) {
-		size_t i;
 		struct hx_run_item *it;
 
 		pthread_mutex_lock(&R->mu);
@@ -549,30 +721,31 @@ static void *worker(void *arg)
 			pthread_mutex_unlock(&R->mu);
 			return NULL;
 		}
-		i = R->next++;
-		it = &R->run->items[i];
+		s->item = R->order[R->next++];
+		it = &R->run->items[s->item];
 		it->ran = 1;
-		R->slots[i].start = now_us();
-		R->slots[i].deadline =
-			R->slots[i].start +
-			(it->sc && it->sc->timeout ? it->sc->timeout
-			 : R->o->default_timeout ? R->o->default_timeout
-						 : DEFAULT_TIMEOUT);
-		R->slots[i].running = 1;
+		/* A cancel that came as the previous scenario ended was that
+		 * one's: the watchdog cancels only under the lock, and only a
+		 * running slot. */
+		atomic_store(&s->cancelled, 0);
+		if (read(s->efd, &v, sizeof(v)) < 0) {
+			/* EAGAIN: it was not signalled */
+		}
+		s->start = now_us();
+		s->deadline = s->start + item_timeout(R, it);
+		s->running = 1;
 		R->running++;
 		if ((int)R->running > R->run->max_parallel)
 			R->run->max_parallel = (int)R->running;
 		pthread_mutex_unlock(&R->mu);
 		/* The watchdog must learn the new deadline. */
-		if (write(R->wake, &one, sizeof(one)) < 0) {
-			/* An eventfd write only fails on overflow. */
-		}
+		wake(R->wake);
 
-		run_one(R, i);
+		run_one(R, s);
 
 		pthread_mutex_lock(&R->mu);
-		finish(R, it, &R->slots[i]);
-		R->slots[i].running = 0;
+		finish(R, it, s);
+		s->running = 0;
 		R->running--;
 		switch (it->rep.status) {
 		case SC_ST_PASS: R->passed++; break;
@@ -580,20 +753,29 @@ static void *worker(void *arg)
 		case SC_ST_SKIP: R->skipped++; break;
 		}
 		pthread_mutex_unlock(&R->mu);
-		if (write(R->wake, &one, sizeof(one)) < 0) {
-			/* The counter cannot overflow here; nothing to do. */
-		}
+		wake(R->wake);
 	}
 }
 
+/* Under R->mu. */
 static void cancel_slot(struct slot *s)
 {
-	uint64_t one = 1;
-
 	atomic_store(&s->cancelled, 1);
-	if (write(s->efd, &one, sizeof(one)) < 0) {
-		/* An eventfd write only fails on overflow. */
-	}
+	wake(s->efd);
+}
+
+/* Starts nothing more and cancels what runs, each marked interrupted.
+ * Under R->mu. */
+static void stop_all(struct runner *R)
+{
+	size_t k;
+
+	R->stop = 1;
+	for (k = 0; k < R->nslots; k++)
+		if (R->slots[k].running) {
+			R->run->items[R->slots[k].item].interrupted = 1;
+			cancel_slot(&R->slots[k]);
+		}
 }
 
 static void progress(struct runner *R, int final)
@@ -620,13 +802,27 @@ static void progress(struct runner *R, int final)
 		write_all(R->o->progress_fd, line, (size_t)n);
 }
 
+/* Longer declared timeout first, then load order. */
+static int by_timeout(const void *a, const void *b, void *arg)
+{
+	const struct runner *R = arg;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	sc_usec ti = item_timeout(R, &R->run->items[i]);
+	sc_usec tj = item_timeout(R, &R->run->items[j]);
+
+	if (ti != tj)
+		return ti > tj ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
 int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 {
+	int (*pollf)(struct pollfd *, nfds_t, int) = o->poll_fn ? o->poll_fn : poll;
 	struct runner R;
 	pthread_t *th = NULL;
 	sigset_t mask, old;
 	int nth, started = 0, sfd = -1, r = 0;
-	size_t i;
+	size_t i, k;
 
 	memset(&R, 0, sizeof(R));
 	R.run = run;
@@ -634,23 +830,31 @@ int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 	R.exec = o->exec ? o->exec : hx_exec_dry;
 	R.wake = -1;
 	R.t0 = now_us();
-	nth = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (nth < 1)
-		nth = 1;
+	nth = o->jobs > 0 ? o->jobs : hx_run_default_jobs();
 	if ((size_t)nth > run->n)
 		nth = run->n ? (int)run->n : 1;
 	pthread_mutex_init(&R.mu, NULL);
-	R.slots = calloc(run->n ? run->n : 1, sizeof(*R.slots));
+	R.order = calloc(run->n ? run->n : 1, sizeof(*R.order));
+	R.slots = calloc((size_t)nth, sizeof(*R.slots));
 	th = calloc((size_t)nth, sizeof(*th));
-	if (!R.slots || !th) {
+	if (!R.order || !R.slots || !th) {
 		r = hx_err(err, -ENOMEM, "out of memory");
 		goto out;
 	}
+	/* The longest first: with the catalogue mostly waiting on timers,
+	 * the run then ends about when its longest scenario does, instead
+	 * of when the last one to start does. */
 	for (i = 0; i < run->n; i++)
-		R.slots[i].efd = -1;
-	for (i = 0; i < run->n; i++) {
-		R.slots[i].efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-		if (R.slots[i].efd < 0) {
+		R.order[i] = i;
+	qsort_r(R.order, run->n, sizeof(*R.order), by_timeout, &R);
+	R.nslots = (size_t)nth;
+	for (k = 0; k < R.nslots; k++) {
+		R.slots[k].R = &R;
+		R.slots[k].efd = -1;
+	}
+	for (k = 0; k < R.nslots; k++) {
+		R.slots[k].efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+		if (R.slots[k].efd < 0) {
 			r = hx_err(err, -errno, "cannot create an eventfd: %s", strerror(errno));
 			goto out;
 		}
@@ -679,7 +883,7 @@ int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 		}
 	}
 	for (started = 0; started < nth; started++) {
-		int e = pthread_create(&th[started], NULL, worker, &R);
+		int e = pthread_create(&th[started], NULL, worker, &R.slots[started]);
 
 		if (e) {
 			r = hx_err(err, -e, "cannot start a worker thread: %s", strerror(e));
@@ -699,13 +903,13 @@ int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 
 		pthread_mutex_lock(&R.mu);
 		done = R.running == 0 && (R.stop || R.next == run->n);
-		for (i = 0; i < run->n; i++) {
-			struct slot *s = &R.slots[i];
+		for (k = 0; k < R.nslots; k++) {
+			struct slot *s = &R.slots[k];
 
 			if (!s->running || atomic_load(&s->cancelled))
 				continue;
 			if (s->deadline <= t) {
-				run->items[i].timed_out = 1;
+				run->items[s->item].timed_out = 1;
 				cancel_slot(s);
 			} else if (s->deadline < next) {
 				next = s->deadline;
@@ -729,18 +933,25 @@ int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 			pf[np++].events = POLLIN;
 		}
 		progress(&R, 0);
-		if (poll(pf, (nfds_t)np, timeout) < 0 && errno != EINTR) {
-			r = hx_err(err, -errno, "poll: %s", strerror(errno));
+		if (pollf(pf, (nfds_t)np, timeout) < 0 && errno != EINTR) {
+			r = hx_err(err, -errno, "the run's watchdog cannot poll: %s",
+				   strerror(errno));
+			/* Nothing watches the deadlines now: cancel what runs,
+			 * or the join below waits for a scenario that only a
+			 * timeout would end. */
+			pthread_mutex_lock(&R.mu);
+			stop_all(&R);
+			pthread_mutex_unlock(&R.mu);
 			break;
 		}
 		if (read(R.wake, &v, sizeof(v)) < 0) {
 			/* EAGAIN: woken by something else */
 		}
 		{
-			int cancel = 0, k;
+			int cancel = 0, q;
 
-			for (k = 1; k < np; k++)
-				if (pf[k].revents & (POLLIN | POLLHUP | POLLERR))
+			for (q = 1; q < np; q++)
+				if (pf[q].revents & (POLLIN | POLLHUP | POLLERR))
 					cancel = 1;
 			if (sfd >= 0) {
 				struct signalfd_siginfo si;
@@ -751,12 +962,7 @@ int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 			if (cancel && !run->interrupted) {
 				run->interrupted = 1;
 				pthread_mutex_lock(&R.mu);
-				R.stop = 1;
-				for (i = 0; i < run->n; i++)
-					if (R.slots[i].running) {
-						run->items[i].interrupted = 1;
-						cancel_slot(&R.slots[i]);
-					}
+				stop_all(&R);
 				pthread_mutex_unlock(&R.mu);
 			}
 		}
@@ -782,12 +988,13 @@ int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 out:
 	run->wall = now_us() - R.t0;
 	if (R.slots)
-		for (i = 0; i < run->n; i++)
-			if (R.slots[i].efd >= 0)
-				close(R.slots[i].efd);
+		for (k = 0; k < R.nslots; k++)
+			if (R.slots[k].efd >= 0)
+				close(R.slots[k].efd);
 	if (R.wake >= 0)
 		close(R.wake);
 	free(R.slots);
+	free(R.order);
 	free(th);
 	pthread_mutex_destroy(&R.mu);
 	return r;

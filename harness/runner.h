@@ -2,6 +2,7 @@
 #ifndef HX_RUNNER_H
 #define HX_RUNNER_H
 
+#include <poll.h>
 #include <stdatomic.h>
 #include <stddef.h>
 
@@ -66,19 +67,32 @@ int hx_exec_dry(const struct sc_scenario *sc, struct sc_report *rep,
  */
 int hx_need_met(const struct sc_need *n, char *why, size_t len);
 
+/* The default -j: scenarios mostly wait on kernel timers (a catalogue run
+ * uses about 3% CPU), so several run per core. */
+#define HX_JOBS_PER_CORE 4
+#define HX_JOBS_MIN 4
+
+/* The -j a run gets when it asks for none: HX_JOBS_PER_CORE per online
+ * core, at least HX_JOBS_MIN. */
+int hx_run_default_jobs(void);
+
 struct hx_run_opts {
-	int jobs;		  /* worker threads; <= 0: the number of cores */
+	int jobs;		  /* worker threads; <= 0: hx_run_default_jobs() */
 	sc_usec default_timeout;  /* for scenarios without `timeout`; 0: 60 s */
 	hx_exec_fn exec;	  /* NULL: hx_exec_dry */
 	void *exec_arg;
 	const char *outdir;	  /* --out DIR: keep DIR/NAME/ (savefiles and
 				   * transcript.txt); NULL: temporary dirs */
+	const char *scratch;	  /* where temporary dirs go (hx_run_scratch);
+				   * NULL: $TMPDIR, else /tmp */
 	int progress_fd;	  /* a terminal for the live progress line, or -1 */
 	int handle_signals;	  /* SIGINT and SIGTERM cancel the run (the
 				   * runner blocks them in every thread and
 				   * reads them with a signalfd) */
 	int cancel_fd;		  /* -1, or an fd whose readability cancels the
 				   * run as a signal would */
+	/* The watchdog's poll(2), for tests that make it fail; NULL: poll. */
+	int (*poll_fn)(struct pollfd *fds, nfds_t n, int timeout_ms);
 };
 
 /* One scenario of a run. */
@@ -86,6 +100,11 @@ struct hx_run_item {
 	char *path;
 	struct sc_scenario *sc;	 /* NULL when it did not load */
 	char *load_err;		 /* then: "FILE:L:C: message" */
+	int shared;		 /* sc and load_err are an earlier item's with
+				  * the same path (loaded once, read only) */
+	unsigned copy;		 /* 0 for the first item of its name; the
+				  * K-th same name is copy K-1, kept in
+				  * --out DIR/NAME.K */
 	struct sc_report rep;
 	int ran;		 /* a worker took it */
 	int timed_out, interrupted;
@@ -101,17 +120,51 @@ struct hx_run {
 };
 
 /* Loads (parses and checks) every path; a file that does not load is kept
- * with its error and reported failed without running. 0 or -ENOMEM. */
+ * with its error and reported failed without running. A path given more
+ * than once runs as many times (each a report of its own) and is loaded
+ * once. 0 or -ENOMEM. */
 int hx_run_load(char *err, struct hx_run *run, char *const *paths, size_t n);
 
 /*
- * Runs every loaded scenario through o->exec, at most o->jobs at once, in
- * load order, each cancelled at its timeout. Returns when all are done or,
- * after a cancel, when the running ones have returned (the rest are
- * reported interrupted). 0, or a negative code with err when the run could
- * not start (threads, eventfd, an output directory).
+ * Runs every loaded scenario through o->exec, at most o->jobs at once,
+ * each cancelled at its timeout. They start longest declared timeout
+ * first (ties in load order), so that a long one does not start last;
+ * run->items stays in load order, and so do the reports. Resources go per
+ * worker, not per scenario: any number of scenarios runs in a few fds.
+ * Returns when all are done or, after a cancel, when the running ones
+ * have returned (the rest are reported interrupted). 0, or a negative
+ * code with err when the run could not start (threads, eventfd, an output
+ * directory) or its watchdog failed (then every running scenario was
+ * cancelled and has returned).
  */
 int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o);
+
+/*
+ * Gives temporary scenario directories a file system of this process's
+ * own: a mount namespace of its own (every mount below / made a slave, so
+ * nothing propagates back) with a tmpfs of at most size bytes mounted on
+ * /dev/shm (the one directory every Linux has whose hiding costs nothing:
+ * it holds POSIX shared memory, and no dumplab part or scenario command
+ * shares any with the machine). The kernel frees that tmpfs when the
+ * process and its children are gone, SIGKILL included, so a killed run
+ * leaves nothing in TMPDIR; TMPDIR itself stays the user's, unhidden.
+ * Call once, while the process is single-threaded, after ns_boot (rootless,
+ * the mount namespace then belongs to dumplab's own user namespace).
+ * Returns 0 with the directory ("/dev/shm") in dir, or a negative code
+ * with err; a second call returns the first one's result. Paths of the
+ * machine's /dev/shm are hidden from then on: callers check
+ * hx_run_scratch_hides first.
+ */
+int hx_run_scratch(char *err, size_t size, char *dir, size_t len);
+
+/* 1 when path, or the directory it would be created in, is on the file
+ * system hx_run_scratch hides (the machine's /dev/shm); else 0. */
+int hx_run_scratch_hides(const char *path);
+
+/* The scratch size for a run of jobs workers: 64 MiB each (rotate-size,
+ * the largest, writes about 9 MB), at least 256 MiB, at most a quarter of
+ * the machine's memory. */
+size_t hx_run_scratch_size(int jobs);
 
 /* 0 when all passed or were skipped, 1 when any failed, 130 interrupted. */
 int hx_run_exit_code(const struct hx_run *run);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -69,6 +70,9 @@ static char *scn(const char *sub, const char *name, const char *extra)
  *   sigint-*   sends SIGINT to the process, then waits to be cancelled
  *   cancel-*   makes the test's cancel fd readable, then waits
  *   files-*    checks its `file`s are in its directory, writes out.pcap
+ *   stuck-*    waits for its cancel fd, 10 s at most: then fails "never
+ *              cancelled" (a run that forgot it ends anyway)
+ * Every one appends its name and a space to order (the start order).
  */
 struct tx {
 	pthread_mutex_t mu;
@@ -76,6 +80,7 @@ struct tx {
 	int meet, running, max_running;
 	int cancel_fd;
 	int saw_files;
+	char order[256];
 };
 
 static void wait_cancel(const struct hx_exec_ctx *ctx)
@@ -96,6 +101,11 @@ static int texec(const struct sc_scenario *sc, struct sc_report *rep,
 	pthread_mutex_lock(&t->mu);
 	if (++t->running > t->max_running)
 		t->max_running = t->running;
+	if (strlen(t->order) + strlen(n) + 2 < sizeof(t->order)) {
+		strcat(t->order, n);
+		strcat(t->order, " ");
+	}
+	pthread_cond_broadcast(&t->cv);
 	pthread_mutex_unlock(&t->mu);
 	hx_buf_printf(&rep->transcript, "ran %s\n", n);
 	rep->status = SC_ST_PASS;
@@ -137,6 +147,20 @@ static int texec(const struct sc_scenario *sc, struct sc_report *rep,
 		if (write(t->cancel_fd, &one, sizeof(one)) < 0)
 			rep->status = SC_ST_FAIL;
 		wait_cancel(ctx);
+	} else if (!strncmp(n, "stuck", 5)) {
+		struct pollfd pf = { ctx->cancel_fd, POLLIN, 0 };
+		struct timespec t0, t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		t1 = t0;
+		while (!atomic_load(ctx->cancelled) && t1.tv_sec - t0.tv_sec < 10) {
+			poll(&pf, 1, 1000);
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+		}
+		if (!atomic_load(ctx->cancelled)) {
+			rep->status = SC_ST_FAIL;
+			sc_report_reason(rep, "never cancelled");
+		}
 	} else if (!strncmp(n, "files", 5)) {
 		char p[512];
 		struct stat st;
@@ -607,6 +631,221 @@ static void test_temp_dirs_removed(void)
 	tx_release(&t);
 }
 
+/* ---- at scale, order, watchdog, scratch ------------------------------- */
+
+static int count_fds(void)
+{
+	char p[64];
+	int fd, n = 0;
+
+	for (fd = 0; fd < 1024; fd++) {
+		snprintf(p, sizeof(p), "/proc/self/fd/%d", fd);
+		n += access(p, F_OK) == 0;
+	}
+	return n;
+}
+
+/* Resources go per worker: 3,000 queued scenarios (one file, repeated)
+ * run under a 64-fd limit, and the file is loaded once. The runner used
+ * to open an eventfd per queued scenario first, and could not start. */
+static void test_many_few_fds(void)
+{
+	enum { N = 3000 };
+	char **p = calloc(N, sizeof(*p)), *one = scn("many", "pass-many", NULL);
+	char err[HX_ERRLEN] = "";
+	struct rlimit old, low;
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+	int i, rc, fds;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	for (i = 0; i < N; i++)
+		p[i] = one;
+	tx_init(&t);
+	o = opts(&t, 8);
+	CU_ASSERT_EQUAL_FATAL(hx_run_load(err, &r, p, N), 0);
+	CU_ASSERT_PTR_NOT_NULL(r.items[0].sc);
+	CU_ASSERT_PTR_EQUAL(r.items[N - 1].sc, r.items[0].sc);
+	CU_ASSERT_FALSE(r.items[0].shared);
+	CU_ASSERT(r.items[N - 1].shared);
+	CU_ASSERT_EQUAL(r.items[0].copy, 0);
+	CU_ASSERT_EQUAL(r.items[N - 1].copy, N - 1);
+	fds = count_fds();
+	CU_ASSERT_EQUAL_FATAL(getrlimit(RLIMIT_NOFILE, &old), 0);
+	low = old;
+	low.rlim_cur = 64;
+	CU_ASSERT_EQUAL_FATAL(setrlimit(RLIMIT_NOFILE, &low), 0);
+	rc = hx_run_exec(err, &r, &o);
+	setrlimit(RLIMIT_NOFILE, &old);
+	if (rc < 0)
+		fprintf(stderr, "\n%s\n", err);
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_EQUAL(r.passed, N);
+	CU_ASSERT_EQUAL(r.max_parallel <= 8, 1);
+	/* Closed before hx_run_exec returned, not by some later thread. */
+	CU_ASSERT_EQUAL(count_fds(), fds);
+	hx_run_release(&r);
+	tx_release(&t);
+	free(p);
+}
+
+/* The longest declared timeout starts first (ties in the order named);
+ * the reports stay in the order named. */
+static void test_longest_first(void)
+{
+	char *p[] = { scn("lf", "pass-a", "timeout 1s\n"), scn("lf", "pass-b", "timeout 3s\n"),
+		      scn("lf", "pass-c", "timeout 2s\n"), scn("lf", "pass-d", "timeout 3s\n") };
+	struct hx_run r;
+	struct hx_buf b = HX_BUF_INIT;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 1);
+	CU_ASSERT_EQUAL(run(&r, p, 4, &o), 0);
+	CU_ASSERT_STRING_EQUAL(t.order, "pass-b pass-d pass-c pass-a ");
+	hx_report_tap(&b, &r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "ok 1 - pass-a\n# ran pass-b\nok 2 - pass-b\n"
+					   "# ran pass-c\nok 3 - pass-c\n# ran pass-d\nok 4 - pass-d\n"));
+	hx_buf_release(&b);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+static void test_default_jobs(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int want = (int)(cores > 0 ? cores : 1) * HX_JOBS_PER_CORE;
+
+	CU_ASSERT_EQUAL(hx_run_default_jobs(), want < HX_JOBS_MIN ? HX_JOBS_MIN : want);
+}
+
+/* The same scenario twice with --out: DIR/NAME and DIR/NAME.2, side by
+ * side (they used to share DIR/NAME while both ran). */
+static void test_outdir_copies(void)
+{
+	char *one = scn("outc", "files-c", "file limit.sh mode 0755\n  #!/bin/sh\nend\n");
+	char *p[] = { one, one };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+	char out[256], f[400];
+	struct stat st;
+
+	snprintf(out, sizeof(out), "%s/outcopies", tmpdir);
+	tx_init(&t);
+	o = opts(&t, 2);
+	o.outdir = out;
+	CU_ASSERT_EQUAL(run(&r, p, 2, &o), 0);
+	CU_ASSERT_EQUAL(r.passed, 2);
+	snprintf(f, sizeof(f), "%s/files-c/transcript.txt", out);
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	snprintf(f, sizeof(f), "%s/files-c.2/transcript.txt", out);
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	snprintf(f, sizeof(f), "%s/files-c.2/out.pcap", out);
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* The watchdog's poll fails (injected) while a scenario runs. It used to
+ * leave its loop without cancelling that scenario, and the join waited
+ * for it for ever (here: the stuck executor's 10 s, "never cancelled"). */
+static struct tx *poll_tx;
+
+static int poll_fails_when_running(struct pollfd *fds, nfds_t n, int timeout_ms)
+{
+	struct timespec until;
+
+	(void)fds;
+	(void)n;
+	(void)timeout_ms;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 5;
+	pthread_mutex_lock(&poll_tx->mu);
+	while (poll_tx->running == 0 &&
+	       pthread_cond_timedwait(&poll_tx->cv, &poll_tx->mu, &until) != ETIMEDOUT)
+		;
+	pthread_mutex_unlock(&poll_tx->mu);
+	errno = ENOMEM;
+	return -1;
+}
+
+static void test_poll_error_cancels(void)
+{
+	char *p[] = { scn("pe", "stuck-1", NULL), scn("pe", "pass-2", NULL) };
+	char err[HX_ERRLEN] = "";
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 1);
+	o.poll_fn = poll_fails_when_running;
+	poll_tx = &t;
+	CU_ASSERT_EQUAL_FATAL(hx_run_load(err, &r, p, 2), 0);
+	CU_ASSERT_EQUAL(hx_run_exec(err, &r, &o), -ENOMEM);
+	CU_ASSERT_STRING_EQUAL(err, "the run's watchdog cannot poll: Cannot allocate memory");
+	CU_ASSERT(r.items[0].ran);
+	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_FAIL);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason ? r.items[0].rep.reason : "", "interrupted");
+	CU_ASSERT(r.items[0].rep.elapsed < 5000000);
+	/* Nothing more started. */
+	CU_ASSERT_FALSE(r.items[1].ran);
+	CU_ASSERT_STRING_EQUAL(r.items[1].rep.reason ? r.items[1].rep.reason : "",
+			       "not run: interrupted");
+	poll_tx = NULL;
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* The scratch tmpfs, in a child (it changes the process's mount
+ * namespace): it is on /dev/shm there, bounded, and gone with the child;
+ * the machine's /dev/shm never sees its files. Runs before the command
+ * line test, whose `dumplab run` mounts one in this process. */
+static void test_scratch(void)
+{
+	char probe[96];
+	pid_t pid;
+	int st = 0;
+
+	snprintf(probe, sizeof(probe), "/dev/shm/dumplab-unit-%d", (int)getpid());
+	CU_ASSERT(hx_run_scratch_hides("/dev/shm"));
+	CU_ASSERT(hx_run_scratch_hides(probe)); /* to be created there */
+	CU_ASSERT_FALSE(hx_run_scratch_hides(tmpdir));
+	CU_ASSERT(hx_run_scratch_size(1) <= (size_t)256 << 20);
+	CU_ASSERT(hx_run_scratch_size(64) >= hx_run_scratch_size(1));
+	fflush(NULL);
+	pid = fork();
+	CU_ASSERT_FATAL(pid >= 0);
+	if (pid == 0) {
+		static char block[1 << 20];
+		char err[HX_ERRLEN], dir[64];
+		int fd, i;
+
+		if (hx_run_scratch(err, (size_t)1 << 20, dir, sizeof(dir)) < 0)
+			_exit(errno == EPERM || geteuid() != 0 ? 3 : 1);
+		if (strcmp(dir, "/dev/shm"))
+			_exit(4);
+		fd = open(probe, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0)
+			_exit(5);
+		/* 1 MiB bound: the second MiB does not fit. */
+		for (i = 0; i < 2; i++)
+			if (write(fd, block, sizeof(block)) != (ssize_t)sizeof(block))
+				_exit(errno == ENOSPC ? 0 : 6);
+		_exit(7);
+	}
+	CU_ASSERT_EQUAL(waitpid(pid, &st, 0), pid);
+	CU_ASSERT(WIFEXITED(st));
+	if (WEXITSTATUS(st) == 3)
+		fprintf(stderr, "\n(scratch: no mount namespace as uid %u)\n", (unsigned)geteuid());
+	else
+		CU_ASSERT_EQUAL(WEXITSTATUS(st), 0);
+	CU_ASSERT_EQUAL(access(probe, F_OK), -1);
+}
+
 /*
  * cmd_run and cmd_list as the command line sees them, in a child process:
  * cmd_run's ns_boot puts an unprivileged caller into a user namespace of
@@ -713,6 +952,12 @@ static CU_TestInfo tests[] = {
 	{ "JUnit XML valid against tests/junit.xsd", test_junit },
 	{ "--out keeps files and transcripts", test_outdir },
 	{ "temporary directories are removed", test_temp_dirs_removed },
+	{ "3,000 queued scenarios run in 64 fds, loaded once", test_many_few_fds },
+	{ "the longest timeout starts first; reports keep their order", test_longest_first },
+	{ "the default -j", test_default_jobs },
+	{ "--out keeps a repeated scenario's copies apart", test_outdir_copies },
+	{ "a watchdog poll error cancels what runs", test_poll_error_cancels },
+	{ "the scratch tmpfs: private, bounded, gone with the process", test_scratch },
 	{ "dumplab run and list on the command line", test_command_line },
 	{ "XML escaping of bytes", test_xml_escape },
 	CU_TEST_INFO_NULL,
