@@ -80,7 +80,10 @@ $(BIN): $(BUILD)/harness/main.o $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/test-unit: $(UNIT_OBJ) $(LIB_OBJ)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_LDFLAGS) $(UNIT_WRAP) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+# Unit tests fail allocations on demand (tests/unit/tu-alloc.h).
+UNIT_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
 $(BUILD)/test-system: $(BUILD)/tests/unit/main.o $(SYS_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
