@@ -66,12 +66,13 @@ static void report(const struct cap_writer *w, const char *fmt, ...)
 
 static void report(const struct cap_writer *w, const char *fmt, ...)
 {
-	char line[HX_ERRLEN];
+	char raw[HX_ERRLEN], line[HX_ERRLEN];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	hx_quote(line, sizeof(line), raw); /* file names: one line */
 	if (w->cfg.report)
 		w->cfg.report(w->cfg.report_arg, line);
 	else

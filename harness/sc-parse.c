@@ -311,6 +311,22 @@ static int mac(struct P *P, const struct sc_word *w, uint8_t m[6])
 	return 0;
 }
 
+/*
+ * What the kernel takes as an interface name (no '/', no blank, not "."
+ * or "..") that a shell and a terminal show as typed: printable ASCII.
+ */
+static int valid_ifname(const char *s)
+{
+	const char *p;
+
+	if (!strcmp(s, ".") || !strcmp(s, ".."))
+		return 0;
+	for (p = s; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '/' || *p == '%')
+			return 0;
+	return 1;
+}
+
 /* HOST:IF */
 static int ifref(struct P *P, const struct sc_word *w, struct sc_ifref *r)
 {
@@ -329,8 +345,7 @@ static int ifref(struct P *P, const struct sc_word *w, struct sc_ifref *r)
 				(struct sc_pos){ w->pos.line,
 						 w->pos.col + (unsigned)(colon - w->s) + 1 },
 				"interface name '%s' is longer than 15 bytes", r->ifname);
-	if (strpbrk(r->ifname, "/ \t%") || !strcmp(r->ifname, ".") ||
-	    !strcmp(r->ifname, ".."))
+	if (!valid_ifname(r->ifname))
 		return errw(P, w, "'%s' is not a valid interface name", r->ifname);
 	return 0;
 }

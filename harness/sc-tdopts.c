@@ -19,7 +19,8 @@ static int bad_word(const char *msg, int argc, char **argv)
 	int i;
 
 	for (i = argc - 1; i >= 1; i--) {
-		snprintf(q, sizeof(q), "'%s'", argv[i]);
+		/* as hx_err quoted it */
+		snprintf(q, sizeof(q), "'%s'", HX_Q(argv[i]));
 		if (strstr(msg, q))
 			return i;
 	}
