@@ -203,3 +203,6 @@ fuzz-regress: $(BUILD)/fuzz-print-run $(BUILD)/fuzz-scn-run
 	$(BUILD)/fuzz-scn-run tests/fuzz/regress/scn scenarios tests/unit/scn-bad
 
 test: fuzz-regress
+
+# tests/diff/run's 100,000 TCP conversations
+difftest: $(BUILD)/tools/gen-tcp-convs
