@@ -48,7 +48,7 @@ RUNBIN = $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 # A target added here (stress, fuzz) gets the same.
 DEPS_GOALS := deps test test-unit test-system test-capture test-golden \
 	test-scenario test-scale test-kill conformance difftest scenarios stress \
-	bench
+	bench fuzz fuzz-smoke fuzz-regress
 NEED_DEPS := $(if $(filter $(DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
@@ -117,7 +117,10 @@ $(BIN): $(BUILD)/harness/main.o $(LIB_OBJ) $(FLAGS_FILE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
 
 $(BUILD)/test-unit: $(UNIT_OBJ) $(LIB_OBJ) $(FLAGS_FILE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_LDFLAGS) $(UNIT_WRAP) -o $@ $(filter %.o,$^) $(PKG_LIBS) $(TEST_LIBS)
+
+# Unit tests fail allocations on demand (tests/unit/tu-alloc.h).
+UNIT_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
 $(BUILD)/test-system: $(BUILD)/tests/unit/main.o $(SYS_OBJ) $(LIB_OBJ) \
 		$(FLAGS_FILE)
@@ -223,3 +226,58 @@ clean:
 	rm -rf build dumplab
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- fuzzing (tests/fuzz/) ----------------------------------------------
+# make fuzz         clang + libFuzzer + ASan/UBSan: build/fuzz/fuzz-print
+#                   (the printer) and build/fuzz/fuzz-scn (parser + checker)
+# make fuzz-smoke   each for FUZZ_TIME seconds (60) from the seed corpora;
+#                   fails on any finding (kept in build/fuzz/findings/)
+# make fuzz-regress the regression corpora and seeds through both targets
+#                   with this build's compiler (part of make test)
+FUZZ_CC ?= clang
+FUZZ_TIME ?= 60
+FUZZ_BUILD := build/fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=gnu11 -g -O1 -pthread -I. -Itests \
+	-DDUMPLAB_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(FUZZ_SAN)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_TARGETS := $(FUZZ_BUILD)/fuzz-print $(FUZZ_BUILD)/fuzz-scn
+
+.PHONY: fuzz fuzz-smoke fuzz-regress
+
+fuzz: $(FUZZ_TARGETS) $(FUZZ_BUILD)/fuzz-seed
+
+$(FUZZ_BUILD)/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz-print: $(FUZZ_BUILD)/tests/fuzz/fuzz-print.o $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $^ $(PKG_LIBS)
+
+$(FUZZ_BUILD)/fuzz-scn: $(FUZZ_BUILD)/tests/fuzz/fuzz-scn.o $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $^ $(PKG_LIBS)
+
+$(FUZZ_BUILD)/fuzz-seed: tests/fuzz/fuzz-seed.c tests/fuzz/fuzz-print.h | deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=gnu11 -O1 -g -Itests -o $@ $< $(PKG_CFLAGS) $(PKG_LIBS)
+
+fuzz-smoke: fuzz $(BUILD)/test-unit
+	tests/fuzz/run $(FUZZ_BUILD) $(BUILD)/test-unit $(FUZZ_TIME)
+
+$(BUILD)/fuzz-print-run: $(BUILD)/tests/fuzz/fuzz-print.o \
+		$(BUILD)/tests/fuzz/fuzz-main.o $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/fuzz-scn-run: $(BUILD)/tests/fuzz/fuzz-scn.o \
+		$(BUILD)/tests/fuzz/fuzz-main.o $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+fuzz-regress: $(BUILD)/fuzz-print-run $(BUILD)/fuzz-scn-run
+	$(BUILD)/fuzz-print-run tests/fuzz/regress/print
+	$(BUILD)/fuzz-scn-run tests/fuzz/regress/scn scenarios tests/unit/scn-bad
+
+test: fuzz-regress
+
+# tests/diff/run's 100,000 TCP conversations
+difftest: $(BUILD)/tools/gen-tcp-convs

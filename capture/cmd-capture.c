@@ -111,7 +111,7 @@ static int open_netns(const char *netns)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		fprintf(stderr, "dumplab capture: cannot open network namespace '%s': %s\n",
-			path, strerror(errno));
+			HX_Q(path), strerror(errno));
 	return fd;
 }
 
@@ -229,7 +229,7 @@ int cmd_capture(int argc, char **argv)
 	else
 		fputs("dumplab: ", stderr);
 	fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n",
-		o.iface, pr_dlt_describe(cap_session_dlt(s), desc, sizeof(desc)),
+		HX_Q(o.iface), pr_dlt_describe(cap_session_dlt(s), desc, sizeof(desc)),
 		cap_session_snaplen(s));
 
 	for (;;) {

@@ -138,12 +138,13 @@ static void cmdq_report(struct cap_cmdq *q, const char *fmt, ...)
 
 static void cmdq_report(struct cap_cmdq *q, const char *fmt, ...)
 {
-	char line[HX_ERRLEN];
+	char raw[HX_ERRLEN], line[HX_ERRLEN];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	hx_quote(line, sizeof(line), raw); /* file names: one line */
 	if (q->report)
 		q->report(q->report_arg, line);
 	else

@@ -46,20 +46,36 @@ struct pr_host {
 /*
  * One TCP conversation's initial sequence numbers, keyed like tcpdump's
  * table (addresses ordered by port, then address), so that -S off prints
- * sequence numbers relative to them.
+ * sequence numbers relative to them. The two addresses follow: 4 bytes
+ * each (24-byte slots) or 16 (48-byte slots).
  */
 struct pr_tcpconv {
-	uint8_t src[16];
-	uint8_t dst[16];
 	uint32_t port;
+	uint32_t valid;
 	struct cap_tcp_rel rel; /* the relative numbers' bases */
-	uint32_t used; /* clock of the last use: the set's LRU victim */
-	uint8_t v6;
-	uint8_t valid;
+	uint8_t addr[];		/* source, destination */
 };
 
-#define PR_TCP_WAYS 8
-#define PR_TCP_SETS 4096 /* 32768 conversations, ~2.4 MB, allocated once */
+/*
+ * The conversations of one address family, as tcpdump keeps IPv4 and IPv6
+ * apart: an open-addressing table (linear probing) that doubles when three
+ * quarters full. tcpdump never forgets a conversation, so neither does
+ * this: the table only grows, and a packet allocates nothing but at a
+ * doubling: 24 bytes a slot for IPv4, 48 for IPv6, between 4/3 and 8/3
+ * slots a conversation (100,000 IPv4 ones: 6 MB, 9 MB while doubling).
+ */
+struct pr_tcptab {
+	unsigned char *slots;
+	size_t cap;  /* slots, a power of 2; 0 before the first conversation */
+	size_t n;    /* conversations */
+	size_t alen; /* 4 or 16 */
+};
+
+#define PR_TCP_INIT 1024 /* slots of the first table; a power of 2 */
+
+struct pr_ctx;
+/* Frees both conversation tables (pr_free); they start afresh. */
+void pr_tcp_release(struct pr_ctx *c);
 
 #define PR_IFCACHE 8
 #define PR_ACACHE 64
@@ -115,8 +131,7 @@ struct pr_ctx {
 	size_t hosts_cap;
 
 	/* TCP relative sequence numbers. */
-	struct pr_tcpconv *tcp;
-	uint32_t tcp_clock;
+	struct pr_tcptab tcp4, tcp6;
 
 	/* Recent flows' address and port text (TCP and UDP). */
 	struct pr_flow flows[PR_FLOWS];

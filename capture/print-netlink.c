@@ -1,4 +1,5 @@
 /* print-netlink.c: netlink captures (DLT_NETLINK): the cooked header, then each message by type and family. */
+#define _GNU_SOURCE 1 /* strerrordesc_np */
 /*
  * The record (libpcap's LINKTYPE_NETLINK, what nlmon and dumplab's libnl
  * tap write), all but the messages in network order:
@@ -502,11 +503,26 @@ static int message_print(struct pr_ctx *c, unsigned proto, const uint8_t *m,
 
 		if (plen < 4 || !pk_he32(&c->pk, p, &err))
 			return 0;
-		if (err == 0)
+		if (err == 0) {
 			pr_puts(c, ": ack");
-		else
-			pr_printf(c, ": error %d (%s)", -(int32_t)err,
-				  strerror(-(int32_t)err));
+		} else {
+			/*
+			 * The kernel sends -errno in an int; widen before
+			 * negating, since -INT32_MIN does not fit an int.
+			 * strerrordesc_np is thread-safe and NULL for what
+			 * is no errno.
+			 */
+			long long code = -(long long)(int32_t)err;
+			const char *desc = code > 0 && code <= INT32_MAX ?
+				strerrordesc_np((int)code) : NULL;
+
+			pr_printf(c, ": error %lld (", code);
+			if (desc)
+				pr_puts(c, desc);
+			else
+				pr_printf(c, "Unknown error %lld", code);
+			pr_putc(c, ')');
+		}
 		if (plen >= 4 + NLMSG_HDRLEN_ &&
 		    pk_he16(&c->pk, p + 8, &otype) &&
 		    pk_he32(&c->pk, p + 12, &oseq)) {

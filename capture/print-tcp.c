@@ -19,6 +19,7 @@
  */
 #include "capture/print-int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 #define TCP_HDRLEN 20
@@ -110,6 +111,64 @@ static uint32_t conv_hash(const uint8_t *src, const uint8_t *dst, size_t alen,
 	return h ^ (h >> 15);
 }
 
+static size_t slot_size(size_t alen)
+{
+	return sizeof(struct pr_tcpconv) + 2 * alen;
+}
+
+/* The slot of the conversation, or the empty slot where it would go. */
+static struct pr_tcpconv *tcp_slot(unsigned char *slots, size_t cap,
+				   size_t alen, uint32_t h, uint32_t port,
+				   const uint8_t *ksrc, const uint8_t *kdst)
+{
+	size_t i = h & (cap - 1), sz = slot_size(alen);
+
+	for (;; i = (i + 1) & (cap - 1)) {
+		struct pr_tcpconv *t = (struct pr_tcpconv *)(void *)(slots + i * sz);
+
+		if (!t->valid ||
+		    (t->port == port && !memcmp(t->addr, ksrc, alen) &&
+		     !memcmp(t->addr + alen, kdst, alen)))
+			return t;
+	}
+}
+
+/* Doubles the table (or makes the first one); 0 or -ENOMEM (kept as is). */
+static int tcp_grow(struct pr_tcptab *tab)
+{
+	size_t cap = tab->cap ? tab->cap * 2 : PR_TCP_INIT, i;
+	size_t alen = tab->alen, sz = slot_size(alen);
+	unsigned char *slots;
+
+	if (cap > ((size_t)-1) / sz / 2)
+		return -ENOMEM;
+	slots = calloc(cap, sz);
+	if (!slots)
+		return -ENOMEM;
+	for (i = 0; i < tab->cap; i++) {
+		const struct pr_tcpconv *t =
+			(const struct pr_tcpconv *)(const void *)(tab->slots + i * sz);
+
+		if (t->valid)
+			memcpy(tcp_slot(slots, cap, alen,
+					conv_hash(t->addr, t->addr + alen, alen, t->port),
+					t->port, t->addr, t->addr + alen),
+			       t, sz);
+	}
+	free(tab->slots);
+	tab->slots = slots;
+	tab->cap = cap;
+	return 0;
+}
+
+void pr_tcp_release(struct pr_ctx *c)
+{
+	free(c->tcp4.slots);
+	free(c->tcp6.slots);
+	memset(&c->tcp4, 0, sizeof(c->tcp4));
+	memset(&c->tcp6, 0, sizeof(c->tcp6));
+}
+
 /*
  * tcpdump's conversation lookup: the key orders the two ends by port
  * (then address), so both directions share one entry; the entry holds
@@ -121,11 +180,12 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 			 uint8_t flags, uint32_t *seq, uint32_t *ack,
 			 uint32_t *thseq, uint32_t *thack, int *rev)
 {
+	struct pr_tcptab *tab = v6 ? &c->tcp6 : &c->tcp4;
 	size_t alen = v6 ? 16 : 4;
-	struct pr_tcpconv *set, *e = NULL, *victim;
+	struct pr_tcpconv *e;
 	const uint8_t *ksrc, *kdst;
-	uint32_t port;
-	int i, r = 0, fresh;
+	uint32_t port, h;
+	int r = 0, fresh;
 
 	if (sport > dport)
 		r = 1;
@@ -142,43 +202,30 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 		port = (uint32_t)sport << 16 | dport;
 	}
 	*rev = r;
-	if (!c->tcp) {
-		c->tcp = calloc((size_t)PR_TCP_SETS * PR_TCP_WAYS,
-				sizeof(*c->tcp));
-		if (!c->tcp)
-			return 0;
-	}
-	set = &c->tcp[(conv_hash(ksrc, kdst, alen, port) % PR_TCP_SETS) *
-		      PR_TCP_WAYS];
-	victim = &set[0];
-	for (i = 0; i < PR_TCP_WAYS; i++) {
-		struct pr_tcpconv *t = &set[i];
-
-		if (t->valid && t->v6 == v6 && t->port == port &&
-		    !memcmp(t->src, ksrc, 16) && !memcmp(t->dst, kdst, 16)) {
-			e = t;
-			break;
+	tab->alen = alen;
+	if (!tab->slots && tcp_grow(tab) < 0)
+		return 0;
+	h = conv_hash(ksrc, kdst, alen, port);
+	e = tcp_slot(tab->slots, tab->cap, alen, h, port, ksrc, kdst);
+	fresh = !e->valid || (flags & TH_SYN);
+	if (!e->valid) {
+		/* A new conversation: at three quarters full the table doubles
+		 * first; if it cannot, it fills up, keeping a slot empty so
+		 * that every probe ends. */
+		if ((tab->n + 1) * 4 > tab->cap * 3) {
+			if (tcp_grow(tab) == 0)
+				e = tcp_slot(tab->slots, tab->cap, alen, h, port, ksrc,
+					     kdst);
+			else if (tab->n + 1 >= tab->cap)
+				return 0;
 		}
-		if (!t->valid) {
-			if (victim->valid)
-				victim = t;
-		} else if (victim->valid && t->used < victim->used) {
-			victim = t;
-		}
-	}
-	c->tcp_clock++;
-	fresh = !e || (flags & TH_SYN);
-	if (!e) {
-		/* A full set forgets its least recently used conversation. */
-		e = victim;
-		memcpy(e->src, ksrc, 16);
-		memcpy(e->dst, kdst, 16);
 		e->port = port;
-		e->v6 = (uint8_t)v6;
 		e->valid = 1;
+		memcpy(e->addr, ksrc, alen);
+		memcpy(e->addr + alen, kdst, alen);
+		tab->n++;
 	}
 	cap_tcp_rel_apply(&e->rel, fresh, r, seq, ack);
-	e->used = c->tcp_clock;
 	*thseq = e->rel.seq;
 	*thack = e->rel.ack;
 	return 1;

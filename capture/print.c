@@ -226,7 +226,7 @@ void pr_free(struct pr_ctx *c)
 	for (i = 0; i < c->nhosts; i++)
 		free(c->hosts[i].name);
 	free(c->hosts);
-	free(c->tcp);
+	pr_tcp_release(c);
 	hx_buf_release(&c->aside);
 	free(c);
 }

@@ -92,7 +92,7 @@ int cmd_read(int argc, char **argv)
 	pd = in.pd;
 	dlt = pcap_datalink(pd);
 	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n",
-		o.rfile, pr_dlt_describe(dlt, dlt_desc, sizeof(dlt_desc)),
+		HX_Q(o.rfile), pr_dlt_describe(dlt, dlt_desc, sizeof(dlt_desc)),
 		pcap_snapshot(pd));
 	if (dlt == DLT_LINUX_SLL2)
 		fprintf(stderr, "Warning: interface names might be incorrect\n");

@@ -486,6 +486,12 @@ int td_parse(char *err, int argc, char **argv, unsigned mode,
 		}
 	}
 	free(words);
+	words = NULL;
+	if (mode & TD_CAPTURE) {
+		rc = cap_writer_opts_check(err, o);
+		if (rc < 0)
+			goto fail;
+	}
 	return 0;
 fail:
 	free(words);

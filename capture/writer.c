@@ -66,12 +66,13 @@ static void report(const struct cap_writer *w, const char *fmt, ...)
 
 static void report(const struct cap_writer *w, const char *fmt, ...)
 {
-	char line[HX_ERRLEN];
+	char raw[HX_ERRLEN], line[HX_ERRLEN];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	hx_quote(line, sizeof(line), raw); /* file names: one line */
 	if (w->cfg.report)
 		w->cfg.report(w->cfg.report_arg, line);
 	else
@@ -529,6 +530,40 @@ void cap_writer_plan_release(struct cap_writer_plan *plan)
 	memset(plan, 0, sizeof(*plan));
 }
 
+static void cfg_from_opts(struct cap_writer_cfg *c, const struct td_opts *o)
+{
+	c->name = o->wfile;
+	c->rotate_secs = o->rotate_secs;
+	c->rotate_align = o->rotate_align;
+	c->rotate_bytes = o->rotate_bytes;
+	c->file_limit = o->file_limit;
+	c->postrotate = o->postrotate;
+	c->packet_buffered = o->packet_buffered;
+	c->nano = o->pr.nano;
+}
+
+int cap_writer_opts_check(char *err, const struct td_opts *o)
+{
+	struct cap_writer_cfg c;
+
+	if (!o->wfile) {
+		const char *opt = o->rotate_secs	 ? "-G"
+				  : o->rotate_bytes	 ? "-C"
+				  : o->file_limit	 ? "-W"
+				  : o->postrotate	 ? "-z"
+				  : o->rotate_align ? "--rotate-align"
+							 : NULL;
+
+		if (opt)
+			return hx_err(err, -EINVAL, "option %s needs -w", opt);
+		return 0;
+	}
+	memset(&c, 0, sizeof(c));
+	cfg_from_opts(&c, o);
+	c.drop_scope = CAP_DROP_PROCESS;
+	return cfg_check(err, &c);
+}
+
 int cap_writer_check(char *err, const struct td_opts *o,
 		     struct cap_writer_plan *pl)
 {
@@ -553,31 +588,12 @@ int cap_writer_check(char *err, const struct td_opts *o,
 		as = "' as user '";
 		uname = u->name;
 	}
-	if (!o->wfile) {
-		const char *opt = o->rotate_secs	 ? "-G"
-				  : o->rotate_bytes	 ? "-C"
-				  : o->file_limit	 ? "-W"
-				  : o->postrotate	 ? "-z"
-				  : o->rotate_align ? "--rotate-align"
-							 : NULL;
-
-		if (opt) {
-			rc = hx_err(err, -EINVAL, "option %s needs -w", opt);
-			goto fail;
-		}
-		return 0;
-	}
-	c->name = o->wfile;
-	c->rotate_secs = o->rotate_secs;
-	c->rotate_align = o->rotate_align;
-	c->rotate_bytes = o->rotate_bytes;
-	c->file_limit = o->file_limit;
-	c->postrotate = o->postrotate;
-	c->packet_buffered = o->packet_buffered;
-	c->nano = o->pr.nano;
-	rc = cfg_check(err, c);
+	rc = cap_writer_opts_check(err, o);
 	if (rc < 0)
 		goto fail;
+	if (!o->wfile)
+		return 0;
+	cfg_from_opts(c, o);
 	if (o->postrotate) {
 		rc = cap_cmd_resolve(tmp, o->postrotate, u, &pl->zpath);
 		if (rc < 0) {

@@ -154,6 +154,14 @@ struct cap_writer_plan {
  */
 int cap_writer_check(char *err, const struct td_opts *o,
 		     struct cap_writer_plan *plan);
+/*
+ * The part of cap_writer_check that needs neither the file system nor the
+ * user database: how the options combine (-W with -C or -G, -C/-G/-W/-z
+ * with -w, ...) and their ranges. A failure is a usage error; td_parse
+ * (TD_CAPTURE) calls it, so `dumplab capture` exits 2 and a scenario's
+ * capture is refused when its file is checked. 0 or -EINVAL.
+ */
+int cap_writer_opts_check(char *err, const struct td_opts *o);
 void cap_writer_plan_release(struct cap_writer_plan *plan); /* accepts NULL */
 
 /*

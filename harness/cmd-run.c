@@ -145,7 +145,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 		int k, m = scandir(dir, &ents, scn_filter, alphasort);
 
 		if (m < 0) {
-			fprintf(stderr, "dumplab: cannot read the scenario directory '%s': %s\n", dir,
+			fprintf(stderr, "dumplab: cannot read the scenario directory '%s': %s\n", HX_Q(dir),
 				strerror(errno));
 			free(dir);
 			return 2;
@@ -202,9 +202,10 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 			why = "not a regular file";
 		if (why) {
 			if (is_path)
-				fprintf(stderr, "dumplab: no scenario file '%s': %s\n", w, why);
+				fprintf(stderr, "dumplab: no scenario file '%s': %s\n", HX_Q(w), why);
 			else
-				fprintf(stderr, "dumplab: no scenario '%s' (looked for '%s': %s)\n", w, p[i], why);
+				fprintf(stderr, "dumplab: no scenario '%s' (looked for '%s': %s)\n", HX_Q(w),
+					HX_Q(p[i]), why);
 			free_paths(p, (size_t)i + 1);
 			free(dir);
 			return 2;
@@ -259,7 +260,7 @@ int cmd_run(int argc, char **argv)
 			v = strtol(optarg, &end, 10);
 			if (*end || v < 1 || v > 1024) {
 				fprintf(stderr, "dumplab run: -j: '%s' is not a number of jobs (1-1024)\n",
-					optarg);
+					HX_Q(optarg));
 				return 2;
 			}
 			o.jobs = (int)v;
@@ -277,7 +278,7 @@ int cmd_run(int argc, char **argv)
 			v = strtol(optarg, &end, 10);
 			if (*end || v < 1 || v > 86400) {
 				fprintf(stderr, "dumplab run: --timeout: '%s' is not a number of seconds\n",
-					optarg);
+					HX_Q(optarg));
 				return 2;
 			}
 			o.default_timeout = (sc_usec)v * 1000000;
@@ -286,11 +287,11 @@ int cmd_run(int argc, char **argv)
 			run_usage(stdout);
 			return 0;
 		default:
-			if (optopt && optopt != '?')
+			if (optopt > ' ' && optopt < 0x7f && optopt != '?')
 				fprintf(stderr, "dumplab run: option -%c %s\n", optopt,
 					strchr("jJoT", optopt) ? "needs an argument" : "is unknown");
 			else
-				fprintf(stderr, "dumplab run: unknown option '%s'\n", argv[optind - 1]);
+				fprintf(stderr, "dumplab run: unknown option '%s'\n", HX_Q(argv[optind - 1]));
 			run_usage(stderr);
 			return 2;
 		}
@@ -343,7 +344,7 @@ int cmd_run(int argc, char **argv)
 
 		hx_report_junit(&out, &run);
 		if (out.oom || (r = write_file(junit, &out)) < 0) {
-			fprintf(stderr, "dumplab run: cannot write '%s': %s\n", junit,
+			fprintf(stderr, "dumplab run: cannot write '%s': %s\n", HX_Q(junit),
 				out.oom ? "out of memory" : strerror(-r));
 			if (rc == 0)
 				rc = 1;
@@ -381,7 +382,7 @@ int cmd_list(int argc, char **argv)
 	}
 	for (i = 1; i < (size_t)argc; i++)
 		if (argv[i][0] == '-') {
-			fprintf(stderr, "dumplab list: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, "dumplab list: unknown option '%s'\n", HX_Q(argv[i]));
 			fputs(list_usage, stderr);
 			return 2;
 		}

@@ -8,14 +8,126 @@
 
 int hx_err(char *err, int code, const char *fmt, ...)
 {
+	char msg[HX_ERRLEN];
 	va_list ap;
 
 	if (err) {
 		va_start(ap, fmt);
-		vsnprintf(err, HX_ERRLEN, fmt, ap);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
 		va_end(ap);
+		hx_quote(err, HX_ERRLEN, msg);
 	}
 	return code;
+}
+
+/*
+ * The length of the valid UTF-8 character at s (n bytes left, s[0] >=
+ * 0x80) that is no C1 control: 2 to 4 bytes, or 0.
+ */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		if (s[0] == 0xc2)
+			lo = 0xa0; /* U+0080-U+009F are the C1 controls */
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		if (s[0] == 0xe0)
+			lo = 0xa0; /* overlong */
+		else if (s[0] == 0xed)
+			hi = 0x9f; /* surrogates */
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		if (s[0] == 0xf0)
+			lo = 0x90; /* overlong */
+		else if (s[0] == 0xf4)
+			hi = 0x8f; /* past U+10FFFF */
+	} else {
+		return 0;
+	}
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return len;
+}
+
+/*
+ * How the bytes at s (n > 0 left) are written: *used bytes kept as they
+ * are (returns 0), or one byte as the escape in esc (returns its length).
+ */
+static size_t quote_one(const unsigned char *s, size_t n, size_t *used,
+			char esc[5])
+{
+	static const char letters[] = "abtnvfr"; /* \a (7) to \r (13) */
+
+	*used = 1;
+	if (*s >= 0x20 && *s < 0x7f)
+		return 0;
+	if (*s >= 0x80 && (*used = utf8_len(s, n)) > 0)
+		return 0;
+	*used = 1;
+	esc[0] = '\\';
+	if (*s >= 7 && *s <= 13) {
+		esc[1] = letters[*s - 7];
+		return 2;
+	}
+	snprintf(esc, 5, "\\x%02x", *s);
+	return 4;
+}
+
+int hx_quote_needed(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), used;
+	char esc[5];
+
+	while (n) {
+		if (quote_one(p, n, &used, esc))
+			return 1;
+		p += used;
+		n -= used;
+	}
+	return 0;
+}
+
+char *hx_quote(char *dst, size_t len, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), o = 0;
+
+	while (n) {
+		char esc[5];
+		size_t used, e = quote_one(p, n, &used, esc);
+		size_t k = e ? e : used;
+
+		if (o + k >= len)
+			break;
+		memcpy(dst + o, e ? esc : (const char *)p, k);
+		o += k;
+		p += used;
+		n -= used;
+	}
+	dst[o] = '\0';
+	return dst;
+}
+
+void hx_buf_quote(struct hx_buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (n) {
+		char esc[5];
+		size_t used, e = quote_one(p, n, &used, esc);
+
+		hx_buf_put(b, e ? esc : (const char *)p, e ? e : used);
+		p += used;
+		n -= used;
+	}
 }
 
 void hx_buf_init(struct hx_buf *b)

@@ -18,10 +18,36 @@
 /*
  * Formats a message into err (when err is not NULL) and returns code, so
  * that an error path reads `return hx_err(err, -EINVAL, "...", ...);`.
+ * The message is quoted with hx_quote (below): a word with a newline or an
+ * escape sequence in it cannot split the line or colour the terminal.
  * Thread-safe: touches nothing but err.
  */
 int hx_err(char *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Quotes for a terminal what a message shows of its input, git's
+ * quote_c_style idea: control bytes become C escapes (\n, \t, \r, \a, \b,
+ * \f, \v; any other as \xHH, ESC as \x1b), and so do DEL, every byte
+ * that is not part of valid UTF-8 and the C1 controls U+0080-U+009F.
+ * Everything else, UTF-8 text too ("§3.1"), is kept. A backslash is kept
+ * as it is, so quoting is idempotent: a message that embeds another
+ * message is quoted once more without change. Writes at most len bytes
+ * with the NUL into dst (len > 0), cut before an escape or a character
+ * that does not fit, and returns dst; dst and s do not overlap.
+ * Thread-safe.
+ *
+ * hx_err quotes every message it formats, so an error message is always
+ * one line whatever words it quotes. HX_Q(s) quotes s into a temporary
+ * for a message printed directly:
+ *   fprintf(stderr, "dumplab: no scenario file '%s'\n", HX_Q(name));
+ * (the temporary lives until the end of the enclosing block).
+ */
+char *hx_quote(char *dst, size_t len, const char *s);
+/* 1 when hx_quote would change s. */
+int hx_quote_needed(const char *s);
+
+#define HX_Q(s) hx_quote((char[HX_ERRLEN]){ 0 }, HX_ERRLEN, (s))
 
 /*
  * A growable byte buffer (git's strbuf). The bytes are always followed by a
@@ -76,6 +102,9 @@ static inline void hx_buf_putc(struct hx_buf *b, char c)
 	b->p[b->len++] = c;
 	b->p[b->len] = '\0';
 }
+
+/* Appends n bytes of s quoted as hx_quote does (a NUL as \x00), uncut. */
+void hx_buf_quote(struct hx_buf *b, const char *s, size_t n);
 
 /*
  * Writes the whole buffer to fd (retrying short writes and EINTR) and

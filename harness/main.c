@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "harness/cmds.h"
+#include "harness/hx.h"
 
 #ifndef DUMPLAB_VERSION
 #define DUMPLAB_VERSION "0.1"
@@ -69,6 +70,6 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], cmds[i].name))
 			return cmds[i].fn(argc - 1, argv + 1);
 	fprintf(stderr, "dumplab: unknown command '%s' (see 'dumplab help')\n",
-		argv[1]);
+		HX_Q(argv[1]));
 	return 2;
 }

@@ -27,7 +27,10 @@ static void secs(struct hx_buf *b, sc_usec us)
 		      (long long)(us / 1000 % 1000));
 }
 
-/* Each line of text, prefixed. */
+/*
+ * Each line of text, prefixed and quoted (hx_quote): a transcript holds
+ * what commands printed, which may be anything.
+ */
 static void indent(struct hx_buf *out, const char *pre, const char *text)
 {
 	const char *p = text, *nl;
@@ -36,13 +39,21 @@ static void indent(struct hx_buf *out, const char *pre, const char *text)
 		nl = strchr(p, '\n');
 		hx_buf_puts(out, pre);
 		if (!nl) {
-			hx_buf_puts(out, p);
+			hx_buf_quote(out, p, strlen(p));
 			hx_buf_putc(out, '\n');
 			return;
 		}
-		hx_buf_put(out, p, (size_t)(nl - p + 1));
+		hx_buf_quote(out, p, (size_t)(nl - p));
+		hx_buf_putc(out, '\n');
 		p = nl + 1;
 	}
+}
+
+/* A line of the scenario or a message, quoted. */
+static void quoted(struct hx_buf *out, const char *s)
+{
+	if (s)
+		hx_buf_quote(out, s, strlen(s));
 }
 
 static size_t failed_verdicts(const struct sc_report *r)
@@ -70,10 +81,17 @@ void hx_report_text(struct hx_buf *out, const struct hx_run *run)
 		const struct hx_run_item *it = &run->items[i];
 		const struct sc_report *r = &it->rep;
 
-		hx_buf_printf(out, "=== %s", name_of(it));
-		if (it->sc)
-			hx_buf_printf(out, ": %s%s%s%s", it->sc->title, it->sc->seed ? " (seed " : "",
-				      it->sc->seed ? it->sc->seed : "", it->sc->seed ? ")" : "");
+		hx_buf_puts(out, "=== ");
+		quoted(out, name_of(it));
+		if (it->sc) {
+			hx_buf_puts(out, ": ");
+			quoted(out, it->sc->title);
+			if (it->sc->seed) {
+				hx_buf_puts(out, " (seed ");
+				quoted(out, it->sc->seed);
+				hx_buf_putc(out, ')');
+			}
+		}
 		hx_buf_putc(out, '\n');
 		if (r->transcript.len)
 			indent(out, "    ", r->transcript.p);
@@ -81,18 +99,24 @@ void hx_report_text(struct hx_buf *out, const struct hx_run *run)
 			const struct sc_verdict *v = &r->verdicts[k];
 			const struct sc_expect *e = &it->sc->expects[v->expect];
 
-			if (v->pass) {
-				hx_buf_printf(out, "    ok    line %-4u %s\n", e->pos.line, e->text);
+			hx_buf_printf(out, "    %-5s line %-4u ", v->pass ? "ok" : "FAIL",
+				      e->pos.line);
+			quoted(out, e->text);
+			hx_buf_putc(out, '\n');
+			if (v->pass)
 				continue;
-			}
-			hx_buf_printf(out, "    FAIL  line %-4u %s\n", e->pos.line, e->text);
-			hx_buf_printf(out, "          why: %s\n", v->why ? v->why : "");
+			hx_buf_puts(out, "          why: ");
+			quoted(out, v->why);
+			hx_buf_putc(out, '\n');
 			if (v->detail)
 				indent(out, "          ", v->detail);
 		}
-		hx_buf_printf(out, "--- %s %s", status_word(r->status), name_of(it));
-		if (r->reason)
-			hx_buf_printf(out, ": %s", r->reason);
+		hx_buf_printf(out, "--- %s ", status_word(r->status));
+		quoted(out, name_of(it));
+		if (r->reason) {
+			hx_buf_puts(out, ": ");
+			quoted(out, r->reason);
+		}
 		hx_buf_puts(out, " (");
 		secs(out, r->elapsed);
 		hx_buf_puts(out, "s)\n\n");

@@ -367,6 +367,8 @@ static int tcpdump(struct C *C, struct sc_step *s, struct sc_tcpdump *t,
 	r = sc_td_parse(msg, t->argc, t->argv, mode, &t->td, &bad);
 	if (r == 1)
 		return E(C, t->argpos[0], "tcpdump -h prints its usage; a scenario needs a capture");
+	if (r == -ENOMEM)
+		return hx_err(C->err, r, "%s: out of memory", C->file);
 	if (r < 0)
 		return E(C, bad >= 0 && bad < t->argc ? t->argpos[bad] : t->argpos[0],
 			 "tcpdump: %s", msg);

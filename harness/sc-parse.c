@@ -9,6 +9,7 @@
 #include <math.h>
 #include <netinet/in.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,6 +311,22 @@ static int mac(struct P *P, const struct sc_word *w, uint8_t m[6])
 	return 0;
 }
 
+/*
+ * What the kernel takes as an interface name (no '/', no blank, not "."
+ * or "..") that a shell and a terminal show as typed: printable ASCII.
+ */
+static int valid_ifname(const char *s)
+{
+	const char *p;
+
+	if (!strcmp(s, ".") || !strcmp(s, ".."))
+		return 0;
+	for (p = s; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '/' || *p == '%')
+			return 0;
+	return 1;
+}
+
 /* HOST:IF */
 static int ifref(struct P *P, const struct sc_word *w, struct sc_ifref *r)
 {
@@ -328,8 +345,7 @@ static int ifref(struct P *P, const struct sc_word *w, struct sc_ifref *r)
 				(struct sc_pos){ w->pos.line,
 						 w->pos.col + (unsigned)(colon - w->s) + 1 },
 				"interface name '%s' is longer than 15 bytes", r->ifname);
-	if (strpbrk(r->ifname, "/ \t%") || !strcmp(r->ifname, ".") ||
-	    !strcmp(r->ifname, ".."))
+	if (!valid_ifname(r->ifname))
 		return errw(P, w, "'%s' is not a valid interface name", r->ifname);
 	return 0;
 }
@@ -720,40 +736,44 @@ static int p_port(struct P *P)
 	const char *u = "port HOST:BRIDGE IF...";
 	struct sc_ifref br;
 	size_t i;
-	int r;
+	int r = 0;
 
 	memset(&br, 0, sizeof(br));
 	if (P->nw < 2)
 		return missing(P, P->nw, P->nw ? "an interface" : "the bridge", u);
-	if ((r = ifref(P, &P->w[0], &br)) < 0) {
-		free(br.hostname);
-		free(br.ifname);
-		return r;
-	}
+	if ((r = ifref(P, &P->w[0], &br)) < 0)
+		goto out;
 	for (i = 1; i < P->nw; i++) {
-		struct sc_port *p = push(&P->sc->ports, &P->sc->nports, sizeof(*p));
+		struct sc_port *p;
 
-		if (!p)
-			return oom(P);
+		if (strchr(P->w[i].s, ':')) {
+			r = errw(P, &P->w[i],
+				 "a port is an interface of the bridge's own host: write '%s', not '%s'",
+				 strchr(P->w[i].s, ':') + 1, P->w[i].s);
+			goto out;
+		}
+		/* Once pushed, the port is the scenario's: sc_free frees
+		 * what its strings hold, NULL or not. */
+		p = push(&P->sc->ports, &P->sc->nports, sizeof(*p));
+		if (!p) {
+			r = oom(P);
+			goto out;
+		}
 		p->bridge = SC_NONE;
 		p->pos = P->w[i].pos;
 		p->br = br;
 		p->br.hostname = strdup(br.hostname);
 		p->br.ifname = strdup(br.ifname);
 		p->ifname = strdup(P->w[i].s);
-		if (!p->br.hostname || !p->br.ifname || !p->ifname)
-			return oom(P);
-		if (strchr(P->w[i].s, ':')) {
-			free(br.hostname);
-			free(br.ifname);
-			return errw(P, &P->w[i],
-				    "a port is an interface of the bridge's own host: write '%s', not '%s'",
-				    strchr(P->w[i].s, ':') + 1, P->w[i].s);
+		if (!p->br.hostname || !p->br.ifname || !p->ifname) {
+			r = oom(P);
+			goto out;
 		}
 	}
+out:
 	free(br.hostname);
 	free(br.ifname);
-	return 0;
+	return r;
 }
 
 static int p_addr(struct P *P)
@@ -1075,13 +1095,20 @@ static int dest(struct P *P, size_t i, struct sc_dest *d, const char *u)
 /* Options after the positional words: NAME [VALUE] pairs in any order. */
 enum opt_type { O_FLAG, O_PORT, O_DUR, O_INT, O_STR, O_QTYPE };
 
+/*
+ * Where an option's value goes: offsets into the step, so that the tables
+ * are constant and name no step before it exists.
+ */
 struct opt {
 	const char *name;
 	enum opt_type type;
 	long long min, max; /* O_INT */
-	void *out;
-	struct sc_pos *pos; /* O_STR: where its value was */
+	size_t out;	    /* OPT_AT(field) */
+	size_t pos;	    /* O_STR: where its value was, or OPT_NOPOS */
 };
+
+#define OPT_AT(field) offsetof(struct sc_step, field)
+#define OPT_NOPOS ((size_t)-1)
 
 static int qtype(const char *s)
 {
@@ -1099,13 +1126,27 @@ static int qtype(const char *s)
 	return -1;
 }
 
-static int options(struct P *P, size_t i, const struct opt *o, size_t no,
-		   const char *u)
+/*
+ * An option given twice is an error at the second (as iproute2's duparg
+ * and the header's "second 'title' statement"): silently keeping one of
+ * two contradictory values hides a typo in a lab.
+ */
+#define MAX_OPTS 16
+
+static int options(struct P *P, struct sc_step *s, size_t i,
+		   const struct opt *o, size_t no, const char *u)
 {
+	struct sc_pos seen[MAX_OPTS];
+	int have[MAX_OPTS] = { 0 };
+
+	if (no > MAX_OPTS)
+		return hx_err(P->err, -EINVAL, "%s: a statement with %zu options (at most %d)",
+			      P->file, no, MAX_OPTS);
 	while (i < P->nw) {
 		const struct sc_word *w = &P->w[i];
 		size_t k;
-		long long v;
+		long long v = 0;
+		void *out;
 		int r;
 
 		for (k = 0; k < no; k++)
@@ -1113,8 +1154,14 @@ static int options(struct P *P, size_t i, const struct opt *o, size_t no,
 				break;
 		if (k == no)
 			return extra(P, i, u);
+		if (have[k])
+			return errw(P, w, "second '%s' option (the first is at %u:%u)",
+				    o[k].name, seen[k].line, seen[k].col);
+		have[k] = 1;
+		seen[k] = w->pos;
+		out = (char *)s + o[k].out;
 		if (o[k].type == O_FLAG) {
-			*(int *)o[k].out = 1;
+			*(int *)out = 1;
 			i++;
 			continue;
 		}
@@ -1123,20 +1170,21 @@ static int options(struct P *P, size_t i, const struct opt *o, size_t no,
 		w = &P->w[i + 1];
 		switch (o[k].type) {
 		case O_PORT:
-			r = port(P, w, o[k].out);
+			r = port(P, w, out);
 			break;
 		case O_DUR:
-			r = dur(P, w, o[k].name, HOUR, o[k].out);
+			r = dur(P, w, o[k].name, HOUR, out);
 			break;
 		case O_INT:
 			r = num(P, w, o[k].name, o[k].min, o[k].max, &v);
-			*(int *)o[k].out = (int)v;
+			if (r == 0)
+				*(int *)out = (int)v;
 			break;
 		case O_STR:
-			*(char **)o[k].out = xdup(P, w->s);
-			if (o[k].pos)
-				*o[k].pos = w->pos;
-			r = *(char **)o[k].out ? 0 : -ENOMEM;
+			*(char **)out = xdup(P, w->s);
+			if (o[k].pos != OPT_NOPOS)
+				*(struct sc_pos *)((char *)s + o[k].pos) = w->pos;
+			r = *(char **)out ? 0 : -ENOMEM;
 			break;
 		case O_QTYPE:
 			r = qtype(w->s);
@@ -1144,7 +1192,7 @@ static int options(struct P *P, size_t i, const struct opt *o, size_t no,
 				r = errw(P, w, "unknown query type '%s' (A, AAAA, PTR, MX, TXT, SRV, ANY ...)",
 					 w->s);
 			else
-				*(int *)o[k].out = r, r = 0;
+				*(int *)out = r, r = 0;
 			break;
 		default:
 			r = 0;
@@ -1185,7 +1233,7 @@ static int p_listen(struct P *P)
 {
 	const char *u = "listen HOST tcp|udp PORT [discard]";
 	struct sc_step *s = new_step(P, SC_STEP_LISTEN);
-	struct opt o[] = { { "discard", O_FLAG, 0, 0, &s->u.listen.discard, NULL } };
+	static const struct opt o[] = { { "discard", O_FLAG, 0, 0, OPT_AT(u.listen.discard), OPT_NOPOS } };
 	int r;
 
 	if (!s)
@@ -1204,31 +1252,31 @@ static int p_listen(struct P *P)
 		return missing(P, 2, "the port", u);
 	if ((r = port(P, &P->w[2], &s->u.listen.port)) < 0)
 		return r;
-	return options(P, 3, o, NOPT(o), u);
+	return options(P, s, 3, o, NOPT(o), u);
 }
 
 static int p_accept(struct P *P)
 {
 	const char *u = "accept LISTENER [timeout DURATION]";
 	struct sc_step *s = new_step(P, SC_STEP_ACCEPT);
-	struct opt o[] = { { "timeout", O_DUR, 0, 0, &s->timeout, NULL } };
+	static const struct opt o[] = { { "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS } };
 	int r;
 
 	if (!s)
 		return -ENOMEM;
 	if ((r = step_ref(P, s, 0, "the listener", u)) < 0)
 		return r;
-	return options(P, 1, o, NOPT(o), u);
+	return options(P, s, 1, o, NOPT(o), u);
 }
 
 static int p_connect(struct P *P)
 {
 	const char *u = "connect HOST DEST PORT [from PORT] [timeout DURATION] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_CONNECT);
-	struct opt o[] = {
-		{ "from", O_PORT, 0, 0, &s->u.connect.sport, NULL },
-		{ "timeout", O_DUR, 0, 0, &s->timeout, NULL },
-		{ "ipv6", O_FLAG, 0, 0, &s->u.connect.ipv6, NULL },
+	static const struct opt o[] = {
+		{ "from", O_PORT, 0, 0, OPT_AT(u.connect.sport), OPT_NOPOS },
+		{ "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS },
+		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.connect.ipv6), OPT_NOPOS },
 	};
 	int r;
 
@@ -1241,7 +1289,7 @@ static int p_connect(struct P *P)
 		return missing(P, 2, "the port", u);
 	if ((r = port(P, &P->w[2], &s->u.connect.port)) < 0)
 		return r;
-	return options(P, 3, o, NOPT(o), u);
+	return options(P, s, 3, o, NOPT(o), u);
 }
 
 /* send, urgent: CONN DATA */
@@ -1298,7 +1346,7 @@ static int p_recv(struct P *P)
 {
 	const char *u = "recv CONN [N] [timeout DURATION]";
 	struct sc_step *s = new_step(P, SC_STEP_RECV);
-	struct opt o[] = { { "timeout", O_DUR, 0, 0, &s->timeout, NULL } };
+	static const struct opt o[] = { { "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS } };
 	size_t i = 1;
 	int r;
 
@@ -1314,7 +1362,7 @@ static int p_recv(struct P *P)
 		if (i < P->nw && is(&P->w[i], "bytes"))
 			i++;
 	}
-	return options(P, i, o, NOPT(o), u);
+	return options(P, s, i, o, NOPT(o), u);
 }
 
 static int p_connop(struct P *P, enum sc_step_kind k, const char *u)
@@ -1348,12 +1396,12 @@ static int p_ping(struct P *P)
 {
 	const char *u = "ping HOST DEST [count N] [interval D] [size N] [timeout D] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_PING);
-	struct opt o[] = {
-		{ "count", O_INT, 1, 1000, &s->u.ping.count, NULL },
-		{ "interval", O_DUR, 0, 0, &s->u.ping.interval, NULL },
-		{ "size", O_INT, 0, 65000, &s->u.ping.size, NULL },
-		{ "timeout", O_DUR, 0, 0, &s->timeout, NULL },
-		{ "ipv6", O_FLAG, 0, 0, &s->u.ping.ipv6, NULL },
+	static const struct opt o[] = {
+		{ "count", O_INT, 1, 1000, OPT_AT(u.ping.count), OPT_NOPOS },
+		{ "interval", O_DUR, 0, 0, OPT_AT(u.ping.interval), OPT_NOPOS },
+		{ "size", O_INT, 0, 65000, OPT_AT(u.ping.size), OPT_NOPOS },
+		{ "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS },
+		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.ping.ipv6), OPT_NOPOS },
 	};
 	int r;
 
@@ -1364,18 +1412,18 @@ static int p_ping(struct P *P)
 	s->u.ping.size = 56;
 	if ((r = step_host(P, s, 0, u)) < 0 || (r = dest(P, 1, &s->u.ping.dest, u)) < 0)
 		return r;
-	return options(P, 2, o, NOPT(o), u);
+	return options(P, s, 2, o, NOPT(o), u);
 }
 
 static int p_udp(struct P *P)
 {
 	const char *u = "udp HOST DEST PORT DATA [from PORT] [dev IF] [ttl N] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_UDP);
-	struct opt o[] = {
-		{ "from", O_PORT, 0, 0, &s->u.udp.sport, NULL },
-		{ "dev", O_STR, 0, 0, &s->u.udp.dev, &s->u.udp.devpos },
-		{ "ttl", O_INT, 1, 255, &s->u.udp.ttl, NULL },
-		{ "ipv6", O_FLAG, 0, 0, &s->u.udp.ipv6, NULL },
+	static const struct opt o[] = {
+		{ "from", O_PORT, 0, 0, OPT_AT(u.udp.sport), OPT_NOPOS },
+		{ "dev", O_STR, 0, 0, OPT_AT(u.udp.dev), OPT_AT(u.udp.devpos) },
+		{ "ttl", O_INT, 1, 255, OPT_AT(u.udp.ttl), OPT_NOPOS },
+		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.udp.ipv6), OPT_NOPOS },
 	};
 	int r;
 
@@ -1391,22 +1439,22 @@ static int p_udp(struct P *P)
 		return r;
 	if (!s->u.udp.data.bytes && s->u.udp.data.len > 65507)
 		return errw(P, &P->w[3], "a UDP datagram holds at most 65507 bytes");
-	return options(P, 3 + (size_t)r, o, NOPT(o), u);
+	return options(P, s, 3 + (size_t)r, o, NOPT(o), u);
 }
 
 static int p_dns(struct P *P)
 {
 	const char *u = "dns HOST DEST NAME [type T] [port P] [from P] [id N] [qu] [owner] [dev IF] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_DNS);
-	struct opt o[] = {
-		{ "type", O_QTYPE, 0, 0, &s->u.dns.qtype, NULL },
-		{ "port", O_PORT, 0, 0, &s->u.dns.port, NULL },
-		{ "from", O_PORT, 0, 0, &s->u.dns.sport, NULL },
-		{ "id", O_INT, 0, 65535, &s->u.dns.id, NULL },
-		{ "qu", O_FLAG, 0, 0, &s->u.dns.qu, NULL },
-		{ "owner", O_FLAG, 0, 0, &s->u.dns.owner, NULL },
-		{ "dev", O_STR, 0, 0, &s->u.dns.dev, &s->u.dns.devpos },
-		{ "ipv6", O_FLAG, 0, 0, &s->u.dns.ipv6, NULL },
+	static const struct opt o[] = {
+		{ "type", O_QTYPE, 0, 0, OPT_AT(u.dns.qtype), OPT_NOPOS },
+		{ "port", O_PORT, 0, 0, OPT_AT(u.dns.port), OPT_NOPOS },
+		{ "from", O_PORT, 0, 0, OPT_AT(u.dns.sport), OPT_NOPOS },
+		{ "id", O_INT, 0, 65535, OPT_AT(u.dns.id), OPT_NOPOS },
+		{ "qu", O_FLAG, 0, 0, OPT_AT(u.dns.qu), OPT_NOPOS },
+		{ "owner", O_FLAG, 0, 0, OPT_AT(u.dns.owner), OPT_NOPOS },
+		{ "dev", O_STR, 0, 0, OPT_AT(u.dns.dev), OPT_AT(u.dns.devpos) },
+		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.dns.ipv6), OPT_NOPOS },
 	};
 	const char *q;
 	size_t lab = 0, i;
@@ -1431,7 +1479,7 @@ static int p_dns(struct P *P)
 	s->u.dns.qname = xdup(P, P->w[2].s);
 	if (!s->u.dns.qname)
 		return -ENOMEM;
-	if ((r = options(P, 3, o, NOPT(o), u)) < 0)
+	if ((r = options(P, s, 3, o, NOPT(o), u)) < 0)
 		return r;
 	/* The Owner option carries a MAC: that of the interface named. */
 	for (i = 3; s->u.dns.owner && !s->u.dns.dev && i < P->nw; i++)
@@ -1538,7 +1586,7 @@ static int p_await(struct P *P)
 {
 	const char *u = "await CAPTURE N [timeout DURATION]";
 	struct sc_step *s = new_step(P, SC_STEP_AWAIT);
-	struct opt o[] = { { "timeout", O_DUR, 0, 0, &s->timeout, NULL } };
+	static const struct opt o[] = { { "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS } };
 	int r;
 
 	if (!s)
@@ -1549,7 +1597,7 @@ static int p_await(struct P *P)
 		return missing(P, 1, "the number of packets", u);
 	if ((r = num(P, &P->w[1], "the packet count", 1, 100000000, &s->u.await.n)) < 0)
 		return r;
-	return options(P, 2, o, NOPT(o), u);
+	return options(P, s, 2, o, NOPT(o), u);
 }
 
 static int p_dump(struct P *P)
@@ -1935,10 +1983,11 @@ static int p_expect(struct P *P)
 
 				if (i + 1 >= P->nw)
 					return missing(P, i + 1, "the names", uf);
-				e->u.files.nnames = P->nw - i - 1;
-				e->u.files.names = calloc(e->u.files.nnames, sizeof(char *));
+				/* nnames only once names exists: sc_free reads both. */
+				e->u.files.names = calloc(P->nw - i - 1, sizeof(char *));
 				if (!e->u.files.names)
 					return oom(P);
+				e->u.files.nnames = P->nw - i - 1;
 				for (j = 0; j < e->u.files.nnames; j++)
 					if (!(e->u.files.names[j] = xdup(P, P->w[i + 1 + j].s)))
 						return -ENOMEM;

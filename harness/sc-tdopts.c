@@ -19,7 +19,8 @@ static int bad_word(const char *msg, int argc, char **argv)
 	int i;
 
 	for (i = argc - 1; i >= 1; i--) {
-		snprintf(q, sizeof(q), "'%s'", argv[i]);
+		/* as hx_err quoted it */
+		snprintf(q, sizeof(q), "'%s'", HX_Q(argv[i]));
 		if (strstr(msg, q))
 			return i;
 	}
@@ -48,21 +49,8 @@ int sc_td_parse(char *err, int argc, char **argv, unsigned mode,
 		*badword = bad_word(err, argc, argv);
 		return r;
 	}
-	if (r == 1)
-		return 1;
-	/* Cross-option rules that need no file system (cap_writer_check
-	 * repeats them, with the directory and user checks, at run time). */
-	if (o->file_limit && !o->rotate_bytes && !o->rotate_secs)
-		r = hx_err(err, -EINVAL, "option -W needs -C or -G");
-	else if ((o->rotate_bytes || o->rotate_secs) && !o->wfile)
-		r = hx_err(err, -EINVAL, "option -%c needs -w FILE",
-			   o->rotate_bytes ? 'C' : 'G');
-	else if (o->postrotate && !o->wfile)
-		r = hx_err(err, -EINVAL, "option -z needs -w FILE");
-	else if (o->rotate_align && !o->rotate_secs)
-		r = hx_err(err, -EINVAL, "option --rotate-align needs -G");
-	if (r < 0)
-		td_release(o);
+	/* td_parse checked how the options combine (cap_writer_opts_check);
+	 * cap_writer_check adds the directory and user checks at run time. */
 	return r;
 }
 

@@ -168,20 +168,21 @@ static void test_refusals(void)
 	static const struct {
 		const char *const words[12];
 		const char *want;
+		int file_limit; /* set after td_parse, which refuses -W alone */
 	} bad[] = {
-		{ { "tcpdump", "-i", "eth0", "-W", "3", "-w", "f", NULL },
-		  "option -W 3 needs -C or -G" },
+		{ { "tcpdump", "-i", "eth0", "-w", "f", NULL },
+		  "option -W 3 needs -C or -G", 3 },
 		{ { "tcpdump", "-i", "eth0", "-w", "f", "-z", "no-such-cmd-x", NULL },
-		  "option -z: command 'no-such-cmd-x' not found" },
+		  "option -z: command 'no-such-cmd-x' not found", 0 },
 		{ { "tcpdump", "-i", "eth0", "-Z", "no-such-user-x", "-w", "f", NULL },
-		  "option -Z: unknown user 'no-such-user-x'" },
+		  "option -Z: unknown user 'no-such-user-x'", 0 },
 		{ { "tcpdump", "-i", "eth0", "-w", "no/such/dir/f", NULL },
-		  "option -w '" },
+		  "option -w '", 0 },
 		{ { "tcpdump", "-i", "eth7", "-w", "f", NULL },
-		  "cannot capture on 'eth7' in host 'b': no such interface" },
+		  "cannot capture on 'eth7' in host 'b': no such interface", 0 },
 		{ { "tcpdump", "-i", "eth0", "-w", "f", "ip[", NULL },
-		  "cannot compile filter 'ip[': " },
-		{ { "tcpdump", "-w", "f", NULL }, "no capture device given" },
+		  "cannot compile filter 'ip[': ", 0 },
+		{ { "tcpdump", "-w", "f", NULL }, "no capture device given", 0 },
 	};
 	char err[HX_ERRLEN], dir[] = "/tmp/dl-session-XXXXXX";
 	struct cap_session_cfg cfg = { 0 };
@@ -199,6 +200,8 @@ static void test_refusals(void)
 	fds = st_nfds();
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		parse(&o, bad[i].words);
+		if (bad[i].file_limit)
+			o.file_limit = bad[i].file_limit;
 		cfg.td = &o;
 		cfg.netfd = ns_host_fd(b);
 		cfg.host = "b";

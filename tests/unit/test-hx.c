@@ -1,5 +1,6 @@
 /* test-hx.c: the error helper and the growable buffer. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -72,11 +73,59 @@ static void test_buf_flush_writes_all(void)
 	hx_buf_release(&b);
 }
 
+/* Input words in messages: one line, no terminal escapes (git's quoting). */
+static void test_quote(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "eth0", "eth0" },
+		{ "a\nb", "a\\nb" },
+		{ "\x1b[31mred", "\\x1b[31mred" },
+		{ "\t\r\a\b\f\v", "\\t\\r\\a\\b\\f\\v" },
+		{ "\x01\x7f", "\\x01\\x7f" },
+		{ "a\\nb", "a\\nb" },	  /* a backslash is kept: idempotent */
+		{ "000 \xc2\xa7" "3.1", "000 \xc2\xa7" "3.1" }, /* UTF-8 kept */
+		{ "\xe2\x9c\x93", "\xe2\x9c\x93" },
+		{ "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" },
+		{ "\xc2\x9b" "1m", "\\xc2\\x9b1m" },	  /* C1 CSI */
+		{ "\x9b" "31m", "\\x9b31m" },	  /* a lone 8-bit CSI */
+		{ "\xc3", "\\xc3" },		  /* cut UTF-8 */
+		{ "\xc0\xaf", "\\xc0\\xaf" },	  /* overlong */
+		{ "\xed\xa0\x80", "\\xed\\xa0\\x80" }, /* a surrogate */
+		{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80" }, /* past U+10FFFF */
+		{ "", "" },
+	};
+	char out[64], again[64], err[HX_ERRLEN];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		hx_quote(out, sizeof(out), cases[i].in);
+		if (strcmp(out, cases[i].out))
+			fprintf(stderr, "\ncase %zu: got '%s'\n", i, out);
+		CU_ASSERT_STRING_EQUAL(out, cases[i].out);
+		CU_ASSERT_EQUAL(hx_quote_needed(cases[i].in),
+				strcmp(cases[i].in, cases[i].out) != 0);
+		CU_ASSERT_STRING_EQUAL(hx_quote(again, sizeof(again), out), out);
+	}
+	/* cut before an escape or a character that does not fit */
+	CU_ASSERT_STRING_EQUAL(hx_quote(out, 6, "abc\n"), "abc\\n");
+	CU_ASSERT_STRING_EQUAL(hx_quote(out, 5, "abc\n"), "abc");
+	CU_ASSERT_STRING_EQUAL(hx_quote(out, 6, "abc\x1b"), "abc");
+	CU_ASSERT_STRING_EQUAL(hx_quote(out, 5, "abc\xc2\xa7"), "abc");
+	CU_ASSERT_STRING_EQUAL(hx_quote(out, 1, "abc"), "");
+	/* every message hx_err formats */
+	hx_err(err, -EINVAL, "unknown host '%s'", "no\nde\x1b[2J");
+	CU_ASSERT_STRING_EQUAL(err, "unknown host 'no\\nde\\x1b[2J'");
+	CU_ASSERT_STRING_EQUAL(HX_Q("x\ty"), "x\\ty");
+}
+
 static CU_TestInfo tests[] = {
 	{ "hx_err formats and returns its code", test_err_formats_and_returns },
 	{ "hx_buf grows and stays NUL-terminated", test_buf_grows_and_terminates },
 	{ "hx_buf_printf past the first allocation", test_buf_printf_long },
 	{ "hx_buf_flush writes everything or fails", test_buf_flush_writes_all },
+	{ "hx_quote: control bytes and bad UTF-8 escaped", test_quote },
 	CU_TEST_INFO_NULL,
 };
 

@@ -1,4 +1,5 @@
 /* test-print-netlink.c: the DLT_NETLINK printer (dumplab's own format: tcpdump only dumps hex there). */
+#include <stdio.h>
 #include <string.h>
 
 #include "unit/tpkt.h"
@@ -167,8 +168,50 @@ static void test_bad_length(void)
 	tp_release(&p);
 }
 
+/*
+ * NLMSG_ERROR carries -errno in an int. The printer once negated it as an
+ * int, which overflows for INT32_MIN (0x80000000): UBSan aborted on this
+ * one-packet file (a fuzzing find). tcpdump 4.99.3 prints the record as
+ * UNSUPPORTED with a hex dump, so only the framing can be compared.
+ */
+static void test_error_codes(void)
+{
+	const struct pr_opts n = { .nflag = 1, .tflag = 1 };
+	static const struct {
+		uint32_t err;
+		const char *text;
+	} cases[] = {
+		{ (uint32_t)-2, "error 2 (No such file or directory)" },
+		{ 0x80000000u, "error 2147483648 (Unknown error 2147483648)" },
+		{ 0x7fffffffu, "error -2147483647 (Unknown error -2147483647)" },
+		{ (uint32_t)-4096, "error 4096 (Unknown error 4096)" },
+	};
+	struct tp p;
+	char want[256];
+	size_t i, m;
+
+	tp_init(&p, "netlink-error", DLT_NETLINK, &n);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cooked(&pk[0], 0, 0);
+		m = msg(&pk[0], 2, 0, 1, 0);
+		he32(&pk[0], cases[i].err);
+		he32(&pk[0], 16);
+		he16(&pk[0], 18);
+		he16(&pk[0], 0x301);
+		he32(&pk[0], 7);
+		he32(&pk[0], 0);
+		msg_done(&pk[0], m);
+		snprintf(want, sizeof(want),
+			 "NETLINK route In, NLMSG_ERROR, seq 1, pid 0, "
+			 "length 36: %s for RTM_GETLINK seq 7", cases[i].text);
+		CU_ASSERT(tp_same(tp_tb(&p, &pk[0]), want, cases[i].text));
+	}
+	tp_release(&p);
+}
+
 static CU_TestInfo tests[] = {
 	{ "rtnetlink links, addresses, acks", test_route },
+	{ "error codes, INT32_MIN too", test_error_codes },
 	{ "a lying message length", test_bad_length },
 	CU_TEST_INFO_NULL,
 };

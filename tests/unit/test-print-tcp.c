@@ -1,4 +1,5 @@
 /* test-print-tcp.c: the TCP printer against tcpdump 4.99.3's text for the same bytes. */
+#include <stdio.h>
 #include <string.h>
 
 #include "unit/tpkt.h"
@@ -101,6 +102,59 @@ static void test_relative(void)
 					     sizeof(want_tcp_relative[0])),
 			0);
 	tp_release(&p);
+}
+
+/*
+ * More conversations than the printer's first table holds, interleaved:
+ * tcpdump never forgets one, so the second segment of each is still
+ * relative to its SYN (the printer once forgot conversations when a set
+ * of its table was full). tests/diff/run compares 100,000 with tcpdump.
+ */
+static void test_many_conversations(void)
+{
+	enum { N = 40000 };
+	struct pr_ctx *c;
+	struct hx_buf out = HX_BUF_INIT;
+	char err[HX_ERRLEN], a[32];
+	struct pcap_pkthdr h = { .ts = { 1700000000, 0 } };
+	unsigned i, round, bad = 0;
+
+	c = pr_new(err, &opt_t_n, DLT_EN10MB);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < N; i++) {
+			struct tb t;
+			size_t ip, l4;
+			uint32_t isn = i * 2654435761u;
+
+			tb_init(&t);
+			tb_eth(&t, MAC_B, MAC_A, 0x0800);
+			snprintf(a, sizeof(a), "10.%u.%u.1", i / 256, i % 256);
+			ip = tb_ip4(&t, 6, a, "10.255.0.1");
+			/* tcpdump tracks segments with ACK: the first sets the
+			 * bases, the second prints relative to them */
+			l4 = tb_tcp(&t, 40000 + i % 20000, 80, round ? isn + 1 : isn,
+				    7, round ? 0x18 : 0x10, 512, NULL, 0);
+			if (round)
+				tb_str(&t, "abc");
+			tb_ip4_done(&t, ip);
+			tb_l4_done(&t, ip, l4, 6);
+			h.caplen = h.len = (uint32_t)t.n;
+			hx_buf_reset(&out);
+			pr_packet(c, &out, &h, t.b);
+			if (!round)
+				continue;
+			if (!out.p || !strstr(out.p, "Flags [P.], seq 1:4, ack 1,")) {
+				if (bad++ < 3)
+					fprintf(stderr, "\nconversation %u: %s", i,
+						out.p ? out.p : "");
+			}
+		}
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT_FALSE(out.oom);
+	hx_buf_release(&out);
+	pr_free(c);
 }
 
 static void test_absolute(void)
@@ -306,6 +360,7 @@ static void test_bad_headers(void)
 
 static CU_TestInfo tests[] = {
 	{ "relative sequence numbers", test_relative },
+	{ "40,000 interleaved conversations, none forgotten", test_many_conversations },
 	{ "-S absolute sequence numbers", test_absolute },
 	{ "-v checksums", test_verbose },
 	{ "-q and -e", test_quiet_names },

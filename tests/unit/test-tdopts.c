@@ -133,15 +133,15 @@ static void test_capture_options(void)
 	CU_ASSERT_EQUAL(o.list_ifaces, 1);
 	td_release(&o);
 	/* -P is the old spelling of -Q; -C takes k, m, g */
-	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-P", "IN", "-C", "10k", NULL), 0);
+	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-P", "IN", "-C", "10k", "-w", "f", NULL), 0);
 	CU_ASSERT_EQUAL(o.direction, TD_DIR_IN);
 	CU_ASSERT_EQUAL(o.rotate_bytes, 10240);
 	td_release(&o);
-	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-C", "1m", NULL), 0);
+	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-C", "1m", "-w", "f", NULL), 0);
 	CU_ASSERT_EQUAL(o.rotate_bytes, 1048576);
 	CU_ASSERT_EQUAL(o.rotate_align, 0);
 	td_release(&o);
-	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-G", "3600", "--rotate-align", NULL), 0);
+	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-G", "3600", "--rotate-align", "-w", "f", NULL), 0);
 	CU_ASSERT_EQUAL(o.rotate_secs, 3600);
 	CU_ASSERT_EQUAL(o.rotate_align, 1);
 	td_release(&o);
@@ -152,9 +152,14 @@ static void test_errors(void)
 {
 	static const struct {
 		unsigned mode;
-		const char *args[4];
+		const char *args[5];
 		const char *mention;
 	} bad[] = {
+		/* how savefile options combine: usage errors too */
+		{ TD_CAPTURE, { "-W", "3", "-w", "f" }, "option -W 3 needs -C or -G" },
+		{ TD_CAPTURE, { "-G", "5" }, "option -G needs -w" },
+		{ TD_CAPTURE, { "--rotate-align", "-w", "f" }, "option --rotate-align needs -G" },
+		{ TD_CAPTURE, { "-C", "1", "-w", "-" }, "cannot rotate with -C" },
 		{ TD_READ, { "-c", "x" }, "-c" },
 		{ TD_READ, { "-c", "0" }, "-c" },
 		{ TD_READ, { "-c" }, "-c" },
@@ -188,7 +193,7 @@ static void test_errors(void)
 
 		err[0] = '\0';
 		rc = parse(err, bad[i].mode, &o, bad[i].args[0], bad[i].args[1],
-			   bad[i].args[2], NULL);
+			   bad[i].args[2], bad[i].args[3], NULL);
 		if (rc >= 0 || !strstr(err, bad[i].mention)) {
 			fprintf(stderr, "\nbad[%zu] %s: rc %d, err '%s'\n", i,
 				bad[i].args[0], rc, err);
