@@ -164,6 +164,7 @@ conformance: $(BIN)
 	else \
 		echo "conformance: skipped: ../shared/conformance is not here"; \
 	fi
+	tests/tcpdump/run $(RUNBIN)
 
 # Every scenario of scenarios/, in parallel (one per core).
 scenarios: $(BIN)

@@ -133,6 +133,15 @@ struct pr_ctx {
 		char name[IF_NAMESIZE + 1];
 	} ifcache[PR_IFCACHE];
 	int nifcache;
+
+	/*
+	 * Per-capture state of the printers that match replies to calls
+	 * or expand compressed headers, each allocated on first use and
+	 * freed by pr_free (print-sl.c, print-nfs.c, print-rx.c).
+	 */
+	struct pr_sl_state *sl;
+	struct pr_nfs_state *nfs;
+	struct pr_rx_state *rx;
 };
 
 /* ---- output ---- */
@@ -390,6 +399,8 @@ int null_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int raw_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ipnet_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int netlink_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sl_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sl_bsdos_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Network and above. */
 int arp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
