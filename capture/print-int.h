@@ -99,6 +99,9 @@ struct pr_ctx {
 	const uint8_t *iph;
 	int ipver;
 	int fragmented;
+	/* The TCP or UDP ports, set before the port dispatch. */
+	uint16_t sport;
+	uint16_t dport;
 
 	/* Timestamps: -ttt/-ttttt reference and the per-second cache. */
 	int ref_set;
@@ -137,10 +140,10 @@ struct pr_ctx {
 	/*
 	 * Per-capture state of the printers that match replies to calls
 	 * or expand compressed headers, each allocated on first use and
-	 * freed by pr_free (print-sl.c, print-nfs.c, print-rx.c).
+	 * freed by pr_free (print-sl.c, print-sunrpc.c, print-rx.c).
 	 */
 	struct pr_sl_state *sl;
-	struct pr_nfs_state *nfs;
+	struct pr_rpc_state *rpc;
 	struct pr_rx_state *rx;
 };
 
@@ -429,5 +432,13 @@ int ntp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ssh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HTTP's first line (-v: every text line); prints its own ": " lead. */
 int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * ONC RPC on the NFS port (print-sunrpc.c). The UDP one runs before the
+ * checksum is shown, as tcpdump tests for NFS there: it returns 1 when
+ * the datagram is no NFS call to, or reply from, port 2049. The TCP one
+ * reads the record mark (RFC 5531 11).
+ */
+int sunrpc_udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 #endif

@@ -230,7 +230,7 @@ void pr_free(struct pr_ctx *c)
 	free(c->hosts);
 	free(c->tcp);
 	free(c->sl);
-	free(c->nfs);
+	free(c->rpc);
 	free(c->rx);
 	hx_buf_release(&c->aside);
 	free(c);
