@@ -403,6 +403,9 @@ int raw_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ipnet_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int netlink_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sl_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int arcnet_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int arcnet_linux_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ltalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sl_bsdos_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Network and above. */
@@ -420,6 +423,12 @@ int udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* AppleTalk (print-atalk.c): DDP after a link header ("AT ..."), the same
+ * with -v's "et1 " of EtherTalk, AARP, and KIP (1: not LLAP DDP). */
+int atalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int atalk_et1_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int aarp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int kip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dns_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -32,6 +32,9 @@ static const struct pr_disp link_printers[] = {
 	{ DLT_NETLINK, netlink_print },
 	{ DLT_SLIP, sl_print },
 	{ DLT_SLIP_BSDOS, sl_bsdos_print },
+	{ DLT_ARCNET, arcnet_print },
+	{ DLT_ARCNET_LINUX, arcnet_linux_print },
+	{ DLT_LTALK, ltalk_print },
 	{ 0, NULL },
 };
 
