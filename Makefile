@@ -180,6 +180,7 @@ conformance: $(BIN)
 	else \
 		echo "conformance: skipped: ../shared/conformance is not here"; \
 	fi
+	tests/tcpdump/run $(RUNBIN)
 
 # Every scenario of scenarios/, in parallel (4 per core: they mostly wait).
 scenarios: $(BIN)

@@ -26,6 +26,8 @@
 #define ET_REVARP 0x8035
 #define ET_IPV6 0x86dd
 #define ET_LOOPBACK 0x9000
+#define ET_ATALK 0x809b
+#define ET_AARP 0x80f3
 #define ET_8021Q 0x8100
 #define ET_8021Q9100 0x9100
 #define ET_8021Q9200 0x9200
@@ -101,6 +103,8 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_ARP, arp_print },
 	{ ET_REVARP, arp_print },
 	{ ET_LOOPBACK, loopback_print },
+	{ ET_ATALK, atalk_et1_print },
+	{ ET_AARP, aarp_print },
 	{ 0, NULL },
 };
 

@@ -115,6 +115,9 @@ struct pr_ctx {
 	const uint8_t *iph;
 	int ipver;
 	int fragmented;
+	/* The TCP or UDP ports, set before the port dispatch. */
+	uint16_t sport;
+	uint16_t dport;
 
 	/* Timestamps: -ttt/-ttttt reference and the per-second cache. */
 	int ref_set;
@@ -148,6 +151,15 @@ struct pr_ctx {
 		char name[IF_NAMESIZE + 1];
 	} ifcache[PR_IFCACHE];
 	int nifcache;
+
+	/*
+	 * Per-capture state of the printers that match replies to calls
+	 * or expand compressed headers, each allocated on first use and
+	 * freed by pr_free (print-sl.c, print-sunrpc.c, print-rx.c).
+	 */
+	struct pr_sl_state *sl;
+	struct pr_rpc_state *rpc;
+	struct pr_rx_state *rx;
 };
 
 /* ---- output ---- */
@@ -405,6 +417,11 @@ int null_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int raw_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ipnet_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int netlink_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sl_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int arcnet_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int arcnet_linux_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ltalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sl_bsdos_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Network and above. */
 int arp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
@@ -421,6 +438,12 @@ int udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* AppleTalk (print-atalk.c): DDP after a link header ("AT ..."), the same
+ * with -v's "et1 " of EtherTalk, AARP, and KIP (1: not LLAP DDP). */
+int atalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int atalk_et1_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int aarp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int kip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dns_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
@@ -433,5 +456,13 @@ int ntp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ssh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HTTP's first line (-v: every text line); prints its own ": " lead. */
 int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * ONC RPC on the NFS port (print-sunrpc.c). The UDP one runs before the
+ * checksum is shown, as tcpdump tests for NFS there: it returns 1 when
+ * the datagram is no NFS call to, or reply from, port 2049. The TCP one
+ * reads the record mark (RFC 5531 11).
+ */
+int sunrpc_udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 #endif

@@ -28,6 +28,7 @@ static const struct pr_tok bsd_af_names[] = {
 /* Address family -> network printer. */
 static const struct pr_disp af_printers[] = {
 	{ 2, ip_print },
+	{ 16, atalk_print },
 	{ 24, ip6_print },
 	{ 28, ip6_print },
 	{ 30, ip6_print },
@@ -67,7 +68,7 @@ int null_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	fn = pr_lookup(af_printers, family);
 	if (fn)
 		return fn(c, p, length);
-	/* ISO, AppleTalk and IPX payloads are not decoded here. */
+	/* ISO and IPX payloads are not decoded here. */
 	if (!c->o.eflag)
 		hdr_print(c, family, length + NULL_HDRLEN);
 	pr_default(c, p, caplen);

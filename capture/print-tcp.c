@@ -93,6 +93,7 @@ static const struct pr_disp tcp_port_printers[] = {
 	{ 80, http_print },
 	{ 8080, http_print },
 	{ 53, dns_tcp_print },
+	{ 2049, sunrpc_tcp_print },
 	{ 0, NULL },
 };
 
@@ -698,6 +699,8 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		rst_data_print(c, bp, length);
 		return 0;
 	}
+	c->sport = sport;
+	c->dport = dport;
 	for (app = NULL, rc = 0; tcp_port_printers[rc].fn; rc++) {
 		if (tcp_port_printers[rc].key == sport ||
 		    tcp_port_printers[rc].key == dport) {

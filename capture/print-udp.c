@@ -24,6 +24,28 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 0, NULL },
 };
 
+/*
+ * Printers tcpdump tries before it shows the checksum: each returns 1
+ * when the datagram is not its protocol after all.
+ */
+/*
+ * Port ranges, after the single ports as in tcpdump's order. A printer
+ * returns 1 when the datagram is not its protocol after all.
+ */
+static const struct {
+	uint16_t lo, hi;
+	pr_fn fn;
+} udp_range_printers[] = {
+	{ 200, 327, kip_print }, /* AppleTalk's port ranges */
+	{ 768, 895, kip_print },
+	{ 16512, 16639, kip_print },
+};
+
+static const struct pr_disp udp_early_printers[] = {
+	{ 2049, sunrpc_udp_print },
+	{ 0, NULL },
+};
+
 /* The addresses (and ports unless sport < 0), tcpdump's udpipaddr_print. */
 static int ends_print(struct pr_ctx *c, int sport, int dport)
 {
@@ -128,6 +150,21 @@ int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	if (ends_print(c, sport, dport) == PR_STOP)
 		return PR_STOP;
+	c->sport = sport;
+	c->dport = dport;
+	if (!c->o.qflag) {
+		for (i = 0; udp_early_printers[i].fn; i++) {
+			int rc;
+
+			if (udp_early_printers[i].key != sport &&
+			    udp_early_printers[i].key != dport)
+				continue;
+			rc = udp_early_printers[i].fn(c, cp, length);
+
+			if (rc != 1)
+				return rc;
+		}
+	}
 
 	if (c->o.vflag && !c->fragmented &&
 	    ((c->ipver == 4 && c->o.vflag > 1) || c->ipver == 6)) {
@@ -158,6 +195,20 @@ int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			if (udp_port_printers[i].key == sport ||
 			    udp_port_printers[i].key == dport)
 				return udp_port_printers[i].fn(c, cp, length);
+		for (i = 0; i < sizeof(udp_range_printers) /
+				    sizeof(udp_range_printers[0]);
+		     i++) {
+			int rc;
+
+			if ((sport < udp_range_printers[i].lo ||
+			     sport > udp_range_printers[i].hi) &&
+			    (dport < udp_range_printers[i].lo ||
+			     dport > udp_range_printers[i].hi))
+				continue;
+			rc = udp_range_printers[i].fn(c, cp, length);
+			if (rc != 1)
+				return rc;
+		}
 	}
 	length_print(c, ulen, length);
 	return 0;

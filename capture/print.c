@@ -30,6 +30,11 @@ static const struct pr_disp link_printers[] = {
 	{ DLT_IPV6, raw_print },
 	{ DLT_IPNET, ipnet_print },
 	{ DLT_NETLINK, netlink_print },
+	{ DLT_SLIP, sl_print },
+	{ DLT_SLIP_BSDOS, sl_bsdos_print },
+	{ DLT_ARCNET, arcnet_print },
+	{ DLT_ARCNET_LINUX, arcnet_linux_print },
+	{ DLT_LTALK, ltalk_print },
 	{ 0, NULL },
 };
 
@@ -227,6 +232,9 @@ void pr_free(struct pr_ctx *c)
 		free(c->hosts[i].name);
 	free(c->hosts);
 	pr_tcp_release(c);
+	free(c->sl);
+	free(c->rpc);
+	free(c->rx);
 	hx_buf_release(&c->aside);
 	free(c);
 }
