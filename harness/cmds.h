@@ -11,8 +11,8 @@ int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_run(int argc, char **argv);  /* cmd-run.c */
 int cmd_list(int argc, char **argv); /* cmd-run.c */
-int cmd_read(int argc, char **argv); /* capture/read.c */
-int cmd_capture(int argc, char **argv); /* capture/cmd-capture.c */
-int cmd_ladder(int argc, char **argv); /* capture/cmd-ladder.c */
+int cmd_read(int argc, char **argv); /* cmd-read.c */
+int cmd_capture(int argc, char **argv); /* cmd-capture.c */
+int cmd_ladder(int argc, char **argv); /* cmd-ladder.c */
 
 #endif

@@ -1,4 +1,4 @@
-/* hx.h: the harness's shared basics: error strings and a growable buffer. */
+/* hx.h: the project's base (errors, quoting, a growable buffer), the one harness/ header every layer may include. */
 #ifndef HX_H
 #define HX_H
 

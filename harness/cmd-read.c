@@ -1,4 +1,4 @@
-/* read.c: `dumplab read`: print a savefile exactly as `tcpdump -r` does. */
+/* cmd-read.c: `dumplab read`: print a savefile exactly as `tcpdump -r` does. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
