@@ -123,27 +123,9 @@ static const struct pr_tok n3u_names[] = {
 };
 
 /* A read that, failing, stops the packet and makes the function return NULL. */
-#define DNS_U8(p, v)                                                     \
-	do {                                                             \
-		if (!pk_u8(&c->pk, (p), &(v))) {                         \
-			pr_stop(c);                                      \
-			return NULL;                                     \
-		}                                                        \
-	} while (0)
-#define DNS_BE16(p, v)                                                   \
-	do {                                                             \
-		if (!pk_be16(&c->pk, (p), &(v))) {                       \
-			pr_stop(c);                                      \
-			return NULL;                                     \
-		}                                                        \
-	} while (0)
-#define DNS_BE32(p, v)                                                   \
-	do {                                                             \
-		if (!pk_be32(&c->pk, (p), &(v))) {                       \
-			pr_stop(c);                                      \
-			return NULL;                                     \
-		}                                                        \
-	} while (0)
+#define DNS_U8(p, v) PR_OR_NULL(c, pk_u8(&c->pk, (p), &(v)))
+#define DNS_BE16(p, v) PR_OR_NULL(c, pk_be16(&c->pk, (p), &(v)))
+#define DNS_BE32(p, v) PR_OR_NULL(c, pk_be32(&c->pk, (p), &(v)))
 
 /* Skips a name without printing it; NULL when it runs off the capture. */
 static const uint8_t *ns_nskip(struct pr_ctx *c, const uint8_t *cp)

@@ -261,6 +261,18 @@ void pr_invalid(struct pr_ctx *c);
 		if (!pk_copy(&(c)->pk, (p), (dst), (n)))                 \
 			return pr_stop(c);                               \
 	} while (0)
+/*
+ * The same for a function that returns a pointer into the packet (the
+ * parsers of DNS and NFS): ok false stops the packet and returns NULL.
+ * For example PR_OR_NULL(c, pk_be32(&c->pk, p, &v)).
+ */
+#define PR_OR_NULL(c, ok)                                                \
+	do {                                                             \
+		if (!(ok)) {                                             \
+			pr_stop(c);                                      \
+			return NULL;                                     \
+		}                                                        \
+	} while (0)
 /* Stops unless the n bytes at p were captured (ND_TCHECK_LEN with longjmp). */
 #define PR_NEED(c, p, n)                                                 \
 	do {                                                             \

@@ -171,27 +171,9 @@ static const struct pr_tok type_names[] = {
 };
 
 /* Reads that stop the packet and make the function return NULL. */
-#define G32(p, v)                                                        \
-	do {                                                             \
-		if (!pk_be32(&c->pk, (p), &(v))) {                       \
-			pr_stop(c);                                      \
-			return NULL;                                     \
-		}                                                        \
-	} while (0)
-#define G64(p, v)                                                        \
-	do {                                                             \
-		if (!get64(c, (p), &(v))) {                              \
-			pr_stop(c);                                      \
-			return NULL;                                     \
-		}                                                        \
-	} while (0)
-#define G8(p, v)                                                         \
-	do {                                                             \
-		if (!pk_u8(&c->pk, (p), &(v))) {                         \
-			pr_stop(c);                                      \
-			return NULL;                                     \
-		}                                                        \
-	} while (0)
+#define G32(p, v) PR_OR_NULL(c, pk_be32(&c->pk, (p), &(v)))
+#define G64(p, v) PR_OR_NULL(c, get64(c, (p), &(v)))
+#define G8(p, v) PR_OR_NULL(c, pk_u8(&c->pk, (p), &(v)))
 /* A range tcpdump checks first: its end of the decoding. */
 #define NEED(p, n)                                                       \
 	do {                                                             \
@@ -455,48 +437,39 @@ struct sattr3 {
 	uint32_t atype, asec, ansec, mtype, msec, mnsec;
 };
 
+/*
+ * An XDR union of sattr3: a discriminant word, then one or two value words
+ * when it is want (0: when it is nonzero, the set_* booleans).
+ */
+static const uint8_t *sattr_arm(struct pr_ctx *c, const uint8_t *dp,
+				uint32_t *tag, uint32_t want, uint32_t *v1,
+				uint32_t *v2)
+{
+	G32(dp, *tag);
+	dp += 4;
+	if (want ? *tag != want : !*tag)
+		return dp;
+	G32(dp, *v1);
+	dp += 4;
+	if (v2) {
+		G32(dp, *v2);
+		dp += 4;
+	}
+	return dp;
+}
+
 static const uint8_t *parse_sattr3(struct pr_ctx *c, const uint8_t *dp,
 				   struct sattr3 *sa)
 {
 	memset(sa, 0, sizeof(*sa));
-	G32(dp, sa->modeset);
-	dp += 4;
-	if (sa->modeset) {
-		G32(dp, sa->mode);
-		dp += 4;
-	}
-	G32(dp, sa->uidset);
-	dp += 4;
-	if (sa->uidset) {
-		G32(dp, sa->uid);
-		dp += 4;
-	}
-	G32(dp, sa->gidset);
-	dp += 4;
-	if (sa->gidset) {
-		G32(dp, sa->gid);
-		dp += 4;
-	}
-	G32(dp, sa->sizeset);
-	dp += 4;
-	if (sa->sizeset) {
-		G32(dp, sa->size);
-		dp += 4;
-	}
-	G32(dp, sa->atype);
-	dp += 4;
-	if (sa->atype == SATTRTIME_TOCLIENT) {
-		G32(dp, sa->asec);
-		G32(dp + 4, sa->ansec);
-		dp += 8;
-	}
-	G32(dp, sa->mtype);
-	dp += 4;
-	if (sa->mtype == SATTRTIME_TOCLIENT) {
-		G32(dp, sa->msec);
-		G32(dp + 4, sa->mnsec);
-		dp += 8;
-	}
+	STEP(sattr_arm(c, dp, &sa->modeset, 0, &sa->mode, NULL));
+	STEP(sattr_arm(c, dp, &sa->uidset, 0, &sa->uid, NULL));
+	STEP(sattr_arm(c, dp, &sa->gidset, 0, &sa->gid, NULL));
+	STEP(sattr_arm(c, dp, &sa->sizeset, 0, &sa->size, NULL));
+	STEP(sattr_arm(c, dp, &sa->atype, SATTRTIME_TOCLIENT, &sa->asec,
+		       &sa->ansec));
+	STEP(sattr_arm(c, dp, &sa->mtype, SATTRTIME_TOCLIENT, &sa->msec,
+		       &sa->mnsec));
 	return dp;
 }
 

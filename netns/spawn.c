@@ -678,6 +678,18 @@ static int pack(char *err, const struct ns_spawn *sp, char *const *envp,
 	return 0;
 }
 
+/* Waits for pf to be readable: 0, -ETIMEDOUT, or -errno of poll. */
+static int wait_readable(struct pollfd *pf, int timeout_ms)
+{
+	int rc;
+
+	while ((rc = poll(pf, 1, timeout_ms)) < 0 && errno == EINTR)
+		;
+	if (rc < 0)
+		return -errno;
+	return rc == 0 ? -ETIMEDOUT : 0;
+}
+
 static int recv_msg(int conn, int timeout_ms, struct sp_msg *m, int *fd)
 {
 	union {
@@ -695,13 +707,8 @@ static int recv_msg(int conn, int timeout_ms, struct sp_msg *m, int *fd)
 	if (fd)
 		*fd = -1;
 	for (;;) {
-		rc = poll(&pf, 1, timeout_ms);
-		if (rc < 0 && errno == EINTR)
-			continue;
-		if (rc < 0)
-			return -errno;
-		if (rc == 0)
-			return -ETIMEDOUT;
+		if ((rc = wait_readable(&pf, timeout_ms)) < 0)
+			return rc;
 		r = recvmsg(conn, &mh, MSG_CMSG_CLOEXEC);
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -943,16 +950,8 @@ int ns_child_wait(struct ns_child *c, int timeout_ms, int *status)
 		c->ended = 1;
 		c->status = m.status;
 	} else if (!c->ended) {
-		for (;;) {
-			rc = poll(&pf, 1, timeout_ms);
-			if (rc < 0 && errno == EINTR)
-				continue;
-			if (rc < 0)
-				return -errno;
-			if (rc == 0)
-				return -ETIMEDOUT;
-			break;
-		}
+		if ((rc = wait_readable(&pf, timeout_ms)) < 0)
+			return rc;
 		while (waitpid(c->pid, &c->status, 0) < 0)
 			if (errno != EINTR)
 				return -errno;
