@@ -1231,9 +1231,12 @@ static int p_run(struct P *P)
 
 static int p_listen(struct P *P)
 {
-	const char *u = "listen HOST tcp|udp PORT [discard]";
+	const char *u = "listen HOST tcp|udp PORT [discard|nfs]";
 	struct sc_step *s = new_step(P, SC_STEP_LISTEN);
-	static const struct opt o[] = { { "discard", O_FLAG, 0, 0, OPT_AT(u.listen.discard), OPT_NOPOS } };
+	static const struct opt o[] = {
+		{ "discard", O_FLAG, 0, 0, OPT_AT(u.listen.discard), OPT_NOPOS },
+		{ "nfs", O_FLAG, 0, 0, OPT_AT(u.listen.nfs), OPT_NOPOS },
+	};
 	int r;
 
 	if (!s)
@@ -1487,6 +1490,69 @@ static int p_dns(struct P *P)
 			return errw(P, &P->w[i],
 				    "owner needs dev IF: the option carries that interface's MAC");
 	return 0;
+}
+
+static int p_nfs(struct P *P)
+{
+	const char *u = "nfs HOST DEST null|getattr|lookup|readlink|read [PATH [NAME]] [count N] [offset N] [v3] [tcp] [port P] [from P] [xid N] [timeout D] [ipv6]";
+	struct sc_step *s = new_step(P, SC_STEP_NFS);
+	static const struct opt o[] = {
+		{ "count", O_INT, 0, 65536, OPT_AT(u.nfs.count), OPT_NOPOS },
+		{ "offset", O_INT, 0, 2147483647, OPT_AT(u.nfs.offset), OPT_NOPOS },
+		{ "v3", O_FLAG, 0, 0, OPT_AT(u.nfs.v3), OPT_NOPOS },
+		{ "tcp", O_FLAG, 0, 0, OPT_AT(u.nfs.tcp), OPT_NOPOS },
+		{ "port", O_PORT, 0, 0, OPT_AT(u.nfs.port), OPT_NOPOS },
+		{ "from", O_PORT, 0, 0, OPT_AT(u.nfs.sport), OPT_NOPOS },
+		{ "xid", O_INT, 0, 2147483647, OPT_AT(u.nfs.xid), OPT_NOPOS },
+		{ "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS },
+		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.nfs.ipv6), OPT_NOPOS },
+	};
+	static const char *const procs[] = { "null", "getattr", "lookup",
+					     "readlink", "read" };
+	size_t k, next = 4;
+	int r;
+
+	if (!s)
+		return -ENOMEM;
+	s->u.nfs.count = 8192;
+	s->u.nfs.port = 2049;
+	s->u.nfs.xid = -1;
+	if ((r = step_host(P, s, 0, u)) < 0 || (r = dest(P, 1, &s->u.nfs.dest, u)) < 0)
+		return r;
+	if (P->nw < 3)
+		return missing(P, 2, "the procedure", u);
+	for (k = 0; k < sizeof(procs) / sizeof(procs[0]); k++)
+		if (is(&P->w[2], procs[k]))
+			break;
+	if (k == sizeof(procs) / sizeof(procs[0]))
+		return errw(P, &P->w[2],
+			    "unknown NFS procedure '%s' (null, getattr, lookup, readlink, read)",
+			    P->w[2].s);
+	s->u.nfs.proc = (int)k;
+	if (k == 0) {
+		next = 3;
+	} else {
+		if (P->nw < 4)
+			return missing(P, 3, "the file's path", u);
+		if (P->w[3].s[0] != '/')
+			return errw(P, &P->w[3], "'%s' is not an absolute path", P->w[3].s);
+		s->u.nfs.path = xdup(P, P->w[3].s);
+		s->u.nfs.pathpos = P->w[3].pos;
+		if (!s->u.nfs.path)
+			return -ENOMEM;
+	}
+	if (k == 2) {
+		if (P->nw < 5)
+			return missing(P, 4, "the name to look up", u);
+		if (!P->w[4].len || P->w[4].len > 255 || strchr(P->w[4].s, '/'))
+			return errw(P, &P->w[4], "'%s' is not a file name (1-255 bytes, no '/')",
+				    P->w[4].s);
+		s->u.nfs.name = xdup(P, P->w[4].s);
+		if (!s->u.nfs.name)
+			return -ENOMEM;
+		next = 5;
+	}
+	return options(P, s, next, o, NOPT(o), u);
 }
 
 static int p_wait(struct P *P)
@@ -2259,6 +2325,7 @@ static const struct stmt {
 	{ "half-close", p_halfclose, C_STEP }, { "close", p_close, C_STEP },
 	{ "abort", p_abort, C_STEP },	    { "ping", p_ping, C_STEP },
 	{ "udp", p_udp, C_STEP },	    { "dns", p_dns, C_STEP },
+	{ "nfs", p_nfs, C_STEP },
 	{ "wait", p_wait, C_STEP },	    { "capture", p_capture, C_STEP },
 	{ "read", p_read, C_STEP },	    { "await", p_await, C_STEP },
 	{ "stop", p_stop, C_STEP },	    { "dump", p_dump, C_STEP },
@@ -2272,7 +2339,7 @@ static const char *const step_names[] = {
 	[SC_STEP_RECV] = "recv", [SC_STEP_BULK] = "bulk",
 	[SC_STEP_HALFCLOSE] = "half-close", [SC_STEP_CLOSE] = "close",
 	[SC_STEP_ABORT] = "abort", [SC_STEP_PING] = "ping",
-	[SC_STEP_UDP] = "udp", [SC_STEP_DNS] = "dns", [SC_STEP_WAIT] = "wait",
+	[SC_STEP_UDP] = "udp", [SC_STEP_DNS] = "dns", [SC_STEP_NFS] = "nfs", [SC_STEP_WAIT] = "wait",
 	[SC_STEP_CAPTURE] = "capture", [SC_STEP_READ] = "read",
 	[SC_STEP_AWAIT] = "await", [SC_STEP_STOP] = "stop",
 	[SC_STEP_DUMP] = "dump",
@@ -2496,6 +2563,11 @@ static void free_step(struct sc_step *s)
 		free(s->u.dns.dest.text);
 		free(s->u.dns.qname);
 		free(s->u.dns.dev);
+		break;
+	case SC_STEP_NFS:
+		free(s->u.nfs.dest.text);
+		free(s->u.nfs.path);
+		free(s->u.nfs.name);
 		break;
 	case SC_STEP_CAPTURE:
 		free_tcpdump(&s->u.capture.cmd);
