@@ -557,8 +557,7 @@ static int nfs_call(struct X *x, size_t i)
 	const struct sc_step *s = &x->sc->steps[i];
 	struct hx_buf call = HX_BUF_INIT, got = HX_BUF_INIT;
 	struct ns_nfs_call c = {
-		.xid = s->u.nfs.xid >= 0 ? (uint32_t)s->u.nfs.xid :
-					   (uint32_t)s->pos.line * 1000 + 9,
+		.xid = s->u.nfs.xid >= 0 ? (uint32_t)s->u.nfs.xid : s->pos.line,
 		.version = s->u.nfs.v3 ? 3 : 2,
 		.proc = (enum ns_nfs_proc)s->u.nfs.proc,
 		.path = s->u.nfs.path,

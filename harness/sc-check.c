@@ -580,7 +580,7 @@ static int check_steps(struct C *C)
 				return r;
 			if (s->u.nfs.path && !ns_nfs_known(s->u.nfs.path))
 				return E(C, s->u.nfs.pathpos,
-					 "the NFS server has no file '%s' (/usr/spool, /usr/lib/X11, /usr/lib/X11/xcolors, /home/sushi/mbox ...)",
+					 "the NFS server has no file '%s' (its files: docs/scenario-format.md, the nfs step)",
 					 s->u.nfs.path);
 			break;
 		case SC_STEP_WAIT:
