@@ -39,6 +39,7 @@ static const struct {
 	{ 200, 327, kip_print }, /* AppleTalk's port ranges */
 	{ 768, 895, kip_print },
 	{ 16512, 16639, kip_print },
+	{ 7000, 7009, rx_print }, /* AFS Rx */
 };
 
 static const struct pr_disp udp_early_printers[] = {
