@@ -29,6 +29,7 @@
  * N" (docs/read.md), never as text tcpdump does not print.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "capture/print-int.h"
@@ -99,6 +100,65 @@ static const struct pr_tok fs_errors[] = {
 	{ 0xffffff9cu, "restarting fileserver" }, /* -100 */
 	{ 0, NULL },
 };
+
+static const struct pr_tok cb_ops[] = {
+	{ 204, "callback" },	 { 205, "initcb" },	   { 206, "probe" },
+	{ 207, "getlock" },	 { 208, "getce" },	   { 209, "xstatver" },
+	{ 210, "getxstat" },	 { 211, "initcb2" },	   { 212, "whoareyou" },
+	{ 213, "initcb3" },	 { 214, "probeuuid" },	   { 215, "getsrvprefs" },
+	{ 216, "getcellservdb" }, { 217, "getlocalcell" }, { 218, "getcacheconf" },
+	{ 65536, "getce64" },	 { 65537, "getcellbynum" }, { 65538, "tellmeaboutyourself" },
+	{ 0, NULL },
+};
+
+static const struct pr_tok pt_ops[] = {
+	{ 500, "new-user" },	 { 501, "where-is-it" },   { 502, "dump-entry" },
+	{ 503, "add-to-group" }, { 504, "name-to-id" },	   { 505, "id-to-name" },
+	{ 506, "delete" },	 { 507, "remove-from-group" }, { 508, "get-cps" },
+	{ 509, "new-entry" },	 { 510, "list-max" },	   { 511, "set-max" },
+	{ 512, "list-entry" },	 { 513, "change-entry" },  { 514, "list-elements" },
+	{ 515, "same-mbr-of" },	 { 516, "set-fld-sentry" }, { 517, "list-owned" },
+	{ 518, "get-cps2" },	 { 519, "get-host-cps" },  { 520, "update-entry" },
+	{ 521, "list-entries" }, { 530, "list-super-groups" }, { 0, NULL },
+};
+
+static const struct pr_tok vldb_ops[] = {
+	{ 501, "create-entry" },      { 502, "delete-entry" },
+	{ 503, "get-entry-by-id" },   { 504, "get-entry-by-name" },
+	{ 505, "get-new-volume-id" }, { 506, "replace-entry" },
+	{ 507, "update-entry" },      { 508, "setlock" },
+	{ 509, "releaselock" },	      { 510, "list-entry" },
+	{ 511, "list-attrib" },	      { 512, "linked-list" },
+	{ 513, "get-stats" },	      { 514, "probe" },
+	{ 515, "get-addrs" },	      { 516, "change-addr" },
+	{ 517, "create-entry-n" },    { 518, "get-entry-by-id-n" },
+	{ 519, "get-entry-by-name-n" }, { 520, "replace-entry-n" },
+	{ 521, "list-entry-n" },      { 522, "list-attrib-n" },
+	{ 523, "linked-list-n" },     { 524, "update-entry-by-name" },
+	{ 525, "create-entry-u" },    { 526, "get-entry-by-id-u" },
+	{ 527, "get-entry-by-name-u" }, { 528, "replace-entry-u" },
+	{ 529, "list-entry-u" },      { 530, "list-attrib-u" },
+	{ 531, "linked-list-u" },     { 532, "regaddr" },
+	{ 533, "get-addrs-u" },	      { 534, "list-attrib-n2" },
+	{ 0, NULL },
+};
+
+static const struct pr_tok vol_ops[] = {
+	{ 100, "create-volume" }, { 101, "delete-volume" }, { 102, "restore" },
+	{ 103, "forward" },	  { 104, "end-trans" },	    { 105, "clone" },
+	{ 106, "set-flags" },	  { 107, "get-flags" },	    { 108, "trans-create" },
+	{ 109, "dump" },	  { 110, "get-nth-volume" }, { 111, "set-forwarding" },
+	{ 112, "get-name" },	  { 113, "get-status" },    { 114, "sig-restore" },
+	{ 115, "list-partitions" }, { 116, "list-volumes" }, { 117, "set-id-types" },
+	{ 118, "monitor" },	  { 119, "partition-info" }, { 120, "reclone" },
+	{ 121, "list-one-volume" }, { 122, "nuke" },	    { 123, "set-date" },
+	{ 124, "x-list-volumes" }, { 125, "x-list-one-volume" }, { 126, "set-info" },
+	{ 127, "x-list-partitions" }, { 128, "forward-multiple" },
+	{ 65536, "convert-ro" },  { 65537, "get-size" },    { 65538, "dump-v2" },
+	{ 0, NULL },
+};
+
+static const char *const voltype[] = { "read-write", "read-only", "backup" };
 
 static const struct pr_tok ack_reasons[] = {
 	{ 1, "ack requested" }, { 2, "duplicate packet" }, { 3, "out of sequence" },
@@ -192,13 +252,14 @@ static int fid_out(struct pr_ctx *c, const uint8_t **bp, int *trunc)
 	return 0;
 }
 
-static int str_out(struct pr_ctx *c, const uint8_t **bp, int *trunc)
+static int str_max_out(struct pr_ctx *c, const uint8_t **bp, uint32_t max,
+		       int *trunc)
 {
 	uint32_t n;
 
 	if (!pk_be32(&c->pk, *bp, &n))
 		return pr_stop(c);
-	if (n > AFSNAMEMAX) {
+	if (n > max) {
 		*trunc = 1;
 		return 0;
 	}
@@ -211,6 +272,11 @@ static int str_out(struct pr_ctx *c, const uint8_t **bp, int *trunc)
 	pr_putc(c, '"');
 	*bp += ((n + 3) / 4) * 4;
 	return 0;
+}
+
+static int str_out(struct pr_ctx *c, const uint8_t **bp, int *trunc)
+{
+	return str_max_out(c, bp, AFSNAMEMAX, trunc);
 }
 
 static int uint_out(struct pr_ctx *c, const uint8_t **bp)
@@ -251,6 +317,56 @@ static int date_out(struct pr_ctx *c, const uint8_t **bp)
 		return pr_stop(c);
 	strftime(s, sizeof(s), "%Y/%m/%d %H:%M:%S", &tm);
 	pr_printf(c, " %s", s);
+	return 0;
+}
+
+static int int_out(struct pr_ctx *c, const uint8_t **bp)
+{
+	uint32_t v;
+
+	if (!pk_be32(&c->pk, *bp, &v))
+		return pr_stop(c);
+	*bp += 4;
+	pr_printf(c, " %d", (int32_t)v);
+	return 0;
+}
+
+/*
+ * tcpdump's VECOUT: max words, each one character (its low octet), as a
+ * quoted string up to the first NUL.
+ */
+static int vec_out(struct pr_ctx *c, const uint8_t **bp, unsigned max, int *trunc)
+{
+	unsigned k;
+
+	if (!pr_has(c, *bp, (size_t)max * 4)) {
+		*trunc = 1;
+		return 0;
+	}
+	pr_puts(c, " \"");
+	for (k = 0; k < max && (*bp)[k * 4 + 3]; k++)
+		pr_char(c, (*bp)[k * 4 + 3]);
+	pr_putc(c, '"');
+	*bp += (size_t)max * 4;
+	return 0;
+}
+
+/* An afsUUID: eleven words, printed as tcpdump's AFSUUIDOUT does. */
+static int uuid_out(struct pr_ctx *c, const uint8_t **bp, int *trunc)
+{
+	int k;
+
+	if (!pr_has(c, *bp, 44)) {
+		*trunc = 1;
+		return 0;
+	}
+	pr_putc(c, ' ');
+	pr_hex(c, be32(*bp), 8);
+	pr_hex(c, be32(*bp + 4), 4);
+	pr_hex(c, be32(*bp + 8), 4);
+	for (k = 0; k < 8; k++)
+		pr_hex(c, (uint8_t)be32(*bp + 12 + 4 * k), 2);
+	*bp += 44;
 	return 0;
 }
 
@@ -478,6 +594,452 @@ trunc:
 	return 0;
 }
 
+/* ---- the other services this printer decodes ---------------------------- */
+
+static int cb_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
+{
+	uint32_t op, n, i;
+	int trunc = 0;
+
+	if (length <= RX_HDRLEN)
+		return 0;
+	PR_BE32(c, bp + RX_HDRLEN, op);
+	pr_puts(c, " cb call ");
+	pr_tok_print(c, cb_ops, "op#%u", op);
+	bp += RX_HDRLEN + 4;
+	if (op == 204) {
+		PR_BE32(c, bp, n);
+		bp += 4;
+		for (i = 0; i < n; i++) {
+			STEP(fid_out(c, &bp, &trunc));
+			if (i != n - 1)
+				pr_putc(c, ',');
+		}
+		if (n == 0)
+			pr_puts(c, " <none!>");
+		PR_BE32(c, bp, n);
+		bp += 4;
+		if (n != 0)
+			pr_putc(c, ';');
+		for (i = 0; i < n; i++) {
+			uint32_t t;
+
+			pr_puts(c, " ver");
+			STEP(int_out(c, &bp));
+			pr_puts(c, " expires");
+			STEP(date_out(c, &bp));
+			PR_BE32(c, bp, t); /* the type: read, not printed */
+			bp += 4;
+		}
+	} else if (op == 214) {
+		pr_puts(c, " afsuuid");
+		STEP(uuid_out(c, &bp, &trunc));
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|cb]");
+	return 0;
+}
+
+static int cb_reply_print(struct pr_ctx *c, const uint8_t *bp, unsigned length,
+			  uint32_t op)
+{
+	uint8_t type = bp[20];
+	int trunc = 0;
+
+	if (length <= RX_HDRLEN)
+		return 0;
+	pr_puts(c, " cb reply ");
+	pr_tok_print(c, cb_ops, "op#%u", op);
+	bp += RX_HDRLEN;
+	if (type == RX_DATA) {
+		if (op == 213)
+			STEP(uuid_out(c, &bp, &trunc));
+	} else {
+		pr_puts(c, " errcode");
+		STEP(int_out(c, &bp));
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|cb]");
+	return 0;
+}
+
+#define PRNAMEMAX 64
+#define VLNAMEMAX 65
+
+static int pt_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
+{
+	uint32_t op, n, i;
+	int trunc = 0;
+
+	if (length <= RX_HDRLEN)
+		return 0;
+	PR_BE32(c, bp + RX_HDRLEN, op);
+	pr_puts(c, " pt call ");
+	pr_tok_print(c, pt_ops, "op#%u", op);
+	bp += RX_HDRLEN + 4;
+	switch (op) {
+	case 500:
+		STEP(str_max_out(c, &bp, PRNAMEMAX, &trunc));
+		pr_puts(c, " id");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " oldid");
+		STEP(int_out(c, &bp));
+		break;
+	case 501: case 506: case 508: case 512: case 514: case 517:
+	case 518: case 519: case 530:
+		pr_puts(c, " id");
+		STEP(int_out(c, &bp));
+		break;
+	case 502:
+		pr_puts(c, " pos");
+		STEP(int_out(c, &bp));
+		break;
+	case 503: case 507: case 515:
+		pr_puts(c, " uid");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " gid");
+		STEP(int_out(c, &bp));
+		break;
+	case 504:
+		PR_BE32(c, bp, n);
+		bp += 4;
+		for (i = 0; i < n; i++)
+			STEP(vec_out(c, &bp, PRNAMEMAX, &trunc));
+		if (n == 0)
+			pr_puts(c, " <none!>");
+		break;
+	case 505:
+		pr_puts(c, " ids:");
+		PR_BE32(c, bp, n);
+		bp += 4;
+		for (i = 0; i < n; i++)
+			STEP(int_out(c, &bp));
+		if (n == 0)
+			pr_puts(c, " <none!>");
+		break;
+	case 509:
+		STEP(str_max_out(c, &bp, PRNAMEMAX, &trunc));
+		pr_puts(c, " flag");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " oid");
+		STEP(int_out(c, &bp));
+		break;
+	case 511:
+		pr_puts(c, " id");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " gflag");
+		STEP(int_out(c, &bp));
+		break;
+	case 513:
+		pr_puts(c, " id");
+		STEP(int_out(c, &bp));
+		STEP(str_max_out(c, &bp, PRNAMEMAX, &trunc));
+		pr_puts(c, " oldid");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " newid");
+		STEP(int_out(c, &bp));
+		break;
+	case 520:
+		pr_puts(c, " id");
+		STEP(int_out(c, &bp));
+		STEP(str_max_out(c, &bp, PRNAMEMAX, &trunc));
+		break;
+	default:
+		break;
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|pt]");
+	return 0;
+}
+
+static int pt_reply_print(struct pr_ctx *c, const uint8_t *bp, unsigned length,
+			  uint32_t op)
+{
+	uint8_t type = bp[20];
+	uint32_t n, i;
+	int trunc = 0;
+
+	(void)length;
+	pr_puts(c, " pt reply ");
+	pr_tok_print(c, pt_ops, "op#%u", op);
+	bp += RX_HDRLEN;
+	if (type != RX_DATA) {
+		pr_puts(c, " errcode");
+		STEP(int_out(c, &bp));
+		return 0;
+	}
+	switch (op) {
+	case 504:
+		pr_puts(c, " ids:");
+		PR_BE32(c, bp, n);
+		bp += 4;
+		for (i = 0; i < n; i++)
+			STEP(int_out(c, &bp));
+		if (n == 0)
+			pr_puts(c, " <none!>");
+		break;
+	case 505:
+		PR_BE32(c, bp, n);
+		bp += 4;
+		for (i = 0; i < n; i++)
+			STEP(vec_out(c, &bp, PRNAMEMAX, &trunc));
+		if (n == 0)
+			pr_puts(c, " <none!>");
+		break;
+	case 508: case 514: case 517: case 518: case 519:
+		PR_BE32(c, bp, n);
+		bp += 4;
+		for (i = 0; i < n; i++)
+			STEP(int_out(c, &bp));
+		if (n == 0)
+			pr_puts(c, " <none!>");
+		break;
+	case 510:
+		pr_puts(c, " maxuid");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " maxgid");
+		STEP(int_out(c, &bp));
+		break;
+	default:
+		break;
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|pt]");
+	return 0;
+}
+
+static int vldb_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
+{
+	uint32_t op, t;
+	int trunc = 0;
+
+	if (length <= RX_HDRLEN)
+		return 0;
+	PR_BE32(c, bp + RX_HDRLEN, op);
+	pr_puts(c, " vldb call ");
+	pr_tok_print(c, vldb_ops, "op#%u", op);
+	bp += RX_HDRLEN + 4;
+	switch (op) {
+	case 501: case 517:
+		STEP(vec_out(c, &bp, VLNAMEMAX, &trunc));
+		break;
+	case 502: case 503: case 507: case 508: case 509: case 518:
+		pr_puts(c, " volid");
+		STEP(int_out(c, &bp));
+		PR_BE32(c, bp, t);
+		bp += 4;
+		if (t <= 2)
+			pr_printf(c, " type %s", voltype[t]);
+		break;
+	case 504: case 519: case 524: case 527:
+		STEP(str_max_out(c, &bp, VLNAMEMAX, &trunc));
+		break;
+	case 505:
+		pr_puts(c, " bump");
+		STEP(int_out(c, &bp));
+		break;
+	case 506: case 520:
+		pr_puts(c, " volid");
+		STEP(int_out(c, &bp));
+		PR_BE32(c, bp, t);
+		bp += 4;
+		if (t <= 2)
+			pr_printf(c, " type %s", voltype[t]);
+		STEP(vec_out(c, &bp, VLNAMEMAX, &trunc));
+		break;
+	case 510: case 521:
+		pr_puts(c, " index");
+		STEP(int_out(c, &bp));
+		break;
+	default:
+		break;
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|vldb]");
+	return 0;
+}
+
+/* A vldbentry (nservers of 8) or nvldbentry (13): name, servers, partitions, ids. */
+#define VSTEP(x)                                                         \
+	do {                                                             \
+		if ((x) < 0)                                             \
+			return PR_STOP;                                  \
+		if (*trunc)                                              \
+			return 0;                                        \
+	} while (0)
+
+static int vldb_entry_out(struct pr_ctx *c, const uint8_t **bp, unsigned slots,
+			  int skip_word, int *trunc)
+{
+	uint32_t nservers, j, i;
+	uint8_t a[4];
+
+	VSTEP(vec_out(c, bp, VLNAMEMAX, trunc));
+	if (skip_word) {
+		if (!pr_has(c, *bp, 4)) {
+			*trunc = 1;
+			return 0;
+		}
+		*bp += 4;
+	}
+	pr_puts(c, " numservers");
+	PR_BE32(c, *bp, nservers);
+	*bp += 4;
+	pr_printf(c, " %u", nservers);
+	pr_puts(c, " servers");
+	for (i = 0; i < slots; i++) {
+		if (!pr_has(c, *bp, 4)) {
+			*trunc = 1;
+			return 0;
+		}
+		if (i < nservers) {
+			memcpy(a, *bp, 4);
+			pr_putc(c, ' ');
+			pr_ip4_num(c, a);
+		}
+		*bp += 4;
+	}
+	pr_puts(c, " partitions");
+	for (i = 0; i < slots; i++) {
+		PR_BE32(c, *bp, j);
+		if (i < nservers && j <= 26)
+			pr_printf(c, " %c", 'a' + (int)j);
+		else if (i < nservers)
+			pr_printf(c, " %u", j);
+		*bp += 4;
+	}
+	if (!pr_has(c, *bp, (size_t)slots * 4)) {
+		*trunc = 1;
+		return 0;
+	}
+	*bp += (size_t)slots * 4;
+	pr_puts(c, " rwvol");
+	VSTEP(uint_out(c, bp));
+	pr_puts(c, " rovol");
+	VSTEP(uint_out(c, bp));
+	pr_puts(c, " backup");
+	VSTEP(uint_out(c, bp));
+	return 0;
+}
+
+#undef VSTEP
+
+static int vldb_reply_print(struct pr_ctx *c, const uint8_t *bp, unsigned length,
+			    uint32_t op)
+{
+	uint8_t type = bp[20];
+	int trunc = 0;
+
+	(void)length;
+	pr_puts(c, " vldb reply ");
+	pr_tok_print(c, vldb_ops, "op#%u", op);
+	bp += RX_HDRLEN;
+	if (type != RX_DATA) {
+		pr_puts(c, " errcode");
+		STEP(int_out(c, &bp));
+		return 0;
+	}
+	switch (op) {
+	case 510:
+		pr_puts(c, " count");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " nextindex");
+		STEP(int_out(c, &bp));
+		/* FALLTHROUGH */
+	case 503: case 504:
+		STEP(vldb_entry_out(c, &bp, 8, 1, &trunc));
+		break;
+	case 505:
+		pr_puts(c, " newvol");
+		STEP(uint_out(c, &bp));
+		break;
+	case 521: case 529:
+		pr_puts(c, " count");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " nextindex");
+		STEP(int_out(c, &bp));
+		/* FALLTHROUGH */
+	case 518: case 519:
+		STEP(vldb_entry_out(c, &bp, 13, 0, &trunc));
+		break;
+	default:
+		break;
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|vldb]");
+	return 0;
+}
+
+static int vol_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
+{
+	uint32_t op;
+
+	if (length <= RX_HDRLEN)
+		return 0;
+	PR_BE32(c, bp + RX_HDRLEN, op);
+	pr_puts(c, " vol call ");
+	pr_tok_print(c, vol_ops, "op#%u", op);
+	bp += RX_HDRLEN + 4;
+	switch (op) {
+	case 121: case 122: case 124: case 125: case 65536:
+		pr_puts(c, " partid");
+		if (uint_out(c, &bp) < 0)
+			return PR_STOP;
+		pr_puts(c, " volid");
+		if (uint_out(c, &bp) < 0)
+			return PR_STOP;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int vol_reply_print(struct pr_ctx *c, const uint8_t *bp, unsigned length,
+			   uint32_t op)
+{
+	uint8_t type = bp[20];
+	uint32_t n, i;
+	int trunc = 0;
+
+	if (length <= RX_HDRLEN)
+		return 0;
+	pr_puts(c, " vol reply ");
+	pr_tok_print(c, vol_ops, "op#%u", op);
+	bp += RX_HDRLEN;
+	if (type != RX_DATA) {
+		pr_puts(c, " errcode");
+		STEP(int_out(c, &bp));
+		return 0;
+	}
+	if (op == 116 || op == 121) {
+		PR_BE32(c, bp, n);
+		bp += 4;
+		for (i = 0; i < n; i++) {
+			pr_puts(c, " name");
+			STEP(vec_out(c, &bp, 32, &trunc));
+			pr_puts(c, " volid");
+			STEP(uint_out(c, &bp));
+			pr_puts(c, " type");
+			bp += 4 * 21;
+			if (i != n - 1)
+				pr_putc(c, ',');
+		}
+		if (n == 0)
+			pr_puts(c, " <none!>");
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|vol]");
+	return 0;
+}
+
 #undef STEP
 
 /* ---- acks ------------------------------------------------------------------ */
@@ -563,51 +1125,92 @@ static int ack_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 
 /* ---- the header ------------------------------------------------------------ */
 
+static int is_ubik(uint32_t op)
+{
+	return (op >= 10000 && op <= 10007) || (op >= 20000 && op <= 20013);
+}
+
+/* Volume opcodes whose call or reply tcpdump decodes and this file does not. */
+static int vol_undecoded(uint32_t op, int reply)
+{
+	static const uint32_t calls[] = { 100, 101, 102, 103, 104, 105, 106,
+		107, 108, 109, 110, 111, 112, 113, 114, 116, 117, 119, 120,
+		123, 126, 128, 65538, 655537 };
+	static const uint32_t replies[] = { 100, 104, 105, 107, 108, 110, 112,
+		113 };
+	const uint32_t *t = reply ? replies : calls;
+	size_t i, n = reply ? sizeof(replies) / sizeof(replies[0]) :
+			      sizeof(calls) / sizeof(calls[0]);
+
+	for (i = 0; i < n; i++)
+		if (t[i] == op)
+			return 1;
+	return 0;
+}
+
+enum rx_path { RX_NONE, RX_CALL, RX_REPLY, RX_ACKP, RX_DECLINE };
+
 /*
  * Which of tcpdump's printers the packet goes to, with the call cache
- * updated as tcpdump does: 1 the call printer, 2 the reply printer (the
- * opcode found), 3 the ack printer, 0 none. -1: a printer this file
- * does not have.
+ * updated as tcpdump does; RX_DECLINE for a printer this file does not
+ * have (it is declined before anything is printed).
  */
-static int rx_route(struct pr_ctx *c, const uint8_t *bp, unsigned length,
-		    uint32_t *opcode)
+static enum rx_path rx_route(struct pr_ctx *c, const uint8_t *bp,
+			     unsigned length, uint32_t *opcode)
 {
 	uint8_t type = bp[20], flags = bp[21];
-	uint32_t seq = be32(bp + 12), op;
+	uint32_t seq = be32(bp + 12), op = 0;
 	uint16_t sport = c->sport, dport = c->dport;
+	int has_op = length > RX_HDRLEN && pk_be32(&c->pk, bp + RX_HDRLEN, &op);
 
 	if (type == RX_DATA && seq == 1 && (flags & RX_CLIENT_INITIATED)) {
 		cache_insert(c, bp, dport);
-		if (dport == FS_PORT) {
-			/* store-acl's arguments go to tcpdump's ACL parser */
-			if (length > RX_HDRLEN &&
-			    pk_be32(&c->pk, bp + RX_HDRLEN, &op) && op == 134)
-				return -1;
-			return 1;
+		if (length <= RX_HDRLEN || !has_op)
+			return dport >= 7000 && dport <= 7007 && dport != 7006 ?
+				       RX_CALL : RX_NONE;
+		switch (dport) {
+		case 7000:
+			return op == 134 ? RX_DECLINE : RX_CALL; /* store-acl */
+		case 7001:
+			return RX_CALL;
+		case 7002: case 7003:
+			return is_ubik(op) ? RX_DECLINE : RX_CALL;
+		case 7005:
+			return vol_undecoded(op, 0) ? RX_DECLINE : RX_CALL;
+		case 7004: case 7007:
+			return RX_DECLINE;
+		default:
+			return RX_NONE;
 		}
-		/* the other services print nothing of a bare header */
-		return dport >= 7001 && dport <= 7007 && dport != 7006 &&
-			       length > RX_HDRLEN ? -1 : 0;
 	}
 	if (((type == RX_DATA && seq == 1) || type == RX_ABORT) &&
 	    !(flags & RX_CLIENT_INITIATED) && cache_find(c, bp, sport, opcode)) {
-		if (sport == FS_PORT)
+		switch (sport) {
+		case 7000: /* fetch-acl's answer goes to the ACL parser */
 			return type == RX_DATA && *opcode == 131 &&
-				       length > RX_HDRLEN ? -1 : 2;
-		/* protection and VLDB replies print even a bare header */
-		if (sport == 7002 || sport == 7003)
-			return -1;
-		return sport >= 7001 && sport <= 7007 && sport != 7006 &&
-			       length > RX_HDRLEN ? -1 : 0;
+				       length > RX_HDRLEN ? RX_DECLINE : RX_REPLY;
+		case 7001:
+			return RX_REPLY;
+		case 7002: case 7003:
+			return is_ubik(*opcode) ? RX_DECLINE : RX_REPLY;
+		case 7005:
+			return type == RX_DATA && length > RX_HDRLEN &&
+				       vol_undecoded(*opcode, 1) ? RX_DECLINE : RX_REPLY;
+		case 7004: case 7007:
+			return length > RX_HDRLEN ? RX_DECLINE : RX_NONE;
+		default:
+			return RX_NONE;
+		}
 	}
-	return type == RX_ACK ? 3 : 0;
+	return type == RX_ACK ? RX_ACKP : RX_NONE;
 }
 
 int rx_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 {
 	uint8_t type, flags;
 	uint32_t opcode = 0;
-	int route, rc = 0, first = 1;
+	enum rx_path route;
+	int rc = 0, first = 1;
 	unsigned i;
 
 	c->proto = "rx";
@@ -616,7 +1219,7 @@ int rx_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		return 0;
 	}
 	route = rx_route(c, bp, length, &opcode);
-	if (route < 0)
+	if (route == RX_DECLINE)
 		return 1;
 	type = bp[20];
 	flags = bp[21];
@@ -639,12 +1242,27 @@ int rx_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 				pr_printf(c, "<%s>", rx_flags[i].s);
 			}
 	}
-	if (route == 1)
-		rc = fs_call_print(c, bp, length);
-	else if (route == 2)
-		rc = fs_reply_print(c, bp, length, opcode);
-	else if (route == 3)
+	if (route == RX_CALL) {
+		switch (c->dport) {
+		case 7000: rc = fs_call_print(c, bp, length); break;
+		case 7001: rc = cb_call_print(c, bp, length); break;
+		case 7002: rc = pt_call_print(c, bp, length); break;
+		case 7003: rc = vldb_call_print(c, bp, length); break;
+		case 7005: rc = vol_call_print(c, bp, length); break;
+		default: break; /* a bare header of kauth or bos: nothing */
+		}
+	} else if (route == RX_REPLY) {
+		switch (c->sport) {
+		case 7000: rc = fs_reply_print(c, bp, length, opcode); break;
+		case 7001: rc = cb_reply_print(c, bp, length, opcode); break;
+		case 7002: rc = pt_reply_print(c, bp, length, opcode); break;
+		case 7003: rc = vldb_reply_print(c, bp, length, opcode); break;
+		case 7005: rc = vol_reply_print(c, bp, length, opcode); break;
+		default: break;
+		}
+	} else if (route == RX_ACKP) {
 		rc = ack_print(c, bp, length);
+	}
 	if (rc == PR_STOP)
 		return PR_STOP;
 	pr_printf(c, " (%u)", length);
