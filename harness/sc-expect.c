@@ -92,7 +92,7 @@ void sc_verdicts_free(struct sc_verdict *v, size_t n)
 
 /* ---- the evaluation context ------------------------------------------ */
 
-struct X {
+struct sc_eval {
 	const struct sc_scenario *sc;
 	const struct sc_results *res;
 	struct sc_env env;
@@ -102,9 +102,9 @@ struct X {
 	struct hx_buf why, det;
 };
 
-static void why(struct X *X, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void why(struct sc_eval *X, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void why(struct X *X, const char *fmt, ...)
+static void why(struct sc_eval *X, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -164,7 +164,7 @@ static void pkt_summary(struct hx_buf *b, int dlt, const struct cap_pkt *p)
 }
 
 /* Lists packet i (0-based) in the detail: its printed lines, or a summary. */
-static void list_pkt(struct X *X, size_t i, const char *mark)
+static void list_pkt(struct sc_eval *X, size_t i, const char *mark)
 {
 	const struct sc_lines *L = X->r->text;
 	size_t k;
@@ -183,7 +183,7 @@ static void list_pkt(struct X *X, size_t i, const char *mark)
 	}
 }
 
-static void list_all_pkts(struct X *X)
+static void list_all_pkts(struct sc_eval *X)
 {
 	size_t i, n = X->r->npkts;
 
@@ -235,9 +235,9 @@ struct fpkt {
 
 /* ---- count ----------------------------------------------------------- */
 
-static int selected(struct X *X, const struct fpkt *p);
+static int selected(struct sc_eval *X, const struct fpkt *p);
 
-static int ex_count(struct X *X)
+static int ex_count(struct sc_eval *X)
 {
 	size_t i, n = 0;
 	char c[64];
@@ -262,7 +262,7 @@ static int ex_count(struct X *X)
 	return 0;
 }
 
-static int ex_linktype(struct X *X)
+static int ex_linktype(struct sc_eval *X)
 {
 	const char *have = pcap_datalink_val_to_name(X->r->dlt);
 
@@ -359,7 +359,7 @@ static int bm_at(struct bm *b, size_t pi, size_t li)
 	return 0;
 }
 
-static void show_line(struct X *X, size_t li)
+static void show_line(struct sc_eval *X, size_t li)
 {
 	const struct sc_lines *L = X->r->text;
 
@@ -369,7 +369,7 @@ static void show_line(struct X *X, size_t li)
 		det(X, "  line %zu: %s\n", li + 1, L->line[li]);
 }
 
-static void show_output(struct X *X)
+static void show_output(struct sc_eval *X)
 {
 	const struct sc_lines *L = X->r->text;
 	size_t i;
@@ -386,7 +386,7 @@ static void show_output(struct X *X)
 }
 
 /* The caret line under a mismatch: where in the line it happened. */
-static void show_caret(struct X *X, size_t li, size_t col)
+static void show_caret(struct sc_eval *X, size_t li, size_t col)
 {
 	const char *s = X->r->text->line[li];
 	size_t lead = 0, i, w;
@@ -410,7 +410,7 @@ static void show_caret(struct X *X, size_t li, size_t col)
 	det(X, "^ %s\n", X->r->text ? "here" : "");
 }
 
-static int ex_lines(struct X *X)
+static int ex_lines(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	struct bm b;
@@ -492,7 +492,7 @@ static int ex_lines(struct X *X)
 	return 0;
 }
 
-static int ex_has(struct X *X)
+static int ex_has(struct sc_eval *X)
 {
 	const struct sc_pattern *p = &X->e->u.output.lines[0];
 	const struct sc_lines *L = X->r->text;
@@ -628,7 +628,7 @@ static int host_has(const struct sc_scenario *sc, size_t h, int af,
 	return 0;
 }
 
-static int selected(struct X *X, const struct fpkt *p)
+static int selected(struct sc_eval *X, const struct fpkt *p)
 {
 	size_t i;
 
@@ -667,7 +667,7 @@ static int selected(struct X *X, const struct fpkt *p)
 
 /* Does text value a equal the operand text o (an address, a host, a MAC,
  * or HOST:IF)? */
-static int text_eq(struct X *X, enum sc_field fl, const char *a, const char *o)
+static int text_eq(struct sc_eval *X, enum sc_field fl, const char *a, const char *o)
 {
 	uint8_t x[16], y[16];
 	size_t h;
@@ -736,7 +736,7 @@ static int num_cmp(enum sc_cmp op, long long a, long long b)
 	}
 }
 
-static int ex_each(struct X *X)
+static int ex_each(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	const struct sc_operand *o = &e->u.each.rhs;
@@ -923,7 +923,7 @@ static long long tv_us(const struct pcap_pkthdr *h)
 	return (long long)h->ts.tv_sec * 1000000 + h->ts.tv_usec;
 }
 
-static int ex_gaps(struct X *X)
+static int ex_gaps(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	size_t i, n = X->r->npkts, ns = 0, want = e->u.gaps.n, bad = 0;
@@ -976,7 +976,7 @@ static int ex_gaps(struct X *X)
 
 /* ---- step outcomes --------------------------------------------------- */
 
-static void show_bytes(struct X *X, const char *label, const uint8_t *p, size_t n)
+static void show_bytes(struct sc_eval *X, const char *label, const uint8_t *p, size_t n)
 {
 	size_t i, lim = n < 200 ? n : 200;
 
@@ -998,7 +998,7 @@ static void show_bytes(struct X *X, const char *label, const uint8_t *p, size_t 
 	det(X, "\"%s\n", n > lim ? "..." : "");
 }
 
-static int ex_outcome(struct X *X)
+static int ex_outcome(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	char a[32], b[32], c[32], d[32];
@@ -1025,7 +1025,7 @@ static int ex_outcome(struct X *X)
 	return 1;
 }
 
-static int ex_received(struct X *X)
+static int ex_received(struct sc_eval *X)
 {
 	const struct sc_data *d = &X->e->u.received;
 	size_t n = X->r->nreceived;
@@ -1043,7 +1043,7 @@ static int ex_received(struct X *X)
 	return 0;
 }
 
-static int ex_exit(struct X *X)
+static int ex_exit(struct sc_eval *X)
 {
 	if (X->r->exit_status == X->e->u.exit.status)
 		return 1;
@@ -1054,7 +1054,7 @@ static int ex_exit(struct X *X)
 	return 0;
 }
 
-static int ex_replies(struct X *X)
+static int ex_replies(struct sc_eval *X)
 {
 	char c[64];
 
@@ -1099,7 +1099,7 @@ static const char *owner_name(uid_t uid, char *buf, size_t len)
 	return buf;
 }
 
-static int ex_files(struct X *X)
+static int ex_files(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	struct hx_buf pat = HX_BUF_INIT;
@@ -1194,7 +1194,7 @@ static int ex_files(struct X *X)
 
 /* ---- the loop -------------------------------------------------------- */
 
-static void put_expected(struct X *X)
+static void put_expected(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	size_t i;
@@ -1211,7 +1211,7 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 		   const struct sc_results *res, struct sc_verdict **out)
 {
 	struct sc_verdict *v;
-	struct X X;
+	struct sc_eval X;
 	size_t i;
 	int r = 0;
 

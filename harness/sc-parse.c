@@ -25,7 +25,7 @@
 
 enum stmt_class { C_HEAD, C_TOPO, C_STEP, C_EXPECT };
 
-struct P {
+struct sc_parser {
 	struct sc_lex lx;
 	char *err;
 	const char *file;
@@ -44,15 +44,15 @@ struct P {
 
 /* ---- small helpers --------------------------------------------------- */
 
-static int oom(struct P *P)
+static int oom(struct sc_parser *P)
 {
 	return hx_err(P->err, -ENOMEM, "%s: out of memory", P->file);
 }
 
-static int errw(struct P *P, const struct sc_word *w, const char *fmt, ...)
+static int errw(struct sc_parser *P, const struct sc_word *w, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static int errw(struct P *P, const struct sc_word *w, const char *fmt, ...)
+static int errw(struct sc_parser *P, const struct sc_word *w, const char *fmt, ...)
 {
 	char msg[HX_ERRLEN];
 	va_list ap;
@@ -76,7 +76,7 @@ static void *push(void *arrp, size_t *n, size_t sz)
 	return na + (*n)++ * sz;
 }
 
-static char *xdup(struct P *P, const char *s)
+static char *xdup(struct sc_parser *P, const char *s)
 {
 	char *d = strdup(s);
 
@@ -91,7 +91,7 @@ static int is(const struct sc_word *w, const char *s)
 }
 
 /* A word past the end: errors point just after the last word. */
-static struct sc_word *word_or_end(struct P *P, size_t i, struct sc_word *tmp)
+static struct sc_word *word_or_end(struct sc_parser *P, size_t i, struct sc_word *tmp)
 {
 	const struct sc_word *last;
 
@@ -105,7 +105,7 @@ static struct sc_word *word_or_end(struct P *P, size_t i, struct sc_word *tmp)
 	return tmp;
 }
 
-static int missing(struct P *P, size_t i, const char *what, const char *usage)
+static int missing(struct sc_parser *P, size_t i, const char *what, const char *usage)
 {
 	struct sc_word tmp;
 
@@ -113,7 +113,7 @@ static int missing(struct P *P, size_t i, const char *what, const char *usage)
 		    usage);
 }
 
-static int extra(struct P *P, size_t i, const char *usage)
+static int extra(struct sc_parser *P, size_t i, const char *usage)
 {
 	return errw(P, &P->w[i], "unexpected '%s'; usage: %s", P->w[i].s, usage);
 }
@@ -143,7 +143,7 @@ static int parse_ll(const char *s, long long *out)
 }
 
 /* A whole number within [min, max] named what. */
-static int num(struct P *P, const struct sc_word *w, const char *what,
+static int num(struct sc_parser *P, const struct sc_word *w, const char *what,
 	       long long min, long long max, long long *out)
 {
 	if (parse_ll(w->s, out) < 0)
@@ -154,7 +154,7 @@ static int num(struct P *P, const struct sc_word *w, const char *what,
 	return 0;
 }
 
-static int port(struct P *P, const struct sc_word *w, int *out)
+static int port(struct sc_parser *P, const struct sc_word *w, int *out)
 {
 	long long v;
 	int r = num(P, w, "port", 1, 65535, &v);
@@ -206,7 +206,7 @@ const char *sc_duration_str(sc_usec d, char *buf, size_t len)
 }
 
 /* A duration within (0, max]. */
-static int dur(struct P *P, const struct sc_word *w, const char *what,
+static int dur(struct sc_parser *P, const struct sc_word *w, const char *what,
 	       sc_usec max, sc_usec *out)
 {
 	char b[32];
@@ -269,7 +269,7 @@ static int inaddr(const char *s, struct sc_inaddr *a)
 }
 
 /* ADDR/PLEN */
-static int prefix(struct P *P, const struct sc_word *w, struct sc_inaddr *a,
+static int prefix(struct sc_parser *P, const struct sc_word *w, struct sc_inaddr *a,
 		  int *plen)
 {
 	char tmp[128];
@@ -292,7 +292,7 @@ static int prefix(struct P *P, const struct sc_word *w, struct sc_inaddr *a,
 	return 0;
 }
 
-static int mac(struct P *P, const struct sc_word *w, uint8_t m[6])
+static int mac(struct sc_parser *P, const struct sc_word *w, uint8_t m[6])
 {
 	unsigned v[6];
 	char c;
@@ -328,7 +328,7 @@ static int valid_ifname(const char *s)
 }
 
 /* HOST:IF */
-static int ifref(struct P *P, const struct sc_word *w, struct sc_ifref *r)
+static int ifref(struct sc_parser *P, const struct sc_word *w, struct sc_ifref *r)
 {
 	const char *colon = strchr(w->s, ':');
 
@@ -350,7 +350,7 @@ static int ifref(struct P *P, const struct sc_word *w, struct sc_ifref *r)
 	return 0;
 }
 
-static int hostword(struct P *P, const struct sc_word *w, char **name,
+static int hostword(struct sc_parser *P, const struct sc_word *w, char **name,
 		    struct sc_pos *pos)
 {
 	if (!valid_name(w->s, 31))
@@ -361,7 +361,7 @@ static int hostword(struct P *P, const struct sc_word *w, char **name,
 }
 
 /* Data: "text" | hex HEX | N bytes | word. Returns the words used, or < 0. */
-static int data(struct P *P, size_t i, struct sc_data *d, const char *usage)
+static int data(struct sc_parser *P, size_t i, struct sc_data *d, const char *usage)
 {
 	const struct sc_word *w;
 	long long n;
@@ -409,7 +409,7 @@ static int data(struct P *P, size_t i, struct sc_data *d, const char *usage)
 }
 
 /* N | OP N | OPN | A..B. Returns the words used, or < 0. */
-static int numcond(struct P *P, size_t i, struct sc_num_cond *c,
+static int numcond(struct sc_parser *P, size_t i, struct sc_num_cond *c,
 		   const char *what, int sizes, const char *usage)
 {
 	static const struct {
@@ -465,7 +465,7 @@ static int numcond(struct P *P, size_t i, struct sc_num_cond *c,
 }
 
 /* within N% | within D */
-static int tolerance(struct P *P, const struct sc_word *w, int *pct,
+static int tolerance(struct sc_parser *P, const struct sc_word *w, int *pct,
 		     sc_usec *abs)
 {
 	size_t n = strlen(w->s);
@@ -489,7 +489,7 @@ static int tolerance(struct P *P, const struct sc_word *w, int *pct,
 
 /* ---- the header and the topology ------------------------------------- */
 
-static int p_scenario(struct P *P)
+static int p_scenario(struct sc_parser *P)
 {
 	const char *u = "scenario NAME";
 
@@ -514,7 +514,7 @@ static int p_scenario(struct P *P)
  * The rest of the line as free text (apostrophes and all), up to a comment
  * (a '#' after a blank). Returns 1 with *out allocated, 0 when empty.
  */
-static int free_text(struct P *P, char **out)
+static int free_text(struct sc_parser *P, char **out)
 {
 	struct sc_word w;
 	char *h;
@@ -540,7 +540,7 @@ static int free_text(struct P *P, char **out)
 	return 1;
 }
 
-static int p_title(struct P *P)
+static int p_title(struct sc_parser *P)
 {
 	int r;
 
@@ -556,7 +556,7 @@ static int p_title(struct P *P)
 	return 0;
 }
 
-static int p_seed(struct P *P)
+static int p_seed(struct sc_parser *P)
 {
 	int r;
 
@@ -570,7 +570,7 @@ static int p_seed(struct P *P)
 	return 0;
 }
 
-static int p_timeout(struct P *P)
+static int p_timeout(struct sc_parser *P)
 {
 	if (P->have_timeout)
 		return errw(P, &P->kw, "second 'timeout' statement (the first is on line %u)",
@@ -584,7 +584,7 @@ static int p_timeout(struct P *P)
 	return dur(P, &P->w[0], "timeout", HOUR, &P->sc->timeout);
 }
 
-static int p_needs(struct P *P)
+static int p_needs(struct sc_parser *P)
 {
 	const char *u = "needs root | nlmon | sysctl KEY | tool NAME | user NAME";
 	struct sc_need *n;
@@ -636,7 +636,7 @@ static int p_needs(struct P *P)
 	return 0;
 }
 
-static int p_host(struct P *P)
+static int p_host(struct sc_parser *P)
 {
 	size_t i;
 
@@ -660,7 +660,7 @@ static int p_host(struct P *P)
 	return 0;
 }
 
-static int p_link(struct P *P)
+static int p_link(struct sc_parser *P)
 {
 	const char *u = "link HOST:IF HOST:IF [mac MAC|- MAC|-]";
 	struct sc_link *l;
@@ -694,7 +694,7 @@ static int p_link(struct P *P)
 	return 0;
 }
 
-static int p_bridge(struct P *P)
+static int p_bridge(struct sc_parser *P)
 {
 	const char *u = "bridge HOST:NAME [hub | ageing SECONDS]";
 	struct sc_bridge *b;
@@ -731,7 +731,7 @@ static int p_bridge(struct P *P)
 	return 0;
 }
 
-static int p_port(struct P *P)
+static int p_port(struct sc_parser *P)
 {
 	const char *u = "port HOST:BRIDGE IF...";
 	struct sc_ifref br;
@@ -776,7 +776,7 @@ out:
 	return r;
 }
 
-static int p_addr(struct P *P)
+static int p_addr(struct sc_parser *P)
 {
 	const char *u = "addr HOST:IF ADDRESS/LEN...";
 	struct sc_ifref dev;
@@ -809,7 +809,7 @@ static int p_addr(struct P *P)
 	return r;
 }
 
-static int p_route(struct P *P)
+static int p_route(struct sc_parser *P)
 {
 	const char *u = "route HOST default|PREFIX [via ADDRESS] [dev IF]";
 	struct sc_route *rt;
@@ -856,7 +856,7 @@ static int p_route(struct P *P)
 	return 0;
 }
 
-static int p_sysctl(struct P *P)
+static int p_sysctl(struct sc_parser *P)
 {
 	const char *u = "sysctl HOST net.KEY=VALUE...";
 	char *hostname;
@@ -906,7 +906,7 @@ static int p_sysctl(struct P *P)
 	return 0;
 }
 
-static int p_name(struct P *P)
+static int p_name(struct sc_parser *P)
 {
 	const char *u = "name ADDRESS NAME";
 	struct sc_name *n;
@@ -937,7 +937,7 @@ struct rawline {
 	unsigned line;
 };
 
-static int block(struct P *P, const struct sc_word *opener,
+static int block(struct sc_parser *P, const struct sc_word *opener,
 		 struct rawline **lines, size_t *n)
 {
 	const char *s;
@@ -969,7 +969,7 @@ static int block(struct P *P, const struct sc_word *opener,
 	return errw(P, opener, "'%s' opens a block that has no 'end' line", opener->s);
 }
 
-static int p_file(struct P *P)
+static int p_file(struct sc_parser *P)
 {
 	const char *u = "file NAME [mode OCTAL], then its lines, then end";
 	struct sc_file *f;
@@ -1040,7 +1040,7 @@ static int p_file(struct P *P)
 
 /* ---- steps ----------------------------------------------------------- */
 
-static struct sc_step *new_step(struct P *P, enum sc_step_kind k)
+static struct sc_step *new_step(struct sc_parser *P, enum sc_step_kind k)
 {
 	struct sc_step *s = push(&P->sc->steps, &P->sc->nsteps, sizeof(*s));
 
@@ -1059,14 +1059,14 @@ static struct sc_step *new_step(struct P *P, enum sc_step_kind k)
 	return s;
 }
 
-static int step_host(struct P *P, struct sc_step *s, size_t i, const char *u)
+static int step_host(struct sc_parser *P, struct sc_step *s, size_t i, const char *u)
 {
 	if (i >= P->nw)
 		return missing(P, i, "the host", u);
 	return hostword(P, &P->w[i], &s->hostname, &s->hostpos);
 }
 
-static int step_ref(struct P *P, struct sc_step *s, size_t i, const char *what,
+static int step_ref(struct sc_parser *P, struct sc_step *s, size_t i, const char *what,
 		    const char *u)
 {
 	if (i >= P->nw)
@@ -1076,7 +1076,7 @@ static int step_ref(struct P *P, struct sc_step *s, size_t i, const char *what,
 	return s->refname ? 0 : -ENOMEM;
 }
 
-static int dest(struct P *P, size_t i, struct sc_dest *d, const char *u)
+static int dest(struct sc_parser *P, size_t i, struct sc_dest *d, const char *u)
 {
 	if (i >= P->nw)
 		return missing(P, i, "the destination (a host or an address)", u);
@@ -1133,7 +1133,7 @@ static int qtype(const char *s)
  */
 #define MAX_OPTS 16
 
-static int options(struct P *P, struct sc_step *s, size_t i,
+static int options(struct sc_parser *P, struct sc_step *s, size_t i,
 		   const struct opt *o, size_t no, const char *u)
 {
 	struct sc_pos seen[MAX_OPTS];
@@ -1206,7 +1206,7 @@ static int options(struct P *P, struct sc_step *s, size_t i,
 
 #define NOPT(a) (sizeof(a) / sizeof((a)[0]))
 
-static int p_run(struct P *P)
+static int p_run(struct sc_parser *P)
 {
 	const char *u = "run HOST COMMAND [ARGS...]";
 	struct sc_step *s = new_step(P, SC_STEP_RUN);
@@ -1229,7 +1229,7 @@ static int p_run(struct P *P)
 	return 0;
 }
 
-static int p_listen(struct P *P)
+static int p_listen(struct sc_parser *P)
 {
 	const char *u = "listen HOST tcp|udp PORT [discard]";
 	struct sc_step *s = new_step(P, SC_STEP_LISTEN);
@@ -1255,7 +1255,7 @@ static int p_listen(struct P *P)
 	return options(P, s, 3, o, NOPT(o), u);
 }
 
-static int p_accept(struct P *P)
+static int p_accept(struct sc_parser *P)
 {
 	const char *u = "accept LISTENER [timeout DURATION]";
 	struct sc_step *s = new_step(P, SC_STEP_ACCEPT);
@@ -1269,7 +1269,7 @@ static int p_accept(struct P *P)
 	return options(P, s, 1, o, NOPT(o), u);
 }
 
-static int p_connect(struct P *P)
+static int p_connect(struct sc_parser *P)
 {
 	const char *u = "connect HOST DEST PORT [from PORT] [timeout DURATION] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_CONNECT);
@@ -1293,7 +1293,7 @@ static int p_connect(struct P *P)
 }
 
 /* send, urgent: CONN DATA */
-static int p_send_kind(struct P *P, enum sc_step_kind k, const char *u)
+static int p_send_kind(struct sc_parser *P, enum sc_step_kind k, const char *u)
 {
 	struct sc_step *s = new_step(P, k);
 	int r;
@@ -1311,17 +1311,17 @@ static int p_send_kind(struct P *P, enum sc_step_kind k, const char *u)
 	return 0;
 }
 
-static int p_send(struct P *P)
+static int p_send(struct sc_parser *P)
 {
 	return p_send_kind(P, SC_STEP_SEND, "send CONN \"TEXT\" | hex HEX | N bytes");
 }
 
-static int p_urgent(struct P *P)
+static int p_urgent(struct sc_parser *P)
 {
 	return p_send_kind(P, SC_STEP_URGENT, "urgent CONN \"TEXT\" | hex HEX | N bytes");
 }
 
-static int p_bulk(struct P *P)
+static int p_bulk(struct sc_parser *P)
 {
 	const char *u = "bulk CONN SIZE (1000000, 3M)";
 	struct sc_step *s = new_step(P, SC_STEP_BULK);
@@ -1342,7 +1342,7 @@ static int p_bulk(struct P *P)
 	return 0;
 }
 
-static int p_recv(struct P *P)
+static int p_recv(struct sc_parser *P)
 {
 	const char *u = "recv CONN [N] [timeout DURATION]";
 	struct sc_step *s = new_step(P, SC_STEP_RECV);
@@ -1365,7 +1365,7 @@ static int p_recv(struct P *P)
 	return options(P, s, i, o, NOPT(o), u);
 }
 
-static int p_connop(struct P *P, enum sc_step_kind k, const char *u)
+static int p_connop(struct sc_parser *P, enum sc_step_kind k, const char *u)
 {
 	struct sc_step *s = new_step(P, k);
 	int r;
@@ -1377,22 +1377,22 @@ static int p_connop(struct P *P, enum sc_step_kind k, const char *u)
 	return P->nw > 1 ? extra(P, 1, u) : 0;
 }
 
-static int p_halfclose(struct P *P)
+static int p_halfclose(struct sc_parser *P)
 {
 	return p_connop(P, SC_STEP_HALFCLOSE, "half-close CONN");
 }
 
-static int p_close(struct P *P)
+static int p_close(struct sc_parser *P)
 {
 	return p_connop(P, SC_STEP_CLOSE, "close CONN");
 }
 
-static int p_abort(struct P *P)
+static int p_abort(struct sc_parser *P)
 {
 	return p_connop(P, SC_STEP_ABORT, "abort CONN");
 }
 
-static int p_ping(struct P *P)
+static int p_ping(struct sc_parser *P)
 {
 	const char *u = "ping HOST DEST [count N] [interval D] [size N] [timeout D] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_PING);
@@ -1415,7 +1415,7 @@ static int p_ping(struct P *P)
 	return options(P, s, 2, o, NOPT(o), u);
 }
 
-static int p_udp(struct P *P)
+static int p_udp(struct sc_parser *P)
 {
 	const char *u = "udp HOST DEST PORT DATA [from PORT] [dev IF] [ttl N] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_UDP);
@@ -1442,7 +1442,7 @@ static int p_udp(struct P *P)
 	return options(P, s, 3 + (size_t)r, o, NOPT(o), u);
 }
 
-static int p_dns(struct P *P)
+static int p_dns(struct sc_parser *P)
 {
 	const char *u = "dns HOST DEST NAME [type T] [port P] [from P] [id N] [qu] [owner] [dev IF] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_DNS);
@@ -1489,7 +1489,7 @@ static int p_dns(struct P *P)
 	return 0;
 }
 
-static int p_wait(struct P *P)
+static int p_wait(struct sc_parser *P)
 {
 	const char *u = "wait DURATION";
 	struct sc_step *s = new_step(P, SC_STEP_WAIT);
@@ -1504,7 +1504,7 @@ static int p_wait(struct P *P)
 }
 
 /* The words from i on are a tcpdump command line. */
-static int tcpdump_words(struct P *P, size_t i, struct sc_tcpdump *t,
+static int tcpdump_words(struct sc_parser *P, size_t i, struct sc_tcpdump *t,
 			 const char *u)
 {
 	size_t k;
@@ -1529,7 +1529,7 @@ static int tcpdump_words(struct P *P, size_t i, struct sc_tcpdump *t,
 	return 0;
 }
 
-static int need_label(struct P *P, const char *what)
+static int need_label(struct sc_parser *P, const char *what)
 {
 	if (!P->label)
 		return errw(P, &P->kw, "a %s needs a name: write 'NAME: %s ...'", what,
@@ -1537,7 +1537,7 @@ static int need_label(struct P *P, const char *what)
 	return 0;
 }
 
-static int p_capture(struct P *P)
+static int p_capture(struct sc_parser *P)
 {
 	const char *u = "NAME: capture HOST tcpdump [OPTIONS] [FILTER]";
 	struct sc_step *s;
@@ -1553,7 +1553,7 @@ static int p_capture(struct P *P)
 	return tcpdump_words(P, 1, &s->u.capture.cmd, u);
 }
 
-static int p_read(struct P *P)
+static int p_read(struct sc_parser *P)
 {
 	const char *u = "NAME: read [window FROM TO] tcpdump -r FILE [OPTIONS] [FILTER]";
 	struct sc_step *s;
@@ -1582,7 +1582,7 @@ static int p_read(struct P *P)
 	return tcpdump_words(P, i, &s->u.read.cmd, u);
 }
 
-static int p_await(struct P *P)
+static int p_await(struct sc_parser *P)
 {
 	const char *u = "await CAPTURE N [timeout DURATION]";
 	struct sc_step *s = new_step(P, SC_STEP_AWAIT);
@@ -1600,7 +1600,7 @@ static int p_await(struct P *P)
 	return options(P, s, 2, o, NOPT(o), u);
 }
 
-static int p_dump(struct P *P)
+static int p_dump(struct sc_parser *P)
 {
 	const char *u = "dump HOST links|addresses|routes|neighbours...";
 	static const struct {
@@ -1632,7 +1632,7 @@ static int p_dump(struct P *P)
 	return 0;
 }
 
-static int p_stop(struct P *P)
+static int p_stop(struct sc_parser *P)
 {
 	return p_connop(P, SC_STEP_STOP, "stop CAPTURE");
 }
@@ -1656,7 +1656,7 @@ const char *sc_field_name(enum sc_field f)
 	return (unsigned)f < SC_F_COUNT_ ? field_names[f] : "?";
 }
 
-static int field(struct P *P, const struct sc_word *w, enum sc_field *f)
+static int field(struct sc_parser *P, const struct sc_word *w, enum sc_field *f)
 {
 	int i;
 
@@ -1676,7 +1676,7 @@ static int text_field(enum sc_field f)
 }
 
 /* `when` and its conditions, from i to the end. */
-static int when(struct P *P, struct sc_expect *e, size_t i, const char *u)
+static int when(struct sc_parser *P, struct sc_expect *e, size_t i, const char *u)
 {
 	static const struct {
 		const char *n;
@@ -1738,7 +1738,7 @@ static int when(struct P *P, struct sc_expect *e, size_t i, const char *u)
 }
 
 /* Reads the rest of an expect statement's words into P->w. */
-static int rest_words(struct P *P)
+static int rest_words(struct sc_parser *P)
 {
 	struct sc_word w;
 	int r;
@@ -1773,7 +1773,7 @@ static size_t offset_at(const char *s)
 }
 
 /* An operand word (and maybe '+' 'K' after it) from i; the words used. */
-static int operand(struct P *P, size_t i, struct sc_operand *o, int textual,
+static int operand(struct sc_parser *P, size_t i, struct sc_operand *o, int textual,
 		   const char *u)
 {
 	const struct sc_word *w;
@@ -1866,7 +1866,7 @@ static int operand(struct P *P, size_t i, struct sc_operand *o, int textual,
 	return o->text ? 1 : -ENOMEM;
 }
 
-static int pattern_add(struct P *P, struct sc_expect *e, const char *s,
+static int pattern_add(struct sc_parser *P, struct sc_expect *e, const char *s,
 		       size_t n, struct sc_pos pos)
 {
 	struct sc_pattern *p = push(&e->u.output.lines, &e->u.output.n, sizeof(*p));
@@ -1903,7 +1903,7 @@ const char *sc_outcome_name(enum sc_outcome o)
 		       : "?";
 }
 
-static int p_expect(struct P *P)
+static int p_expect(struct sc_parser *P)
 {
 	const char *u = "expect NAME count|output|has|lacks|each|same|gaps|OUTCOME|received|exit|replies ... | expect files GLOB ...";
 	struct sc_expect *e;
@@ -2242,7 +2242,7 @@ static int p_expect(struct P *P)
 
 static const struct stmt {
 	const char *kw;
-	int (*fn)(struct P *);
+	int (*fn)(struct sc_parser *);
 	enum stmt_class cls;
 } stmts[] = {
 	{ "scenario", p_scenario, C_HEAD }, { "title", p_title, C_HEAD },
@@ -2284,7 +2284,7 @@ const char *sc_step_name(enum sc_step_kind k)
 									 : "?";
 }
 
-static void clear_words(struct P *P)
+static void clear_words(struct sc_parser *P)
 {
 	size_t i;
 
@@ -2296,7 +2296,7 @@ static void clear_words(struct P *P)
 	P->label = NULL;
 }
 
-static int statement(struct P *P)
+static int statement(struct sc_parser *P)
 {
 	const struct stmt *st = NULL;
 	size_t i;
@@ -2354,7 +2354,7 @@ static int statement(struct P *P)
 int sc_parse(char *err, const char *file, const char *text, size_t len,
 	     struct sc_scenario **out)
 {
-	struct P P;
+	struct sc_parser P;
 	int r = 0;
 
 	*out = NULL;
