@@ -228,6 +228,9 @@ void pr_printf(struct pr_ctx *c, const char *fmt, ...)
 void pr_printf_libc(struct pr_ctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A span of seconds as tcpdump's unsigned_relts_print: "1y1w1d1h1m1s", "0s". */
+void pr_relts(struct pr_ctx *c, uint32_t secs);
+
 /* " [|proto]" with the current protocol name. */
 void pr_trunc(struct pr_ctx *c);
 /* The same, then unwind: returns PR_STOP for the caller to return. */
@@ -273,6 +276,10 @@ void pr_invalid(struct pr_ctx *c);
 			return NULL;                                     \
 		}                                                        \
 	} while (0)
+/* PR_U8, PR_BE16 and PR_BE32 for those pointer-returning parsers. */
+#define PR_U8_OR_NULL(c, p, v) PR_OR_NULL(c, pk_u8(&(c)->pk, (p), &(v)))
+#define PR_BE16_OR_NULL(c, p, v) PR_OR_NULL(c, pk_be16(&(c)->pk, (p), &(v)))
+#define PR_BE32_OR_NULL(c, p, v) PR_OR_NULL(c, pk_be32(&(c)->pk, (p), &(v)))
 /* Stops unless the n bytes at p were captured (ND_TCHECK_LEN with longjmp). */
 #define PR_NEED(c, p, n)                                                 \
 	do {                                                             \

@@ -170,10 +170,8 @@ static const struct pr_tok type_names[] = {
 	{ 4, "CHR" }, { 5, "LNK" }, { 7, "FIFO" }, { 0, NULL },
 };
 
-/* Reads that stop the packet and make the function return NULL. */
-#define G32(p, v) PR_OR_NULL(c, pk_be32(&c->pk, (p), &(v)))
+/* PR_BE32_OR_NULL for the 64-bit XDR hyper (print-int.h has the rest). */
 #define G64(p, v) PR_OR_NULL(c, get64(c, (p), &(v)))
-#define G8(p, v) PR_OR_NULL(c, pk_u8(&c->pk, (p), &(v)))
 /* A range tcpdump checks first: its end of the decoding. */
 #define NEED(p, n)                                                       \
 	do {                                                             \
@@ -385,7 +383,7 @@ static const uint8_t *parsefh(struct pr_ctx *c, const uint8_t *dp, int v3)
 	uint32_t words;
 
 	if (v3) {
-		G32(dp, words);
+		PR_BE32_OR_NULL(c, dp, words);
 		words /= 4;
 		dp += 4;
 	} else {
@@ -403,7 +401,7 @@ static const uint8_t *parsefn(struct pr_ctx *c, const uint8_t *dp)
 	uint32_t len, rounded;
 	const uint8_t *cp;
 
-	G32(dp, len);
+	PR_BE32_OR_NULL(c, dp, len);
 	dp += 4;
 	if (0xffffffffu - len < 3) {
 		pr_puts(c, "[cannot pad to 32-bit boundaries]");
@@ -445,14 +443,14 @@ static const uint8_t *sattr_arm(struct pr_ctx *c, const uint8_t *dp,
 				uint32_t *tag, uint32_t want, uint32_t *v1,
 				uint32_t *v2)
 {
-	G32(dp, *tag);
+	PR_BE32_OR_NULL(c, dp, *tag);
 	dp += 4;
 	if (want ? *tag != want : !*tag)
 		return dp;
-	G32(dp, *v1);
+	PR_BE32_OR_NULL(c, dp, *v1);
 	dp += 4;
 	if (v2) {
-		G32(dp, *v2);
+		PR_BE32_OR_NULL(c, dp, *v2);
 		dp += 4;
 	}
 	return dp;
@@ -553,20 +551,20 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 	case NFSPROC_ACCESS:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
-		G32(dp, a);
+		PR_BE32_OR_NULL(c, dp, a);
 		access_print(c, a);
 		return dp;
 	case NFSPROC_READ:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
 		if (v3) {
-			G32(dp + 8, a);
+			PR_BE32_OR_NULL(c, dp + 8, a);
 			G64(dp, off);
 			pr_printf(c, " %u bytes @ %llu", a,
 				  (unsigned long long)off);
 		} else {
-			G32(dp + 4, a);
-			G32(dp, b);
+			PR_BE32_OR_NULL(c, dp + 4, a);
+			PR_BE32_OR_NULL(c, dp, b);
 			pr_printf(c, " %u bytes @ %u", a, b);
 		}
 		return dp;
@@ -574,22 +572,22 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
 		if (v3) {
-			G32(dp + 16, a);
-			G32(dp + 8, b);
+			PR_BE32_OR_NULL(c, dp + 16, a);
+			PR_BE32_OR_NULL(c, dp + 8, b);
 			G64(dp, off);
 			pr_printf(c, " %u (%u) bytes @ %llu", a, b,
 				  (unsigned long long)off);
 			if (c->o.vflag) {
-				G32(dp + 12, d);
+				PR_BE32_OR_NULL(c, dp + 12, d);
 				pr_puts(c, " <");
 				pr_tok_print(c, writemode_names, "#%d", d);
 				pr_putc(c, '>');
 			}
 		} else {
-			G32(dp + 12, a);
-			G32(dp + 8, b);
-			G32(dp + 4, d);
-			G32(dp, e);
+			PR_BE32_OR_NULL(c, dp + 12, a);
+			PR_BE32_OR_NULL(c, dp + 8, b);
+			PR_BE32_OR_NULL(c, dp + 4, d);
+			PR_BE32_OR_NULL(c, dp, e);
 			pr_printf(c, " %u (%u) bytes @ %u (%u)", a, b, d, e);
 		}
 		return dp;
@@ -606,14 +604,14 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 	case NFSPROC_MKNOD:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefhn(c, dp, v3));
-		G32(dp, type);
+		PR_BE32_OR_NULL(c, dp, type);
 		dp += 4;
 		STEP(parse_sattr3(c, dp, &sa));
 		pr_putc(c, ' ');
 		pr_tok_print(c, type_names, "unk-ft %u", type);
 		if (c->o.vflag && (type == NFCHR || type == NFBLK)) {
-			G32(dp, a);
-			G32(dp + 4, b);
+			PR_BE32_OR_NULL(c, dp, a);
+			PR_BE32_OR_NULL(c, dp + 4, b);
 			pr_printf(c, " %u/%u", a, b);
 			dp += 8;
 		}
@@ -634,37 +632,37 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
 		if (v3) {
-			G32(dp + 16, a);
+			PR_BE32_OR_NULL(c, dp + 16, a);
 			G64(dp, off);
 			pr_printf(c, " %u bytes @ %lld", a, (long long)off);
 			if (c->o.vflag) {
-				G32(dp + 8, b);
-				G32(dp + 12, d);
+				PR_BE32_OR_NULL(c, dp + 8, b);
+				PR_BE32_OR_NULL(c, dp + 12, d);
 				pr_printf(c, " verf %08x%08x", b, d);
 			}
 		} else {
-			G32(dp + 4, a);
-			G32(dp, b);
+			PR_BE32_OR_NULL(c, dp + 4, a);
+			PR_BE32_OR_NULL(c, dp, b);
 			pr_printf(c, " %u bytes @ %u", a, b);
 		}
 		return dp;
 	case NFSPROC_READDIRPLUS:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
-		G32(dp + 16, a);
+		PR_BE32_OR_NULL(c, dp + 16, a);
 		G64(dp, off);
 		pr_printf(c, " %u bytes @ %lld", a, (long long)off);
 		if (c->o.vflag) {
-			G32(dp + 20, a);
-			G32(dp + 8, b);
-			G32(dp + 12, d);
+			PR_BE32_OR_NULL(c, dp + 20, a);
+			PR_BE32_OR_NULL(c, dp + 8, b);
+			PR_BE32_OR_NULL(c, dp + 12, d);
 			pr_printf(c, " max %u verf %08x%08x", a, b, d);
 		}
 		return dp;
 	case NFSPROC_COMMIT:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
-		G32(dp + 8, a);
+		PR_BE32_OR_NULL(c, dp + 8, a);
 		G64(dp, off);
 		pr_printf(c, " %u bytes @ %llu", a, (unsigned long long)off);
 		return dp;
@@ -706,7 +704,7 @@ static const uint8_t *parsestatus(struct pr_ctx *c, const uint8_t *dp,
 {
 	uint32_t e;
 
-	G32(dp, e);
+	PR_BE32_OR_NULL(c, dp, e);
 	*er = e;
 	if (e != 0) {
 		if (!c->o.qflag) {
@@ -726,10 +724,10 @@ static const uint8_t *parsefattr(struct pr_ctx *c, const uint8_t *dp,
 
 	NEED(dp + 16, 4);
 	if (verbose) {
-		G32(dp, type);
-		G32(dp + 4, mode);
-		G32(dp + 12, uid);
-		G32(dp + 16, gid);
+		PR_BE32_OR_NULL(c, dp, type);
+		PR_BE32_OR_NULL(c, dp + 4, mode);
+		PR_BE32_OR_NULL(c, dp + 12, uid);
+		PR_BE32_OR_NULL(c, dp + 16, gid);
 		pr_putc(c, ' ');
 		pr_tok_print(c, type_names, "unk-ft %u ", type);
 		pr_putc(c, ' ');
@@ -739,46 +737,46 @@ static const uint8_t *parsefattr(struct pr_ctx *c, const uint8_t *dp,
 			G64(dp + 20, q);
 			pr_printf(c, " sz %llu", (unsigned long long)q);
 		} else {
-			G32(dp + 20, a);
+			PR_BE32_OR_NULL(c, dp + 20, a);
 			pr_printf(c, " sz %u", a);
 		}
 	}
 	if (verbose > 1) {
 		if (v3) {
 			NEED(dp + 76, 8);
-			G32(dp + 8, a);
-			G32(dp + 36, b);
-			G32(dp + 40, d);
+			PR_BE32_OR_NULL(c, dp + 8, a);
+			PR_BE32_OR_NULL(c, dp + 36, b);
+			PR_BE32_OR_NULL(c, dp + 40, d);
 			pr_printf(c, " nlink %u rdev %u/%u", a, b, d);
 			G64(dp + 44, q);
 			pr_printf(c, " fsid %llx", (unsigned long long)q);
 			G64(dp + 52, r);
 			pr_printf(c, " fileid %llx", (unsigned long long)r);
-			G32(dp + 60, a);
-			G32(dp + 64, b);
+			PR_BE32_OR_NULL(c, dp + 60, a);
+			PR_BE32_OR_NULL(c, dp + 64, b);
 			pr_printf(c, " a/m/ctime %u.%06u", a, b);
-			G32(dp + 68, a);
-			G32(dp + 72, b);
+			PR_BE32_OR_NULL(c, dp + 68, a);
+			PR_BE32_OR_NULL(c, dp + 72, b);
 			pr_printf(c, " %u.%06u", a, b);
-			G32(dp + 76, a);
-			G32(dp + 80, b);
+			PR_BE32_OR_NULL(c, dp + 76, a);
+			PR_BE32_OR_NULL(c, dp + 80, b);
 			pr_printf(c, " %u.%06u", a, b);
 		} else {
 			NEED(dp + 60, 8);
-			G32(dp + 8, a);
-			G32(dp + 28, b);
-			G32(dp + 36, d);
-			G32(dp + 40, e);
+			PR_BE32_OR_NULL(c, dp + 8, a);
+			PR_BE32_OR_NULL(c, dp + 28, b);
+			PR_BE32_OR_NULL(c, dp + 36, d);
+			PR_BE32_OR_NULL(c, dp + 40, e);
 			pr_printf(c, " nlink %u rdev 0x%x fsid 0x%x nodeid 0x%x a/m/ctime",
 				  a, b, d, e);
-			G32(dp + 44, f);
-			G32(dp + 48, g);
+			PR_BE32_OR_NULL(c, dp + 44, f);
+			PR_BE32_OR_NULL(c, dp + 48, g);
 			pr_printf(c, " %u.%06u", f, g);
-			G32(dp + 52, f);
-			G32(dp + 56, g);
+			PR_BE32_OR_NULL(c, dp + 52, f);
+			PR_BE32_OR_NULL(c, dp + 56, g);
 			pr_printf(c, " %u.%06u", f, g);
-			G32(dp + 60, f);
-			G32(dp + 64, g);
+			PR_BE32_OR_NULL(c, dp + 60, f);
+			PR_BE32_OR_NULL(c, dp + 64, g);
 			pr_printf(c, " %u.%06u", f, g);
 		}
 	}
@@ -813,7 +811,7 @@ static const uint8_t *parse_post_op_attr(struct pr_ctx *c, const uint8_t *dp,
 {
 	uint32_t follows;
 
-	G32(dp, follows);
+	PR_BE32_OR_NULL(c, dp, follows);
 	if (!follows)
 		return dp + 4;
 	dp += 4;
@@ -828,7 +826,7 @@ static const uint8_t *parse_pre_op_attr(struct pr_ctx *c, const uint8_t *dp,
 	uint32_t follows, a, b, d, e;
 	uint64_t sz;
 
-	G32(dp, follows);
+	PR_BE32_OR_NULL(c, dp, follows);
 	if (!follows)
 		return dp + 4;
 	dp += 4;
@@ -836,10 +834,10 @@ static const uint8_t *parse_pre_op_attr(struct pr_ctx *c, const uint8_t *dp,
 	if (verbose > 1) {
 		G64(dp, sz);
 		pr_printf(c, " sz %llu", (unsigned long long)sz);
-		G32(dp + 8, a);
-		G32(dp + 12, b);
-		G32(dp + 16, d);
-		G32(dp + 20, e);
+		PR_BE32_OR_NULL(c, dp + 8, a);
+		PR_BE32_OR_NULL(c, dp + 12, b);
+		PR_BE32_OR_NULL(c, dp + 16, d);
+		PR_BE32_OR_NULL(c, dp + 20, e);
 		pr_printf(c, " mtime %u.%06u ctime %u.%06u", a, b, d, e);
 	}
 	return dp + 24;
@@ -898,17 +896,17 @@ static const uint8_t *parsestatfs(struct pr_ctx *c, const uint8_t *dp, int v3,
 			G64(dp + 24, q);
 			G64(dp + 32, r);
 			G64(dp + 40, s);
-			G32(dp + 48, a);
+			PR_BE32_OR_NULL(c, dp + 48, a);
 			pr_printf(c, " tfiles %llu ffiles %llu afiles %llu invar %u",
 				  (unsigned long long)q, (unsigned long long)r,
 				  (unsigned long long)s, a);
 		}
 	} else {
-		G32(dp, a);
-		G32(dp + 4, b);
-		G32(dp + 8, d);
-		G32(dp + 12, e);
-		G32(dp + 16, f);
+		PR_BE32_OR_NULL(c, dp, a);
+		PR_BE32_OR_NULL(c, dp + 4, b);
+		PR_BE32_OR_NULL(c, dp + 8, d);
+		PR_BE32_OR_NULL(c, dp + 12, e);
+		PR_BE32_OR_NULL(c, dp + 16, f);
 		pr_printf(c, " tsize %u bsize %u blocks %u bfree %u bavail %u",
 			  a, b, d, e, f);
 	}
@@ -923,10 +921,10 @@ static const uint8_t *parserddires(struct pr_ctx *c, const uint8_t *dp,
 	STEP(parsestatus(c, dp, &er, err));
 	if (er || c->o.qflag)
 		return dp;
-	G32(dp, a);
-	G32(dp + 4, b);
+	PR_BE32_OR_NULL(c, dp, a);
+	PR_BE32_OR_NULL(c, dp + 4, b);
 	pr_printf(c, " offset 0x%x size %u ", a, b);
-	G32(dp + 8, eof);
+	PR_BE32_OR_NULL(c, dp + 8, eof);
 	if (eof)
 		pr_puts(c, " eof");
 	return dp;
@@ -940,7 +938,7 @@ static const uint8_t *parsecreateopres(struct pr_ctx *c, const uint8_t *dp,
 	STEP(parsestatus(c, dp, &er, err));
 	if (er)
 		return parse_wcc_data(c, dp, verbose);
-	G32(dp, follows);
+	PR_BE32_OR_NULL(c, dp, follows);
 	if (!follows)
 		return dp + 4;
 	dp += 4;
@@ -976,8 +974,8 @@ static const uint8_t *parsev3rddirres(struct pr_ctx *c, const uint8_t *dp,
 	if (er)
 		return dp;
 	if (c->o.vflag) {
-		G32(dp, a);
-		G32(dp + 4, b);
+		PR_BE32_OR_NULL(c, dp, a);
+		PR_BE32_OR_NULL(c, dp + 4, b);
 		pr_printf(c, " verf %08x%08x", a, b);
 		dp += 8;
 	}
@@ -997,21 +995,21 @@ static const uint8_t *parsefsinfo(struct pr_ctx *c, const uint8_t *dp,
 	if (er)
 		return dp;
 	NEED(dp, 48);
-	G32(dp, a);
-	G32(dp + 4, b);
-	G32(dp + 12, d);
-	G32(dp + 16, e);
-	G32(dp + 24, f);
+	PR_BE32_OR_NULL(c, dp, a);
+	PR_BE32_OR_NULL(c, dp + 4, b);
+	PR_BE32_OR_NULL(c, dp + 12, d);
+	PR_BE32_OR_NULL(c, dp + 16, e);
+	PR_BE32_OR_NULL(c, dp + 24, f);
 	pr_printf(c, " rtmax %u rtpref %u wtmax %u wtpref %u dtpref %u", a, b,
 		  d, e, f);
 	if (c->o.vflag) {
-		G32(dp + 8, a);
-		G32(dp + 20, b);
+		PR_BE32_OR_NULL(c, dp + 8, a);
+		PR_BE32_OR_NULL(c, dp + 20, b);
 		G64(dp + 28, q);
 		pr_printf(c, " rtmult %u wtmult %u maxfsz %llu", a, b,
 			  (unsigned long long)q);
-		G32(dp + 36, a);
-		G32(dp + 40, b);
+		PR_BE32_OR_NULL(c, dp + 36, a);
+		PR_BE32_OR_NULL(c, dp + 40, b);
 		pr_printf(c, " delta %u.%06u ", a, b);
 	}
 	return dp;
@@ -1030,10 +1028,10 @@ static const uint8_t *parsepathconf(struct pr_ctx *c, const uint8_t *dp,
 	if (er)
 		return dp;
 	NEED(dp, 24);
-	G32(dp, a);
-	G32(dp + 4, b);
+	PR_BE32_OR_NULL(c, dp, a);
+	PR_BE32_OR_NULL(c, dp + 4, b);
 	for (i = 0; i < 4; i++)
-		G32(dp + 8 + 4 * i, f[i]);
+		PR_BE32_OR_NULL(c, dp + 8 + 4 * i, f[i]);
 	pr_printf(c, " linkmax %u namemax %u %s %s %s %s", a, b,
 		  f[0] ? "notrunc" : "", f[1] ? "chownres" : "",
 		  f[2] ? "igncase" : "", f[3] ? "keepcase" : "");
@@ -1080,7 +1078,7 @@ static const uint8_t *reply_body(struct pr_ctx *c, const uint8_t *msg,
 			pr_puts(c, " attr:");
 		STEP(parse_post_op_attr(c, dp, vflag));
 		if (!er) {
-			G32(dp, a);
+			PR_BE32_OR_NULL(c, dp, a);
 			pr_printf(c, " c %04x", a);
 		}
 		return dp;
@@ -1094,9 +1092,9 @@ static const uint8_t *reply_body(struct pr_ctx *c, const uint8_t *msg,
 		STEP(parsestatus(c, dp, &er, err));
 		STEP(parse_post_op_attr(c, dp, vflag));
 		if (!er && vflag) {
-			G32(dp, a);
+			PR_BE32_OR_NULL(c, dp, a);
 			pr_printf(c, " %u bytes", a);
-			G32(dp + 4, b);
+			PR_BE32_OR_NULL(c, dp + 4, b);
 			if (b)
 				pr_puts(c, " EOF");
 		}
@@ -1108,10 +1106,10 @@ static const uint8_t *reply_body(struct pr_ctx *c, const uint8_t *msg,
 		STEP(parsestatus(c, dp, &er, err));
 		STEP(parse_wcc_data(c, dp, vflag));
 		if (!er && vflag) {
-			G32(dp, a);
+			PR_BE32_OR_NULL(c, dp, a);
 			pr_printf(c, " %u bytes", a);
 			if (vflag > 1) {
-				G32(dp + 4, b);
+				PR_BE32_OR_NULL(c, dp + 4, b);
 				pr_puts(c, " <");
 				pr_tok_print(c, writemode_names, "#%d", b);
 				pr_putc(c, '>');

@@ -338,6 +338,24 @@ void pr_printf_libc(struct pr_ctx *c, const char *fmt, ...)
 	va_end(ap);
 }
 
+void pr_relts(struct pr_ctx *c, uint32_t secs)
+{
+	static const char *const unit[] = { "y", "w", "d", "h", "m", "s" };
+	static const uint32_t size[] = { 31536000, 604800, 86400, 3600, 60, 1 };
+	int i;
+
+	if (secs == 0) {
+		pr_puts(c, "0s");
+		return;
+	}
+	for (i = 0; i < 6 && secs > 0; i++) {
+		if (secs >= size[i]) {
+			pr_printf(c, "%u%s", secs / size[i], unit[i]);
+			secs -= (secs / size[i]) * size[i];
+		}
+	}
+}
+
 void pr_trunc(struct pr_ctx *c)
 {
 	pr_puts(c, " [|");
