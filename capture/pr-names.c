@@ -87,7 +87,7 @@ static void load_names(void)
 	size_t slen = 0, plen = 0;
 	char *svc, *pro, *line, *next;
 
-	tzset();
+	tzset(); /* for pr-ts.c: localtime_r need not read TZ itself */
 	names.tcp = calloc(65536, sizeof(*names.tcp));
 	names.udp = calloc(65536, sizeof(*names.udp));
 	if (!names.tcp || !names.udp) {
