@@ -1,8 +1,6 @@
 /* pr-dump.c: the payload dumps of -x, -X and -A, and characters as tcpdump shows them (tcpdump's util-print.c). */
 #include "capture/print-int.h"
 
-/* ---- payload dumps ---- */
-
 static int isgraph_ascii(unsigned ch)
 {
 	return ch > 0x20 && ch < 0x7f;

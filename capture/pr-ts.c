@@ -4,8 +4,6 @@
 #include <string.h>
 #include <time.h>
 
-/* ---- timestamps ---- */
-
 static void put2(char *d, unsigned v)
 {
 	d[0] = (char)('0' + v / 10 % 10);
