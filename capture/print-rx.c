@@ -1,4 +1,4 @@
-/* print-rx.c: AFS Rx (the header, every packet type, acks) and the AFS file service's calls and replies, matched by call number. */
+/* print-rx.c: AFS Rx (the header, every packet type, acks) and the calls and replies of the AFS services, matched by call number. */
 /*
  * The Rx header (28 octets, big-endian), on UDP ports 7000-7009:
  *
@@ -23,10 +23,16 @@
  * the last 64 calls (call number, client, server, server port, service
  * id) and finds the reply's call among them, as this printer does.
  *
- * This printer decodes the file service only. A packet tcpdump would
- * hand to another service's printer (or to its ACL parser), this one
- * declines before printing anything: the datagram prints as "UDP, length
- * N" (docs/read.md), never as text tcpdump does not print.
+ * This printer decodes the file service, the callbacks, the protection
+ * and volume location servers and the volume server's list calls. A
+ * packet tcpdump would hand to its kauth, bos or ubik printer, to a
+ * volume call not decoded here, or to its ACL parser, this one declines
+ * before printing anything: the datagram prints as "UDP, length N"
+ * (docs/read.md), never as text tcpdump does not print.
+ *
+ * One file of about 1,300 lines, as tcpdump's print-rx.c: the services
+ * share the header, the call cache and the XDR readers, and each is a
+ * call printer and a reply printer beside its opcode names.
  */
 #include <stdlib.h>
 #include <string.h>
