@@ -100,9 +100,7 @@ int cmd_ladder(int argc, char **argv)
 		return 2;
 	}
 
-	io.nano = o.pr.nano;
-	io.skip = o.skip;
-	io.count = o.count;
+	td_iter_opts(&o, &io);
 	if (sf_iter_open(err, &it, o.rfile, &io) < 0 ||
 	    (o.filter && sf_iter_filter(err, &it, o.filter) < 0)) {
 		fprintf(stderr, "dumplab: %s\n", err);

@@ -455,12 +455,9 @@ static int read_file(struct X *x, size_t i)
 	struct xstep *xs = &x->xs[i];
 	struct sf_iter_opts io = {
 		.name = o->rfile,
-		.nano = o->pr.nano,
 		.has_window = s->u.read.has_window,
 		.from_us = s->u.read.from,
 		.to_us = s->u.read.to,
-		.skip = o->skip,
-		.count = o->count,
 	};
 	struct sf_iter it;
 	struct pcap_pkthdr *h;
@@ -468,6 +465,7 @@ static int read_file(struct X *x, size_t i)
 	char path[4096], why[HX_ERRLEN];
 	int r = 0, n;
 
+	td_iter_opts(o, &io);
 	if (o->rfile[0] == '/')
 		snprintf(path, sizeof(path), "%s", o->rfile);
 	else

@@ -197,29 +197,38 @@ static int dump_one(char *err, struct ns_host *h, int type, const void *hdr,
 
 int ns_nl_dump(char *err, struct ns_host *h, unsigned what)
 {
-	struct ifinfomsg ifi = { .ifi_family = AF_PACKET };
-	struct ifaddrmsg ifa = { .ifa_family = AF_UNSPEC };
-	struct rtmsg rtm = { .rtm_family = AF_INET };
-	struct ndmsg ndm = { .ndm_family = AF_UNSPEC };
-	int rc = 0;
+	static const struct ifinfomsg ifi = { .ifi_family = AF_PACKET };
+	static const struct ifaddrmsg ifa = { .ifa_family = AF_UNSPEC };
+	static const struct rtmsg rtm = { .rtm_family = AF_INET };
+	static const struct ndmsg ndm = { .ndm_family = AF_UNSPEC };
+	/* in the order `ip link`, `ip a`, `ip r`, `ip n` would ask */
+	static const struct {
+		unsigned bit;
+		int type;
+		const void *hdr;
+		size_t hlen;
+		int attr;
+		uint32_t val;
+		const char *what;
+	} dumps[] = {
+		{ NS_NL_LINKS, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_EXT_MASK,
+		  RTEXT_FILTER_VF, "links" },
+		{ NS_NL_ADDRS, RTM_GETADDR, &ifa, sizeof(ifa), 0, 0,
+		  "addresses" },
+		{ NS_NL_ROUTES, RTM_GETROUTE, &rtm, sizeof(rtm), RTA_TABLE,
+		  RT_TABLE_MAIN, "routes" },
+		{ NS_NL_NEIGHS, RTM_GETNEIGH, &ndm, sizeof(ndm), 0, 0,
+		  "neighbours" },
+	};
+	int rc;
 
 	if (what & ~(unsigned)NS_NL_ALL)
 		return hx_err(err, -EINVAL, "bad netlink dump set 0x%x", what);
-	if ((what & NS_NL_LINKS) &&
-	    (rc = dump_one(err, h, RTM_GETLINK, &ifi, sizeof(ifi),
-			   IFLA_EXT_MASK, RTEXT_FILTER_VF, "links")) < 0)
-		return rc;
-	if ((what & NS_NL_ADDRS) &&
-	    (rc = dump_one(err, h, RTM_GETADDR, &ifa, sizeof(ifa), 0, 0,
-			   "addresses")) < 0)
-		return rc;
-	if ((what & NS_NL_ROUTES) &&
-	    (rc = dump_one(err, h, RTM_GETROUTE, &rtm, sizeof(rtm),
-			   RTA_TABLE, RT_TABLE_MAIN, "routes")) < 0)
-		return rc;
-	if ((what & NS_NL_NEIGHS) &&
-	    (rc = dump_one(err, h, RTM_GETNEIGH, &ndm, sizeof(ndm), 0, 0,
-			   "neighbours")) < 0)
-		return rc;
+	for (size_t i = 0; i < sizeof(dumps) / sizeof(dumps[0]); i++)
+		if ((what & dumps[i].bit) &&
+		    (rc = dump_one(err, h, dumps[i].type, dumps[i].hdr,
+				   dumps[i].hlen, dumps[i].attr, dumps[i].val,
+				   dumps[i].what)) < 0)
+			return rc;
 	return 0;
 }
