@@ -128,3 +128,32 @@ int ns_qdisc_kind(char *err, struct ns_host *h, const char *ifname,
 	nl_cache_free(cache);
 	return 0;
 }
+
+int ns_qdisc_supported(const char *kind)
+{
+	struct ns_lab *lab = NULL;
+	struct ns_host *h = NULL;
+	struct rtnl_qdisc *q = NULL;
+	int ifindex, rc, ok = 0;
+
+	/* A host of its own, so that nothing is changed anywhere else: the
+	 * qdisc goes on its lo and dies with it. */
+	if (ns_lab_new(NULL, &lab) < 0 || ns_host_add(NULL, lab, "probe", &h) < 0)
+		goto out;
+	if ((ifindex = ns_ifindex(NULL, h, "lo")) < 0 || !(q = rtnl_qdisc_alloc()))
+		goto out;
+	rtnl_tc_set_ifindex(TC_CAST(q), ifindex);
+	rtnl_tc_set_parent(TC_CAST(q), TC_H_ROOT);
+	rtnl_tc_set_handle(TC_CAST(q), TC_HANDLE(1, 0));
+	if (rtnl_tc_set_kind(TC_CAST(q), kind) < 0)
+		goto out;
+	/* Without parameters most kinds refuse (EINVAL); a kind the kernel
+	 * does not have is ENOENT ("Specified qdisc kind is unknown"). */
+	rc = rtnl_qdisc_add(h->nl, q, NLM_F_CREATE | NLM_F_REPLACE);
+	ok = rc == 0 || ns_nlerrno(rc) != -ENOENT;
+out:
+	if (q)
+		rtnl_qdisc_put(q);
+	ns_lab_free(lab);
+	return ok;
+}

@@ -196,6 +196,13 @@ struct ns_tbf {
  */
 int ns_tbf_add(char *err, struct ns_host *h, const char *ifname,
 	       const struct ns_tbf *t);
+/*
+ * 1 when this kernel can make a root qdisc of kind ("netem", "tbf"): tried
+ * on lo of a host made for the probe and freed. Call it where ns_host_add
+ * may be called (after ns_boot).
+ */
+int ns_qdisc_supported(const char *kind);
+
 /* The kind of the root qdisc of ifname ("tbf", "noqueue" ...) into kind. */
 int ns_qdisc_kind(char *err, struct ns_host *h, const char *ifname,
 		  char *kind, size_t len);

@@ -186,6 +186,10 @@ static void test_mtu_and_tbf(void)
 	t.rate = 0;
 	CU_ASSERT_EQUAL(ns_tbf_add(err, a, "eth0", &t), -EINVAL);
 	ns_lab_free(lab);
+	/* the probe `needs netem` uses: tbf is in this kernel, a made-up
+	 * kind in none (netem's answer depends on the kernel) */
+	CU_ASSERT_EQUAL(ns_qdisc_supported("tbf"), 1);
+	CU_ASSERT_EQUAL(ns_qdisc_supported("nosuchqdisc"), 0);
 }
 
 static CU_TestInfo tests[] = {
