@@ -966,6 +966,8 @@ static int check_expect(struct C *C, struct sc_expect *e, size_t nsteps_before)
 		ok = s->kind == SC_STEP_RUN || s->kind == SC_STEP_START;
 		break;
 	case SC_EX_REPLIES:
+	case SC_EX_SENT:
+	case SC_EX_LOSS:
 		ok = s->kind == SC_STEP_PING;
 		break;
 	case SC_EX_FILES:
@@ -986,6 +988,8 @@ static int check_expect(struct C *C, struct sc_expect *e, size_t nsteps_before)
 			[SC_EX_RECEIVED] = "a connection or a recv",
 			[SC_EX_EXIT] = "a run or a started program",
 			[SC_EX_REPLIES] = "a ping", [SC_EX_FILES] = "",
+			[SC_EX_SENT] = "a ping", [SC_EX_LOSS] = "a ping",
+			[SC_EX_SAME_AS] = "a capture or a read",
 			[SC_EX_LINKTYPE] = "a capture or a read",
 		};
 

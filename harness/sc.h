@@ -415,6 +415,9 @@ enum sc_expect_kind {
 	SC_EX_PCAP_COUNT, /* expect FILE pcap count COND: srcname is FILE */
 	SC_EX_PCAP_HAS,	 /* expect FILE pcap has PATTERN */
 	SC_EX_PCAP_LACKS, /* expect FILE pcap lacks PATTERN */
+	SC_EX_SENT,	 /* expect PING sent COND: echo requests sent */
+	SC_EX_LOSS,	 /* expect PING loss COND: percent unanswered, as
+			  * ping's summary rounds it (down) */
 };
 
 /* Which text of its subject output, contains, has and lacks look at. */
@@ -479,7 +482,8 @@ struct sc_expect {
 	size_t nwhen;
 	enum sc_text text_of;
 	union {
-		struct sc_num_cond count; /* COUNT, REPLIES */
+		struct sc_num_cond count; /* COUNT, REPLIES, SENT, LOSS,
+					   * PCAP_COUNT */
 		struct {
 			struct sc_pattern *lines;
 			size_t n;
