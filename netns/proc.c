@@ -366,8 +366,8 @@ int ns_proc_await(char *err, struct ns_proc *p, const char *text,
 			struct hx_buf *b = &p->out[i];
 			const char *at;
 
-			if (b->len < p->cursor[i])
-				continue;
+			if (!b->p || b->len <= p->cursor[i])
+				continue; /* nothing new (memmem takes no NULL) */
 			at = memmem(b->p + p->cursor[i], b->len - p->cursor[i],
 				    text, tlen);
 			if (at) {
