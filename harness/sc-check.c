@@ -346,7 +346,7 @@ static int check_inject_file(struct C *C, const struct sc_step *s)
 		off += n + 1;
 		r = sc_hex_frame(p, n, buf, sizeof(buf), &len, &bad);
 		if (r == -1) {
-			at.col += (unsigned)bad;
+			/* the block's indentation is gone: say the line only */
 			return E(C, at, "frame %zu of file '%s': %s", line + 1, f->name,
 				 bad == n ? "an odd number of hex digits"
 					  : "not a hex digit");
@@ -623,8 +623,15 @@ static int check_read(struct C *C, struct sc_step *s, size_t at)
 		    p->u.capture.cmd.td.wfile && !strcmp(p->u.capture.cmd.td.wfile, f))
 			break;
 	}
-	if (i == (size_t)-1)
-		return E(C, optpos(t, f), "no capture before this step writes '%s'", f);
+	if (i == (size_t)-1) {
+		/* a program of the scenario's may have written it (the real
+		 * tcpdump -w): then it is read as it is when the step runs */
+		for (i = at; i-- > 0;)
+			if (C->sc->steps[i].kind == SC_STEP_START ||
+			    C->sc->steps[i].kind == SC_STEP_RUN)
+				return 0;
+		return E(C, optpos(t, f), "no capture, start or run before this step writes '%s'", f);
+	}
 	if (!C->ended[i])
 		return E(C, optpos(t, f), "capture '%s' still writes '%s': stop it before reading",
 			 C->sc->steps[i].label, f);
@@ -828,7 +835,7 @@ static int check_patterns(struct C *C, struct sc_expect *e)
 			if (t->off)
 				return E(C, at, "'$%s%+lld': $%s has no value yet (an earlier pattern must bind it)",
 					 t->text, t->off, t->text);
-			if (e->kind == SC_EX_LACKS)
+			if (e->kind == SC_EX_LACKS || e->kind == SC_EX_PCAP_LACKS)
 				return E(C, at, "'lacks' cannot bind $%s: a line that matches nothing binds nothing",
 					 t->text);
 			t->kind = SC_PT_BIND;
