@@ -17,6 +17,7 @@
 #include "capture/live.h"
 #include "capture/nltap.h"
 #include "capture/session.h"
+#include "capture/sf.h"
 #include "capture/writer.h"
 #include "harness/exec.h"
 #include "netns/actor.h"
@@ -496,62 +497,41 @@ static int read_file(struct sc_exec *x, size_t i)
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.read.cmd.td;
 	struct xstep *xs = &x->xs[i];
-	char ebuf[PCAP_ERRBUF_SIZE], path[4096];
-	struct bpf_program prog;
+	struct sf_iter_opts io = {
+		.name = o->rfile,
+		.has_window = s->u.read.has_window,
+		.from_us = s->u.read.from,
+		.to_us = s->u.read.to,
+	};
+	struct sf_iter it;
 	struct pcap_pkthdr *h;
 	const u_char *d;
-	long long first = -1, skipped = 0;
-	pcap_t *p;
+	char path[4096], why[HX_ERRLEN];
 	int r = 0, n;
 
+	td_iter_opts(o, &io);
 	if (o->rfile[0] == '/')
 		snprintf(path, sizeof(path), "%s", o->rfile);
 	else
 		snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, o->rfile);
-	p = pcap_open_offline_with_tstamp_precision(path,
-		o->pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
-		ebuf);
-	if (!p)
-		return hx_err(x->err, -ENOENT, "line %u: cannot read '%s': %s",
-			      s->pos.line, o->rfile, ebuf);
-	if (o->filter) {
-		if (pcap_compile(p, &prog, o->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
-				   s->pos.line, o->filter, pcap_geterr(p));
-			pcap_close(p);
-			return r;
-		}
-		r = pcap_setfilter(p, &prog);
-		pcap_freecode(&prog);
-		if (r < 0) {
-			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
-				   s->pos.line, o->filter, pcap_geterr(p));
-			pcap_close(p);
-			return r;
-		}
+	r = sf_iter_open(why, &it, path, &io);
+	if (r == 0 && o->filter)
+		r = sf_iter_filter(why, &it, o->filter);
+	if (r < 0) {
+		sf_iter_close(&it);
+		return hx_err(x->err, r, "line %u: %s", s->pos.line, why);
 	}
-	while ((n = pcap_next_ex(p, &h, &d)) == 1) {
-		long long t = (long long)h->ts.tv_sec * 1000000 +
-			      (o->pr.nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
-		if (first < 0)
-			first = t;
-		if (s->u.read.has_window &&
-		    (t - first < s->u.read.from || t - first > s->u.read.to))
-			continue;
-		if (++skipped <= o->skip)
-			continue; /* --skip N: the first N the filter kept */
-		if (o->count > 0 && (long)xs->rpkts.n >= o->count)
-			break;
+	while ((n = sf_iter_next(&it, &h, &d)) == 1) {
 		if (cap_pktvec_add(&xs->rpkts, h, d) < 0) {
 			r = hx_err(x->err, -ENOMEM, "out of memory");
 			break;
 		}
 	}
-	if (r == 0 && n == PCAP_ERROR)
+	if (r == 0 && n < 0)
 		r = hx_err(x->err, -EIO, "line %u: '%s': %s", s->pos.line,
-			   o->rfile, pcap_geterr(p));
-	xs->dlt = pcap_datalink(p);
-	pcap_close(p);
+			   o->rfile, sf_iter_error(&it));
+	xs->dlt = pcap_datalink(it.in.pd);
+	sf_iter_close(&it);
 	if (r < 0)
 		return r;
 	r = sc_render_packets(x->err, x->sc, &s->u.read.cmd, xs->dlt, xs->rpkts.v,
@@ -677,8 +657,10 @@ static int wait_proc(struct sc_exec *x, size_t i)
  * frame a line. */
 static int inject_file(struct sc_exec *x, const struct sc_step *s)
 {
-	char path[4096];
+	char path[4096], e[HX_ERRLEN];
 	struct ns_host *h = x->hosts[s->host];
+	struct sf_iter it;
+	struct sf_iter_opts o = { .name = s->u.inject.file };
 	FILE *f;
 	uint8_t magic[4] = { 0 };
 	int r = 0, n = 0;
@@ -692,22 +674,17 @@ static int inject_file(struct sc_exec *x, const struct sc_step *s)
 	    ((magic[0] == 0xd4 && magic[1] == 0xc3) || (magic[0] == 0xa1 && magic[1] == 0xb2) ||
 	     (magic[0] == 0x4d && magic[1] == 0x3c) || (magic[0] == 0x0a && magic[1] == 0x0d))) {
 		struct pcap_pkthdr *ph;
-		const u_char *d;
-		char eb[PCAP_ERRBUF_SIZE];
-		pcap_t *pd;
+		const uint8_t *d;
 
 		fclose(f);
-		/* TODO(sf_iter): read through capture/sf.h's iterator once it
-		 * is on main, as the read step does */
-		if (!(pd = pcap_open_offline(path, eb)))
-			return hx_err(x->err, -EINVAL, "line %u: inject: cannot read '%s': %s",
-				      s->pos.line, s->u.inject.file, eb);
-		while (r == 0 && (n = pcap_next_ex(pd, &ph, &d)) == 1)
+		if ((r = sf_iter_open(e, &it, path, &o)) < 0)
+			return hx_err(x->err, r, "line %u: inject: %s", s->pos.line, e);
+		while (r == 0 && (n = sf_iter_next(&it, &ph, &d)) == 1)
 			r = ns_inject(x->err, h, s->u.inject.ifname, d, ph->caplen);
-		if (r == 0 && n == PCAP_ERROR)
+		if (r == 0 && n < 0)
 			r = hx_err(x->err, -EIO, "line %u: inject: '%s': %s", s->pos.line,
-				   s->u.inject.file, pcap_geterr(pd));
-		pcap_close(pd);
+				   s->u.inject.file, sf_iter_error(&it));
+		sf_iter_close(&it);
 		return r;
 	}
 	rewind(f);

@@ -13,6 +13,7 @@
 
 #include "capture/decode.h"
 #include "capture/pktvec.h"
+#include "capture/sf.h"
 #include "harness/sc-files.h"
 #include "harness/sc-lines.h"
 #include "harness/sc-match.h"
@@ -966,31 +967,31 @@ static int load_pcap(struct sc_eval *X, struct sc_step_result *alt,
 {
 	static char *const argv[] = { "tcpdump", NULL };
 	static const struct sc_tcpdump plain = { .argc = 1, .argv = (char **)argv };
+	struct sf_iter it;
+	struct sf_iter_opts o = { .name = X->e->srcname };
 	struct pcap_pkthdr *h;
-	const u_char *d;
-	char path[4096], e[PCAP_ERRBUF_SIZE > HX_ERRLEN ? PCAP_ERRBUF_SIZE : HX_ERRLEN];
-	pcap_t *pd;
+	const uint8_t *d;
+	char path[4096], e[HX_ERRLEN];
 	int n;
 
-	/* TODO(sf_iter): capture/sf.h's iterator once it is on main */
 	snprintf(path, sizeof(path), "%s/%s", X->res->workdir, X->e->srcname);
-	if (!(pd = pcap_open_offline(path, e))) {
-		why(X, "cannot read '%s': %s", X->e->srcname, e);
+	if (sf_iter_open(e, &it, path, &o) < 0) {
+		why(X, "%s", e);
 		return 0;
 	}
-	while ((n = pcap_next_ex(pd, &h, &d)) == 1)
+	while ((n = sf_iter_next(&it, &h, &d)) == 1)
 		if (cap_pktvec_add(pv, h, d) < 0) {
-			pcap_close(pd);
+			sf_iter_close(&it);
 			return -ENOMEM;
 		}
-	if (n == PCAP_ERROR) {
-		why(X, "'%s': %s", X->e->srcname, pcap_geterr(pd));
-		pcap_close(pd);
+	if (n < 0) {
+		why(X, "'%s': %s", X->e->srcname, sf_iter_error(&it));
+		sf_iter_close(&it);
 		return 0;
 	}
 	alt->ran = 1;
-	alt->dlt = pcap_datalink(pd);
-	pcap_close(pd);
+	alt->dlt = pcap_datalink(it.in.pd);
+	sf_iter_close(&it);
 	alt->pkts = pv->v;
 	alt->npkts = pv->n;
 	if (sc_render_packets(e, X->sc, &plain, alt->dlt, alt->pkts, alt->npkts, text) < 0)
