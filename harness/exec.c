@@ -653,6 +653,20 @@ static int wait_proc(struct sc_exec *x, size_t i)
 	return r < 0 ? r : proc_collect(x, s->ref);
 }
 
+struct inject_arg {
+	struct sc_exec *x;
+	struct ns_host *h;
+	const char *ifname;
+};
+
+static int inject_one(void *arg, const uint8_t *f, size_t n, unsigned line)
+{
+	struct inject_arg *ia = arg;
+
+	(void)line;
+	return ns_inject(ia->x->err, ia->h, ia->ifname, f, n);
+}
+
 /* The frames of inject's file: a pcap savefile's records, or hex, a
  * frame a line. */
 static int inject_file(struct sc_exec *x, const struct sc_step *s)
@@ -687,27 +701,38 @@ static int inject_file(struct sc_exec *x, const struct sc_step *s)
 		sf_iter_close(&it);
 		return r;
 	}
-	rewind(f);
+	/* hex text: read whole, then frame by frame (sc_hex_frames) */
 	{
-		char line[1 << 16];
-		static uint8_t frame[65536 + 14];
-		unsigned no = 0;
+		struct hx_buf t = HX_BUF_INIT;
+		struct inject_arg ia = { x, h, s->u.inject.ifname };
+		char chunk[8192];
+		unsigned badline = 0;
+		uint8_t *buf = NULL;
+		size_t got;
+		int odd = 0;
 
-		while (r == 0 && fgets(line, sizeof(line), f)) {
-			size_t len, bad, ln = strcspn(line, "\r\n");
-
-			no++;
-			if (sc_hex_frame(line, ln, frame, sizeof(frame), &len, &bad) < 0) {
-				r = hx_err(x->err, -EINVAL, "line %u: inject: '%s' line %u, column %zu: not a frame in hex",
-					   s->pos.line, s->u.inject.file, no, bad + 1);
-				break;
-			}
-			if (len)
-				r = ns_inject(x->err, h, s->u.inject.ifname, frame, len);
+		rewind(f);
+		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			hx_buf_put(&t, chunk, got);
+		if (ferror(f) || t.oom)
+			r = hx_err(x->err, -EIO, "line %u: inject: cannot read '%s'",
+				   s->pos.line, s->u.inject.file);
+		fclose(f);
+		if (r == 0 && !(buf = malloc(65536 + 15)))
+			r = hx_err(x->err, -ENOMEM, "out of memory");
+		if (r == 0) {
+			r = sc_hex_frames(t.p ? t.p : "", t.len, buf, 65536 + 15, inject_one,
+					  &ia, &badline, &odd);
+			if (r == -EINVAL || r == -EMSGSIZE)
+				r = hx_err(x->err, r, "line %u: inject: '%s' line %u: %s",
+					   s->pos.line, s->u.inject.file, badline,
+					   r == -EMSGSIZE ? "a frame over 65550 bytes" :
+					   odd ? "an odd number of hex digits" : "not a frame in hex");
 		}
+		free(buf);
+		hx_buf_release(&t);
+		return r;
 	}
-	fclose(f);
-	return r;
 }
 
 static int do_inject(struct sc_exec *x, size_t i)

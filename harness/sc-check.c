@@ -324,39 +324,92 @@ int sc_hex_frame(const char *s, size_t n, uint8_t *out, size_t max,
 	return 0;
 }
 
-/* inject ... file NAME, when NAME is one of the scenario's files: each of
- * its lines a frame in hex, checked as the words of `inject` are. */
+int sc_hex_frames(const char *text, size_t len, uint8_t *buf, size_t max,
+		  int (*frame)(void *arg, const uint8_t *f, size_t n, unsigned line),
+		  void *arg, unsigned *badline, int *odd)
+{
+	size_t off = 0, have = 0, got, bad;
+	unsigned line = 0, first = 0;
+	int r;
+
+	while (off < len) {
+		const char *p = text + off;
+		size_t n = strcspn(p, "\n"), b = 0;
+
+		if (off + n > len)
+			n = len - off;
+		off += n + 1;
+		line++;
+		while (b < n && (p[b] == ' ' || p[b] == '\t' || p[b] == '\r'))
+			b++;
+		if (b == n) { /* a blank line ends a frame */
+			if (have && (r = frame(arg, buf, have, first)) < 0)
+				return r;
+			have = 0;
+			continue;
+		}
+		if (p[b] == '#')
+			continue;
+		r = sc_hex_frame(p, n, buf + have, max - have, &got, &bad);
+		if (r < 0) {
+			*badline = line;
+			*odd = r == -1 && bad == n;
+			return r == -2 ? -EMSGSIZE : -EINVAL;
+		}
+		if (!have)
+			first = line;
+		have += got;
+	}
+	if (have && (r = frame(arg, buf, have, first)) < 0)
+		return r;
+	return 0;
+}
+
+struct inject_check {
+	struct sc_checker *C;
+	const struct sc_step *s;
+	const struct sc_file *f;
+};
+
+static int inject_frame_fits(void *arg, const uint8_t *f, size_t n, unsigned line)
+{
+	struct inject_check *ic = arg;
+	struct sc_pos at = { ic->f->pos.line + line, 1 };
+
+	(void)f;
+	return frame_fits(ic->C, ic->s, n, at);
+}
+
+/* inject ... file NAME, when NAME is one of the scenario's files: its
+ * frames in hex (sc_hex_frames), checked as the words of `inject` are. */
 static int check_inject_file(struct sc_checker *C, const struct sc_step *s)
 {
-	const struct sc_file *f = NULL;
-	uint8_t buf[65536 + 14];
-	size_t i, off, line = 0, len, bad;
-	int r;
+	enum { MAX = 65536 + 15 }; /* lo's MTU and a header, and one more */
+	struct inject_check ic = { C, s, NULL };
+	unsigned badline = 0;
+	uint8_t *buf;
+	size_t i;
+	int r, odd = 0;
 
 	for (i = 0; i < C->sc->nfiles; i++)
 		if (!strcmp(C->sc->files[i].name, s->u.inject.file))
-			f = &C->sc->files[i];
-	if (!f)
+			ic.f = &C->sc->files[i];
+	if (!ic.f)
 		return 0; /* a savefile or file the steps write: read when run */
-	for (off = 0; off < f->len; line++) {
-		const char *p = f->text + off;
-		size_t n = strcspn(p, "\n");
-		struct sc_pos at = { f->pos.line + 1 + (unsigned)line, 1 };
+	if (!(buf = malloc(MAX)))
+		return hx_err(C->err, -ENOMEM, "out of memory");
+	r = sc_hex_frames(ic.f->text, ic.f->len, buf, MAX, inject_frame_fits, &ic,
+			  &badline, &odd);
+	free(buf);
+	if (r == -EINVAL || r == -EMSGSIZE) {
+		/* the block's indentation is gone: say the line only */
+		struct sc_pos at = { ic.f->pos.line + badline, 1 };
 
-		off += n + 1;
-		r = sc_hex_frame(p, n, buf, sizeof(buf), &len, &bad);
-		if (r == -1) {
-			/* the block's indentation is gone: say the line only */
-			return E(C, at, "frame %zu of file '%s': %s", line + 1, f->name,
-				 bad == n ? "an odd number of hex digits"
-					  : "not a hex digit");
-		}
-		if (len == 0 && r == 0)
-			continue; /* blank or comment */
-		if ((r = frame_fits(C, s, r == -2 ? sizeof(buf) : len, at)) < 0)
-			return r;
+		return E(C, at, "line %u of file '%s': %s", badline, ic.f->name,
+			 r == -EMSGSIZE ? "a frame over 65550 bytes" :
+			 odd ? "an odd number of hex digits" : "not a frame in hex");
 	}
-	return 0;
+	return r;
 }
 
 /* ---- the topology ---------------------------------------------------- */

@@ -615,6 +615,19 @@ void sc_td_release(struct td_opts *o);
 int sc_hex_frame(const char *s, size_t n, uint8_t *out, size_t max,
 		 size_t *len, size_t *bad);
 
+/*
+ * The frames of a hex text (len bytes): lines of sc_hex_frame's hex, the
+ * lines of one frame following each other (tcpdump -xx's output pastes
+ * as it is), a blank line between frames, '#' lines skipped. Calls frame
+ * with each (in buf, at most max bytes; line: where it starts, 1-based)
+ * and stops at its first negative return, which it returns. Otherwise 0,
+ * or -EINVAL at a line that is not hex (*odd: an odd number of digits) or
+ * -EMSGSIZE at one that makes a frame longer than max, *badline set.
+ */
+int sc_hex_frames(const char *text, size_t len, uint8_t *buf, size_t max,
+		  int (*frame)(void *arg, const uint8_t *f, size_t n, unsigned line),
+		  void *arg, unsigned *badline, int *odd);
+
 /* Parses "1.5s", "200ms", "10us", "2m" into microseconds; 0 or -EINVAL. */
 int sc_parse_duration(const char *s, sc_usec *out);
 /* Formats a duration the way scenarios write it ("1.5s", "200ms"). */

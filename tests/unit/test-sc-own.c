@@ -274,7 +274,66 @@ static void test_doc_examples(void)
 	CU_ASSERT(n >= 4);
 }
 
+struct frames {
+	size_t n, len[4];
+	unsigned line[4];
+	uint8_t first[4];
+};
+
+static int one_frame(void *arg, const uint8_t *f, size_t n, unsigned line)
+{
+	struct frames *fr = arg;
+
+	if (fr->n == 4)
+		return -E2BIG;
+	fr->len[fr->n] = n;
+	fr->line[fr->n] = line;
+	fr->first[fr->n] = f[0];
+	fr->n++;
+	return 0;
+}
+
+/* Hex frames as tcpdump -xx prints them: lines join, blank lines part. */
+static void test_hex_frames(void)
+{
+	static const char text[] =
+		"# an ARP reply\n"
+		"0x0000:  0200 0000 0002 0200 0000 0001 0806 0001\n"
+		"0x0010:  0800 0604 0002 0200 0000 0001 0a00 0001\n"
+		"0x0020:  0200 0000 0002 0a00 0002\n"
+		"\n"
+		"  \t\n"
+		"ff:ff:ff:ff:ff:ff 02.00.00.00.00.01 0806 # a comment after it\n";
+	uint8_t buf[128], one[8];
+	struct frames fr = { 0 };
+	unsigned bad = 0;
+	size_t len, at;
+	int odd = 0;
+
+	CU_ASSERT_EQUAL(sc_hex_frames(text, sizeof(text) - 1, buf, sizeof(buf), one_frame,
+				      &fr, &bad, &odd), 0);
+	CU_ASSERT_EQUAL(fr.n, 2);
+	CU_ASSERT(fr.len[0] == 42 && fr.line[0] == 2 && fr.first[0] == 0x02);
+	CU_ASSERT(fr.len[1] == 14 && fr.line[1] == 7 && fr.first[1] == 0xff);
+	memset(&fr, 0, sizeof(fr));
+	CU_ASSERT_EQUAL(sc_hex_frames("0102\n030\n", 9, buf, sizeof(buf), one_frame, &fr,
+				      &bad, &odd), -EINVAL);
+	CU_ASSERT(bad == 2 && odd == 1 && fr.n == 0);
+	CU_ASSERT_EQUAL(sc_hex_frames("01zz\n", 5, buf, sizeof(buf), one_frame, &fr, &bad,
+				      &odd), -EINVAL);
+	CU_ASSERT(bad == 1 && odd == 0);
+	CU_ASSERT_EQUAL(sc_hex_frames("0102030405\n", 11, buf, 4, one_frame, &fr, &bad,
+				      &odd), -EMSGSIZE);
+	CU_ASSERT_EQUAL(sc_hex_frame("0a0b 0c", 7, one, sizeof(one), &len, &at), 0);
+	CU_ASSERT(len == 3 && one[2] == 0x0c);
+	CU_ASSERT_EQUAL(sc_hex_frame("0a0b0", 5, one, sizeof(one), &len, &at), -1);
+	CU_ASSERT_EQUAL(at, 5);
+	CU_ASSERT_EQUAL(sc_hex_frame("0a 0 b", 6, one, sizeof(one), &len, &at), -1);
+	CU_ASSERT_EQUAL(at, 4);
+}
+
 static CU_TestInfo tests[] = {
+	{ "hex frames: tcpdump -xx lines, blank lines between frames", test_hex_frames },
 	{ "programs, crafted frames, links, expectations: the tree", test_tree },
 	{ "the docs' scenarios parse and validate", test_doc_examples },
 	CU_TEST_INFO_NULL,
