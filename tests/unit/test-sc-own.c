@@ -270,8 +270,8 @@ static void test_doc_examples(void)
 		fclose(f);
 		free(text);
 	}
-	/* doc-start, doc-craft, my-rotation, my-daemon */
-	CU_ASSERT(n >= 4);
+	/* doc-links, doc-start, doc-craft, doc-synack, my-rotation, my-daemon */
+	CU_ASSERT(n >= 6);
 }
 
 struct frames {
