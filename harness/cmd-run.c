@@ -26,7 +26,8 @@
 
 static const char run_usage_head[] =
 	"usage: dumplab run [-q|-v] [-j N] [--tap[=13|14]] [--junit FILE] [--out DIR]\n"
-	"                   [--timeout SECS] [--shard K/N|auto] [--color=WHEN]\n"
+	"                   [--timeout SECS] [--shard K/N|auto] [--shard-times FILE]\n"
+	"                   [--color=WHEN]\n"
 	"                   [NAME|FILE ...]\n"
 	"\n"
 	"Runs scenarios (by default every scenarios/*.scn), each in its own hosts,\n"
@@ -50,8 +51,10 @@ static const char run_usage_tail[] =
 	"                  directory refused\n"
 	"  --timeout SECS  the timeout of scenarios that set none (default 60)\n"
 	"  --shard K/N     run the K-th of N shards of the scenarios named: the\n"
-	"                  same split on every machine, balanced by declared\n"
-	"                  timeouts; auto: K/N from CI_NODE_INDEX/CI_NODE_TOTAL\n"
+	"                  same split on every machine, balanced by durations;\n"
+	"                  auto: K/N from CI_NODE_INDEX and CI_NODE_TOTAL\n"
+	"  --shard-times FILE  the durations: those FILE (an earlier run's\n"
+	"                  --junit) recorded, else the declared timeouts\n"
 	"  --color=WHEN    auto (the default: on a terminal, unless NO_COLOR is\n"
 	"                  set), always or never\n"
 	"\n"
@@ -255,13 +258,31 @@ static const char *base_name(const char *path)
 	return b ? b + 1 : path;
 }
 
+/* The time JUnit text (an earlier run's --junit) recorded for the
+ * testcase named name, in seconds; < 0 when it has none. */
+static double recorded(const char *junit, const char *name)
+{
+	const char *p = junit;
+	char v[256];
+
+	while (p && (p = strstr(p, "<testcase "))) {
+		if (hx_junit_attr(p, "name", v, sizeof(v)) == 0 && !strcmp(v, name) &&
+		    hx_junit_attr(p, "time", v, sizeof(v)) == 0)
+			return strtod(v, NULL);
+		p++;
+	}
+	return -1;
+}
+
 /*
  * Keeps the paths of shard k of n (in their order), balanced by each
- * scenario's declared timeout (default_timeout when it declares none; a
- * file that does not load weighs nothing and still goes to one shard).
- * 0, or 1 out of memory.
+ * scenario's duration recorded in times (JUnit text, or NULL), else its
+ * declared timeout (default_timeout when it declares none); a file that
+ * does not load weighs nothing and still goes to one shard. 0, or 1 out
+ * of memory.
  */
-static int shard(char **paths, size_t *n, unsigned k, unsigned nsh, sc_usec default_timeout)
+static int shard(char **paths, size_t *n, unsigned k, unsigned nsh, sc_usec default_timeout,
+		 const char *times)
 {
 	const char **key = calloc(*n ? *n : 1, sizeof(*key));
 	double *w = calloc(*n ? *n : 1, sizeof(*w));
@@ -277,7 +298,9 @@ static int shard(char **paths, size_t *n, unsigned k, unsigned nsh, sc_usec defa
 
 		key[i] = base_name(paths[i]);
 		if (sc_load(err, paths[i], &sc) == 0) {
-			w[i] = (double)(sc->timeout ? sc->timeout : default_timeout) / 1e6;
+			double t = times ? recorded(times, sc->name) : -1;
+
+			w[i] = t >= 0 ? t : (double)(sc->timeout ? sc->timeout : default_timeout) / 1e6;
 			sc_free(sc);
 		}
 	}
@@ -300,6 +323,23 @@ out:
 	return r;
 }
 
+/* The whole of a file, NUL-terminated, in b: 0 or -errno. */
+static int read_whole(const char *path, struct hx_buf *b)
+{
+	char chunk[65536];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		hx_buf_put(b, chunk, (size_t)n);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	return b->oom ? -ENOMEM : 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	static const struct option longs[] = {
@@ -313,6 +353,7 @@ int cmd_run(int argc, char **argv)
 		{ "color", optional_argument, NULL, 'C' },
 		{ "colour", optional_argument, NULL, 'C' },
 		{ "shard", required_argument, NULL, 'S' },
+		{ "shard-times", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -320,7 +361,8 @@ int cmd_run(int argc, char **argv)
 	struct hx_text_opts to = { .verbosity = HX_NORMAL };
 	struct hx_run run;
 	struct hx_buf out = HX_BUF_INIT;
-	const char *junit = NULL, *color = "auto", *nc;
+	const char *junit = NULL, *color = "auto", *nc, *times_file = NULL;
+	struct hx_buf times = HX_BUF_INIT;
 	char err[HX_ERRLEN], scratch[64], **paths = NULL, *dir = NULL;
 	size_t npaths = 0;
 	unsigned shard_k = 0, shard_n = 0;
@@ -387,13 +429,16 @@ int cmd_run(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'D':
+			times_file = optarg;
+			break;
 		case 'h':
 			run_usage(stdout);
 			return 0;
 		default:
 			if (optopt > ' ' && optopt < 0x7f && optopt != '?')
 				fprintf(stderr, "dumplab run: option -%c %s\n", optopt,
-					strchr("jJoTS", optopt) ? "needs an argument" : "is unknown");
+					strchr("jJoTSD", optopt) ? "needs an argument" : "is unknown");
 			else
 				fprintf(stderr, "dumplab run: unknown option '%s'\n", HX_Q(argv[optind - 1]));
 			run_usage(stderr);
@@ -411,11 +456,26 @@ int cmd_run(int argc, char **argv)
 	}
 	if ((rc = resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
 		return rc;
+	if (times_file) {
+		int r = read_whole(times_file, &times);
+
+		if (r < 0 || !times.p || strncmp(times.p, "<?xml", 5) || !strstr(times.p, "<testcase ")) {
+			fprintf(stderr, "dumplab run: --shard-times: '%s' %s%s\n", HX_Q(times_file),
+				r < 0 ? "cannot be read: " : "is not a JUnit report with testcases",
+				r < 0 ? strerror(-r) : "");
+			hx_buf_release(&times);
+			free_paths(paths, npaths);
+			return 2;
+		}
+	}
 	if (shard_n && shard(paths, &npaths, shard_k, shard_n,
-			     o.default_timeout ? o.default_timeout : (sc_usec)60 * 1000000)) {
+			     o.default_timeout ? o.default_timeout : (sc_usec)60 * 1000000,
+			     times.p)) {
+		hx_buf_release(&times);
 		free_paths(paths, npaths);
 		return 1;
 	}
+	hx_buf_release(&times);
 	/* Checked before any scenario runs, and the one check that empties
 	 * an earlier run's DIR. */
 	if (o.outdir && (rc = hx_run_outdir(err, o.outdir)) < 0) {

@@ -192,3 +192,23 @@ void hx_report_junit(struct hx_buf *out, const struct hx_run *run)
 	}
 	hx_buf_puts(out, "  </testsuite>\n</testsuites>\n");
 }
+
+int hx_junit_attr(const char *tag, const char *name, char *val, size_t len)
+{
+	const char *end = strchr(tag, '>'), *p = tag;
+	size_t nl = strlen(name);
+
+	while (end && (p = strstr(p, name)) && p < end) {
+		if (p[-1] == ' ' && p[nl] == '=' && p[nl + 1] == '"') {
+			const char *v = p + nl + 2, *q = strchr(v, '"');
+
+			if (!q || q > end || (size_t)(q - v) >= len)
+				return -1;
+			memcpy(val, v, (size_t)(q - v));
+			val[q - v] = '\0';
+			return 0;
+		}
+		p += nl;
+	}
+	return -1;
+}

@@ -228,6 +228,10 @@ void hx_report_tap(struct hx_buf *out, const struct hx_run *run, int version);
 /* JUnit XML, valid against the Jenkins xunit plugin's junit-10.xsd (and
  * tests/junit.xsd, which says what this writes). */
 void hx_report_junit(struct hx_buf *out, const struct hx_run *run);
+/* The value of attribute name of the XML tag at tag (up to its '>'), as
+ * written (entities not decoded) into val: 0, or -1 when it has none or
+ * it does not fit. For reading back what hx_report_junit wrote. */
+int hx_junit_attr(const char *tag, const char *name, char *val, size_t len);
 /* Text escaped for XML character data and attributes; invalid UTF-8 and
  * characters XML 1.0 forbids become U+FFFD. */
 void hx_xml_escape(struct hx_buf *out, const char *s, size_t n);
