@@ -206,7 +206,7 @@ bench: $(BIN) $(TOOLS) $(BUILD)/test-unit
 # man page, the scenario format and the lab handouts. Paths are quoted
 # (spaces, quotes); DESTDIR stages, the binary still looks in DATADIR.
 SCENARIOS := $(wildcard scenarios/*.scn)
-DOCS := docs/scenario-format.md
+DOCS := docs/scenario-format.md docs/ci.md
 LAB_DOCS := $(wildcard docs/labs/*.md)
 D_BIN = '$(call sq,$(DESTDIR)$(BINDIR))'
 D_DATA = '$(call sq,$(DESTDIR)$(DATADIR))'
