@@ -73,6 +73,8 @@ static char *scn(const char *sub, const char *name, const char *extra)
  *              directory, writes out.pcap
  *   stuck-*    waits for its cancel fd, 10 s at most: then fails "never
  *              cancelled" (a run that forgot it ends anyway)
+ * A name with "-step" in it says it is in its first step, waiting for the
+ * test, before doing what its prefix says.
  * Every one appends its name and a space to order (the start order).
  */
 struct tx {
@@ -110,6 +112,10 @@ static int texec(const struct sc_scenario *sc, struct sc_report *rep,
 	pthread_mutex_unlock(&t->mu);
 	hx_buf_printf(&rep->transcript, "ran %s\n", n);
 	rep->status = SC_ST_PASS;
+	if (strstr(n, "-step")) {
+		rep->step = 0;
+		sc_report_waiting(rep, "waiting for the test");
+	}
 	if (!strncmp(n, "fail", 4) || !strncmp(n, "pass", 4) || !strncmp(n, "files", 5)) {
 		struct sc_step_result *res = calloc(sc->nsteps, sizeof(*res));
 		struct sc_results all = { res, ctx->workdir, NULL, 0 };
@@ -275,6 +281,32 @@ static void test_timeout(void)
 	CU_ASSERT(r.items[0].rep.elapsed < 5000000);
 	CU_ASSERT_EQUAL(r.items[1].rep.status, SC_ST_PASS);
 	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 1);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* A timeout and a cancel name the step that was running, its line and
+ * statement as written, and what it waited for. */
+static void test_cut_names_step(void)
+{
+	char *p[] = { scn("cut", "hang-step-1", "timeout 100ms\n"),
+		      scn("cut", "cancel-step-2", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 1);
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason,
+			       "timed out after 100ms in line 6 (r: run a true): waiting for the test");
+	hx_run_release(&r);
+	t.cancel_fd = eventfd(0, EFD_CLOEXEC);
+	o.cancel_fd = t.cancel_fd;
+	CU_ASSERT_EQUAL(run(&r, p + 1, 1, &o), 0);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason,
+			       "interrupted in line 5 (r: run a true): waiting for the test");
+	close(t.cancel_fd);
 	hx_run_release(&r);
 	tx_release(&t);
 }
@@ -1137,6 +1169,7 @@ static CU_TestInfo tests[] = {
 	{ "-j 1 runs one at a time", test_jobs_bound },
 	{ "a scenario's own timeout cancels it", test_timeout },
 	{ "the default timeout", test_default_timeout },
+	{ "a timeout and a cancel name the running step", test_cut_names_step },
 	{ "failed verdicts and files that do not load", test_failures_and_load_errors },
 	{ "Ctrl-C: SIGINT cancels everything, exit 130", test_sigint },
 	{ "the cancel fd does the same", test_cancel_fd },
