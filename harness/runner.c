@@ -50,6 +50,7 @@ void sc_report_release(struct sc_report *r)
 	r->nverdicts = 0;
 }
 
+__attribute__((format(printf, 2, 0)))
 static void replace(char **dst, const char *fmt, va_list ap)
 {
 	struct hx_buf b = HX_BUF_INIT;
