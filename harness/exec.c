@@ -256,10 +256,10 @@ static int cut_short(struct X *x, const struct ns_step *st)
 				  (unsigned long long)st->res.received);
 	else if (st->kind == NS_RECV)
 		sc_report_waiting(rep, "waiting for the peer to close, got %llu bytes",
-					 (unsigned long long)st->res.received);
+				  (unsigned long long)st->res.received);
 	else if (st->kind == NS_PING)
 		sc_report_waiting(rep, "waiting for %u replies, got %u", st->count,
-					 (unsigned)st->res.replies);
+				  (unsigned)st->res.replies);
 	else if ((size_t)st->kind < sizeof(what) / sizeof(*what) && what[st->kind])
 		sc_report_waiting(rep, "waiting for %s to complete", what[st->kind]);
 	return hx_err(x->err, -ECANCELED, "cancelled");
@@ -866,6 +866,8 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		    r != -ENOTSUP && x.res[i].outcome != SC_OUT_NONE)
 			r = 0; /* an outcome (refused, timed out) is a result */
 	}
+	if (r == 0)
+		rep->step = SC_NONE;
 	/* captures never stopped explicitly end with the scenario */
 	for (i = 0; r == 0 && i < sc->nsteps; i++)
 		if ((x.xs[i].cap || x.xs[i].nl) && !x.xs[i].stopped)
@@ -884,7 +886,6 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		release(&x);
 		return 0;
 	}
-	rep->step = SC_NONE;
 	results.steps = x.res;
 	results.workdir = ctx->workdir;
 	r = sc_expect_eval(x.err, sc, &results, &rep->verdicts);
