@@ -43,7 +43,7 @@ struct xstep {
 	int dlt;
 };
 
-struct X {
+struct sc_exec {
 	const struct sc_scenario *sc;
 	const struct hx_exec_ctx *ctx;
 	struct sc_report *rep;
@@ -62,13 +62,13 @@ static long long now_us(void)
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static int cancelled(const struct X *x)
+static int cancelled(const struct sc_exec *x)
 {
 	return x->ctx->cancelled && atomic_load(x->ctx->cancelled);
 }
 
 /* A step's deadline in ms: its own timeout, else the scenario's. */
-static int step_ms(const struct X *x, const struct sc_step *s)
+static int step_ms(const struct sc_exec *x, const struct sc_step *s)
 {
 	sc_usec t = s->timeout ? s->timeout : x->ctx->timeout;
 
@@ -90,7 +90,7 @@ static const char *mac_str(const uint8_t m[6], char *buf, size_t len)
 }
 
 /* The MAC of interface dev of host h: what a dns step's Owner option carries. */
-static int dev_mac(struct X *x, size_t h, const char *dev, uint8_t mac[6])
+static int dev_mac(struct sc_exec *x, size_t h, const char *dev, uint8_t mac[6])
 {
 	struct ns_link_info *v;
 	size_t n, i;
@@ -113,7 +113,7 @@ static int dev_mac(struct X *x, size_t h, const char *dev, uint8_t mac[6])
 
 /* ---- topology -------------------------------------------------------- */
 
-static int build(struct X *x)
+static int build(struct sc_exec *x)
 {
 	const struct sc_scenario *sc = x->sc;
 	char a[INET6_ADDRSTRLEN + 8], m0[20], m1[20];
@@ -198,7 +198,7 @@ static int build(struct X *x)
 	return 0;
 }
 
-static int write_files(struct X *x)
+static int write_files(struct sc_exec *x)
 {
 	size_t i;
 
@@ -240,7 +240,7 @@ static enum sc_outcome outcome(enum ns_outcome o)
 
 /* A cancelled actor step: -ECANCELED, with what it was waiting for in
  * the report (a timeout names it). */
-static int cut_short(struct X *x, const struct ns_step *st)
+static int cut_short(struct sc_exec *x, const struct ns_step *st)
 {
 	static const char *const what[] = {
 		[NS_CONNECT] = "the connection", [NS_SEND] = "the send",
@@ -266,7 +266,7 @@ static int cut_short(struct X *x, const struct ns_step *st)
 }
 
 /* Runs an actor step, polling the scenario's cancellation meanwhile. */
-static int actor_step(struct X *x, struct ns_actor *a, struct ns_step *st)
+static int actor_step(struct sc_exec *x, struct ns_actor *a, struct ns_step *st)
 {
 	int r = ns_actor_start(x->err, a, st);
 
@@ -289,7 +289,7 @@ static int actor_step(struct X *x, struct ns_actor *a, struct ns_step *st)
 	return 0;
 }
 
-static int run_cmd(struct X *x, size_t i)
+static int run_cmd(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	struct ns_run_res rr;
@@ -317,7 +317,7 @@ static int run_cmd(struct X *x, size_t i)
 }
 
 /* tcpdump -D in a host: the interfaces libpcap finds there, numbered. */
-static int list_ifaces(struct X *x, size_t i)
+static int list_ifaces(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	struct hx_buf b = HX_BUF_INIT;
@@ -343,7 +343,7 @@ static int list_ifaces(struct X *x, size_t i)
 
 /* -i netlink: nlmon where the kernel has it, else the harness's own libnl
  * socket, recorded (capture/nltap.h); -w through the writer. */
-static int netlink_start(struct X *x, size_t i)
+static int netlink_start(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.capture.cmd.td;
@@ -378,7 +378,7 @@ static int netlink_start(struct X *x, size_t i)
 }
 
 /* A capture step: the same session `dumplab capture` runs (session.h). */
-static int capture_start(struct X *x, size_t i)
+static int capture_start(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.capture.cmd.td;
@@ -406,7 +406,7 @@ static int capture_start(struct X *x, size_t i)
 	return cap_session_start(x->err, &c, &x->xs[i].cap);
 }
 
-static int capture_stop(struct X *x, size_t i)
+static int capture_stop(struct sc_exec *x, size_t i)
 {
 	struct xstep *c = &x->xs[i];
 	const struct sc_step *s = &x->sc->steps[i];
@@ -480,7 +480,7 @@ static int capture_stop(struct X *x, size_t i)
 }
 
 /* read: a savefile of the scenario's directory, filtered, windowed, printed. */
-static int read_file(struct X *x, size_t i)
+static int read_file(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.read.cmd.td;
@@ -562,7 +562,7 @@ static int read_file(struct X *x, size_t i)
 }
 
 /* What a cancelled step that is not an actor's was waiting for. */
-static void waiting_for(struct X *x, size_t i)
+static void waiting_for(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	char b[32];
@@ -576,12 +576,12 @@ static void waiting_for(struct X *x, size_t i)
 		sc_report_waiting(x->rep, "waiting for %lld packets", s->u.await.n);
 }
 
-static struct ns_actor *conn_of(struct X *x, const struct sc_step *s)
+static struct ns_actor *conn_of(struct sc_exec *x, const struct sc_step *s)
 {
 	return s->ref == SC_NONE ? NULL : x->xs[s->ref].actor;
 }
 
-static int do_step(struct X *x, size_t i)
+static int do_step(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	struct sc_step_result *res = &x->res[i];
@@ -781,7 +781,7 @@ static int do_step(struct X *x, size_t i)
 
 /* ---- the scenario ---------------------------------------------------- */
 
-static void teardown(struct X *x)
+static void teardown(struct sc_exec *x)
 {
 	size_t i;
 
@@ -801,7 +801,7 @@ static void teardown(struct X *x)
 	}
 }
 
-static void release(struct X *x)
+static void release(struct sc_exec *x)
 {
 	size_t i;
 
@@ -826,7 +826,7 @@ static void release(struct X *x)
 int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		 const struct hx_exec_ctx *ctx)
 {
-	struct X x = { .sc = sc, .ctx = ctx, .rep = rep };
+	struct sc_exec x = { .sc = sc, .ctx = ctx, .rep = rep };
 	struct sc_results results = { 0 };
 	char why[HX_ERRLEN];
 	size_t i, nfail = 0;
