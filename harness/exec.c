@@ -17,6 +17,7 @@
 #include "capture/live.h"
 #include "capture/nltap.h"
 #include "capture/session.h"
+#include "capture/sf.h"
 #include "capture/writer.h"
 #include "harness/exec.h"
 #include "harness/keep-pcap.h"
@@ -485,62 +486,41 @@ static int read_file(struct sc_exec *x, size_t i)
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.read.cmd.td;
 	struct xstep *xs = &x->xs[i];
-	char ebuf[PCAP_ERRBUF_SIZE], path[4096];
-	struct bpf_program prog;
+	struct sf_iter_opts io = {
+		.name = o->rfile,
+		.has_window = s->u.read.has_window,
+		.from_us = s->u.read.from,
+		.to_us = s->u.read.to,
+	};
+	struct sf_iter it;
 	struct pcap_pkthdr *h;
 	const u_char *d;
-	long long first = -1, skipped = 0;
-	pcap_t *p;
+	char path[4096], why[HX_ERRLEN];
 	int r = 0, n;
 
+	td_iter_opts(o, &io);
 	if (o->rfile[0] == '/')
 		snprintf(path, sizeof(path), "%s", o->rfile);
 	else
 		snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, o->rfile);
-	p = pcap_open_offline_with_tstamp_precision(path,
-		o->pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
-		ebuf);
-	if (!p)
-		return hx_err(x->err, -ENOENT, "line %u: cannot read '%s': %s",
-			      s->pos.line, o->rfile, ebuf);
-	if (o->filter) {
-		if (pcap_compile(p, &prog, o->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
-				   s->pos.line, o->filter, pcap_geterr(p));
-			pcap_close(p);
-			return r;
-		}
-		r = pcap_setfilter(p, &prog);
-		pcap_freecode(&prog);
-		if (r < 0) {
-			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
-				   s->pos.line, o->filter, pcap_geterr(p));
-			pcap_close(p);
-			return r;
-		}
+	r = sf_iter_open(why, &it, path, &io);
+	if (r == 0 && o->filter)
+		r = sf_iter_filter(why, &it, o->filter);
+	if (r < 0) {
+		sf_iter_close(&it);
+		return hx_err(x->err, r, "line %u: %s", s->pos.line, why);
 	}
-	while ((n = pcap_next_ex(p, &h, &d)) == 1) {
-		long long t = (long long)h->ts.tv_sec * 1000000 +
-			      (o->pr.nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
-		if (first < 0)
-			first = t;
-		if (s->u.read.has_window &&
-		    (t - first < s->u.read.from || t - first > s->u.read.to))
-			continue;
-		if (++skipped <= o->skip)
-			continue; /* --skip N: the first N the filter kept */
-		if (o->count > 0 && (long)xs->rpkts.n >= o->count)
-			break;
+	while ((n = sf_iter_next(&it, &h, &d)) == 1) {
 		if (cap_pktvec_add(&xs->rpkts, h, d) < 0) {
 			r = hx_err(x->err, -ENOMEM, "out of memory");
 			break;
 		}
 	}
-	if (r == 0 && n == PCAP_ERROR)
+	if (r == 0 && n < 0)
 		r = hx_err(x->err, -EIO, "line %u: '%s': %s", s->pos.line,
-			   o->rfile, pcap_geterr(p));
-	xs->dlt = pcap_datalink(p);
-	pcap_close(p);
+			   o->rfile, sf_iter_error(&it));
+	xs->dlt = pcap_datalink(it.in.pd);
+	sf_iter_close(&it);
 	if (r < 0)
 		return r;
 	r = sc_render_packets(x->err, x->sc, &s->u.read.cmd, xs->dlt, xs->rpkts.v,
