@@ -112,34 +112,40 @@ static void word(struct hx_buf *out, enum sc_status s, int color)
 		hx_buf_puts(out, hx_status_word(s));
 }
 
-/* The verdicts of it: all of them, or only the failed ones. */
+/* The verdicts of it: all of them, or only the failed ones; each line
+ * after pre ("    " in a report, "" in transcript.txt). */
 static void verdicts(struct hx_buf *out, const struct hx_run_item *it, int failed_only,
-		     int color)
+		     int color, const char *pre)
 {
 	const struct sc_report *r = &it->rep;
+	struct hx_buf more = HX_BUF_INIT;
 	size_t k;
+
+	hx_buf_printf(&more, "%s      ", pre);
 
 	for (k = 0; it->sc && k < r->nverdicts; k++) {
 		const struct sc_verdict *v = &r->verdicts[k];
 
 		if (failed_only && v->pass)
 			continue;
+		hx_buf_puts(out, pre);
 		if (v->pass)
-			hx_buf_puts(out, "    ok    ");
+			hx_buf_puts(out, "ok    ");
 		else if (color)
-			hx_buf_puts(out, "    " C_RED "FAIL" C_OFF "  ");
+			hx_buf_puts(out, C_RED "FAIL" C_OFF "  ");
 		else
-			hx_buf_puts(out, "    FAIL  ");
+			hx_buf_puts(out, "FAIL  ");
 		hx_verdict_line(out, it, k);
 		hx_buf_putc(out, '\n');
 		if (v->pass)
 			continue;
-		hx_buf_puts(out, "          why: ");
+		hx_buf_printf(out, "%swhy: ", more.p ? more.p : "");
 		quoted(out, v->why);
 		hx_buf_putc(out, '\n');
 		if (v->detail)
-			hx_indent(out, "          ", v->detail);
+			hx_indent(out, more.p ? more.p : "", v->detail);
 	}
+	hx_buf_release(&more);
 }
 
 /* "STATUS NAME[: reason] (T s)" without the status word. */
@@ -173,7 +179,7 @@ void hx_report_item(struct hx_buf *out, const struct hx_run_item *it, int color)
 	hx_buf_putc(out, '\n');
 	if (r->transcript.len)
 		hx_indent(out, "    ", r->transcript.p);
-	verdicts(out, it, 0, color);
+	verdicts(out, it, 0, color, "    ");
 	hx_buf_puts(out, "--- ");
 	word(out, r->status, color);
 	hx_buf_putc(out, ' ');
@@ -181,6 +187,17 @@ void hx_report_item(struct hx_buf *out, const struct hx_run_item *it, int color)
 }
 
 #define SAFE "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-."
+
+void hx_report_kept(struct hx_buf *out, const struct hx_run_item *it)
+{
+	if (it->rep.transcript.len)
+		hx_buf_put(out, it->rep.transcript.p, it->rep.transcript.len);
+	verdicts(out, it, 0, 0, "");
+	hx_buf_puts(out, "--- ");
+	word(out, it->rep.status, 0);
+	hx_buf_putc(out, ' ');
+	status_tail(out, it);
+}
 
 /* The word that reruns it: its name when it is the scenario directory's
  * NAME.scn, else its path, quoted for a POSIX shell when it must be. */
@@ -232,7 +249,7 @@ void hx_report_text(struct hx_buf *out, const struct hx_run *run,
 		hx_buf_putc(out, ' ');
 		status_tail(out, it);
 		if (r->status == SC_ST_FAIL)
-			verdicts(out, it, 1, o->color);
+			verdicts(out, it, 1, o->color, "    ");
 	}
 	hx_report_summary(out, run);
 	if (!nfailed)

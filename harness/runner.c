@@ -776,15 +776,15 @@ static void finish(struct runner *R, struct hx_run_item *it, struct slot *s)
 	}
 }
 
-/* --out: DIR/NAME/transcript.txt is the scenario as the text report
- * shows it in full, transcript then verdicts. */
+/* --out: DIR/NAME/transcript.txt is the transcript, then the verdicts
+ * (hx_report_kept). */
 static void keep_transcript(const struct hx_run_item *it, const char *dir)
 {
 	struct hx_buf p = HX_BUF_INIT, t = HX_BUF_INIT;
 	int fd;
 
 	hx_buf_printf(&p, "%s/transcript.txt", dir);
-	hx_report_item(&t, it, 0);
+	hx_report_kept(&t, it);
 	fd = p.oom ? -1 : open(p.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd >= 0) {
 		if (t.len)

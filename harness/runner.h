@@ -217,9 +217,12 @@ struct hx_text_opts {
  * a line naming them and the command that reruns just them. */
 void hx_report_text(struct hx_buf *out, const struct hx_run *run,
 		    const struct hx_text_opts *opts);
-/* One scenario in full: its transcript, verdicts and status line (what
- * --out keeps in transcript.txt). */
+/* One scenario in full: its transcript, verdicts and status line, each
+ * indented under a "=== NAME: TITLE" line. */
 void hx_report_item(struct hx_buf *out, const struct hx_run_item *it, int color);
+/* What --out keeps in transcript.txt: the transcript as the executor
+ * wrote it, then the verdicts and the status line. */
+void hx_report_kept(struct hx_buf *out, const struct hx_run_item *it);
 /* The one-line summary alone ("24 scenarios: 20 passed ..."). */
 void hx_report_summary(struct hx_buf *out, const struct hx_run *run);
 /* TAP: version 13 (each verdict a YAML diagnostic) or 14 (each verdict a

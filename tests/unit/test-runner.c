@@ -760,9 +760,9 @@ static void test_outdir(void)
 		size_t n = fread(text, 1, sizeof(text) - 1, fp);
 
 		text[n] = '\0';
-		CU_ASSERT_PTR_NOT_NULL(strstr(text, "    ran files-1\n"
-						    "    ok    line 9    expect r exit 0\n"
-						    "--- PASS files-1 ("));
+		CU_ASSERT_PTR_EQUAL(strstr(text, "ran files-1\n"
+						 "ok    line 9    expect r exit 0\n"
+						 "--- PASS files-1 ("), text);
 	}
 	fclose(fp);
 	snprintf(f, sizeof(f), "%s/files-1/out.pcap", out);
