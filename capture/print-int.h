@@ -407,6 +407,10 @@ int atalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int atalk_et1_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int aarp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int kip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* AFS Rx on UDP 7000-7009 (print-rx.c); 1: a service it does not decode. */
+int rx_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Kerberos on UDP 88 and 750 (print-krb.c): the version; 1: a v4 message. */
+int krb_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dns_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -39,6 +39,9 @@ static const struct {
 	{ 200, 327, kip_print }, /* AppleTalk's port ranges */
 	{ 768, 895, kip_print },
 	{ 16512, 16639, kip_print },
+	{ 7000, 7009, rx_print }, /* AFS Rx */
+	{ 88, 88, krb_print },	  /* Kerberos */
+	{ 750, 750, krb_print },
 };
 
 static const struct pr_disp udp_early_printers[] = {

@@ -833,6 +833,124 @@ static struct ns_actor *conn_of(struct sc_exec *x, const struct sc_step *s)
 	return s->ref == SC_NONE ? NULL : x->xs[s->ref].actor;
 }
 
+/* One actor step of an nfs call; its result released, rc kept. */
+static int nfs_sub(struct sc_exec *x, struct ns_actor *a, struct ns_step *st,
+		   struct hx_buf *got)
+{
+	int r = actor_step(x, a, st);
+
+	if (r == 0 && st->res.outcome != NS_OK && st->res.outcome != NS_CONNECTED)
+		r = hx_err(x->err, -EIO, "%s", st->res.msg);
+	if (r == 0 && got)
+		hx_buf_put(got, st->res.data.p, st->res.data.len);
+	ns_result_release(&st->res);
+	return r;
+}
+
+/*
+ * nfs: one call and its reply, through the host's actor: over UDP a
+ * datagram and the answer on the same socket; over TCP a connection of
+ * its own, the call and the reply each one record (RFC 5531 11).
+ */
+static int nfs_call(struct sc_exec *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct hx_buf call = HX_BUF_INIT, got = HX_BUF_INIT;
+	struct ns_nfs_call c = {
+		.xid = s->u.nfs.xid >= 0 ? (uint32_t)s->u.nfs.xid : s->pos.line,
+		.version = s->u.nfs.v3 ? 3 : 2,
+		.proc = (enum ns_nfs_proc)s->u.nfs.proc,
+		.path = s->u.nfs.path,
+		.name = s->u.nfs.name,
+		.offset = (uint64_t)s->u.nfs.offset,
+		.count = (uint32_t)s->u.nfs.count,
+		.machine = x->sc->hosts[s->host].name,
+	};
+	char dst[INET6_ADDRSTRLEN];
+	const char *addr = addr_str(&s->u.nfs.dest.addr, dst, sizeof(dst));
+	struct ns_actor *a;
+	const uint8_t *rep;
+	size_t replen;
+	int r;
+
+	r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
+			 x->sc->hosts[s->host].name, &x->xs[i].actor);
+	if (r < 0)
+		return r;
+	a = x->xs[i].actor;
+	if (s->u.nfs.tcp)
+		hx_buf_put(&call, "\0\0\0\0", 4);
+	r = ns_nfs_build_call(x->err, &call, &c);
+	if (r < 0)
+		goto out;
+	if (call.oom) {
+		r = hx_err(x->err, -ENOMEM, "nfs: out of memory");
+		goto out;
+	}
+	if (s->u.nfs.tcp) {
+		struct ns_step cs = { .kind = NS_CONNECT, .addr = addr,
+				      .port = (uint16_t)s->u.nfs.port,
+				      .sport = (uint16_t)s->u.nfs.sport,
+				      .timeout_ms = step_ms(x, s) };
+		struct ns_step ss = { .kind = NS_SEND, .data = call.p,
+				      .len = call.len, .timeout_ms = step_ms(x, s) };
+		struct ns_step mark = { .kind = NS_RECV, .want = 4,
+					.timeout_ms = step_ms(x, s) };
+		struct ns_step body = { .kind = NS_RECV, .timeout_ms = step_ms(x, s) };
+		struct ns_step cl = { .kind = NS_CLOSE, .timeout_ms = step_ms(x, s) };
+		uint32_t m;
+
+		call.p[0] = (char)(0x80 | (unsigned)r >> 24);
+		call.p[1] = (char)((unsigned)r >> 16);
+		call.p[2] = (char)((unsigned)r >> 8);
+		call.p[3] = (char)r;
+		if ((r = nfs_sub(x, a, &cs, NULL)) < 0 ||
+		    (r = nfs_sub(x, a, &ss, NULL)) < 0 ||
+		    (r = nfs_sub(x, a, &mark, &got)) < 0)
+			goto out;
+		if (got.len != 4) {
+			r = hx_err(x->err, -EBADMSG, "line %u: nfs: the reply's record mark is short",
+				   s->pos.line);
+			goto out;
+		}
+		m = (uint32_t)(uint8_t)got.p[0] << 24 | (uint32_t)(uint8_t)got.p[1] << 16 |
+		    (uint32_t)(uint8_t)got.p[2] << 8 | (uint8_t)got.p[3];
+		if (!(m & 0x80000000u) || (m & 0x7fffffffu) == 0 ||
+		    (m & 0x7fffffffu) > (1u << 20)) {
+			r = hx_err(x->err, -EBADMSG, "line %u: nfs: bad reply record mark 0x%08x",
+				   s->pos.line, m);
+			goto out;
+		}
+		body.want = m & 0x7fffffffu;
+		if ((r = nfs_sub(x, a, &body, &got)) < 0 || (r = nfs_sub(x, a, &cl, NULL)) < 0)
+			goto out;
+		rep = (const uint8_t *)got.p + 4;
+		replen = got.len - 4;
+	} else {
+		struct ns_step us = { .kind = NS_UDP_SEND, .addr = addr,
+				      .port = (uint16_t)s->u.nfs.port,
+				      .sport = (uint16_t)s->u.nfs.sport,
+				      .data = call.p, .len = call.len,
+				      .timeout_ms = step_ms(x, s) };
+		struct ns_step ur = { .kind = NS_UDP_RECV, .timeout_ms = step_ms(x, s) };
+
+		if ((r = nfs_sub(x, a, &us, NULL)) < 0 || (r = nfs_sub(x, a, &ur, &got)) < 0)
+			goto out;
+		rep = (const uint8_t *)got.p;
+		replen = got.len;
+	}
+	r = ns_nfs_reply_check(rep, replen, c.xid);
+	if (r < 0)
+		r = hx_err(x->err, r, "line %u: nfs: %s", s->pos.line,
+			   r == -EPROTO ? "the server refused the call" :
+			   r == -EACCES ? "the server denied the call" :
+			   "the answer is not a reply to the call");
+out:
+	hx_buf_release(&call);
+	hx_buf_release(&got);
+	return r;
+}
+
 static int do_step(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
@@ -853,7 +971,8 @@ static int do_step(struct sc_exec *x, size_t i)
 			.host = x->sc->hosts[s->host].name,
 			.udp = s->u.listen.proto == IPPROTO_UDP,
 			/* a UDP listener reads and counts what arrives */
-			.mode = s->u.listen.discard || s->u.listen.proto == IPPROTO_UDP ?
+			.mode = s->u.listen.nfs ? NS_SERVE_NFS :
+				s->u.listen.discard || s->u.listen.proto == IPPROTO_UDP ?
 				NS_SERVE_DISCARD : NS_SERVE_ACCEPT,
 			.port = (uint16_t)s->u.listen.port,
 		};
@@ -980,6 +1099,9 @@ static int do_step(struct sc_exec *x, size_t i)
 		hx_buf_release(&q);
 		break;
 	}
+	case SC_STEP_NFS:
+		r = nfs_call(x, i);
+		break;
 	case SC_STEP_WAIT: {
 		struct pollfd pf = { x->ctx->cancel_fd, POLLIN, 0 };
 

@@ -11,6 +11,7 @@
 
 #include "harness/sc-lex.h"
 #include "harness/sc-match.h"
+#include "netns/actor.h"
 
 /* An interface some statement creates in a host. */
 struct ifent {
@@ -618,6 +619,8 @@ static int check_steps(struct sc_checker *C)
 				 sc_duration_str(limit, b2, sizeof(b2)));
 		switch (s->kind) {
 		case SC_STEP_LISTEN:
+			if (s->u.listen.nfs && s->u.listen.discard)
+				return E(C, s->pos, "a listener either discards or answers NFS, not both");
 			for (j = 0; j < i; j++) {
 				const struct sc_step *p = &sc->steps[j];
 
@@ -635,6 +638,9 @@ static int check_steps(struct sc_checker *C)
 				return r;
 			if (sc->steps[s->ref].u.listen.discard)
 				return E(C, s->refpos, "listener '%s' discards: it accepts by itself",
+					 s->refname);
+			if (sc->steps[s->ref].u.listen.nfs)
+				return E(C, s->refpos, "listener '%s' answers NFS: it accepts by itself",
 					 s->refname);
 			break;
 		case SC_STEP_CONNECT:
@@ -673,6 +679,14 @@ static int check_steps(struct sc_checker *C)
 			if (s->u.dns.dev &&
 			    (r = dev_of(C, s->host, s->u.dns.dev, s->u.dns.devpos)) < 0)
 				return r;
+			break;
+		case SC_STEP_NFS:
+			if ((r = dest(C, &s->u.nfs.dest, s->u.nfs.ipv6)) < 0)
+				return r;
+			if (s->u.nfs.path && !ns_nfs_known(s->u.nfs.path))
+				return E(C, s->u.nfs.pathpos,
+					 "the NFS server has no file '%s' (its files: docs/scenario-format.md, the nfs step)",
+					 s->u.nfs.path);
 			break;
 		case SC_STEP_WAIT:
 			waits += s->u.wait.d;

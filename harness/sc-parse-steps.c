@@ -214,9 +214,12 @@ static int p_run(struct sc_parser *P)
 
 static int p_listen(struct sc_parser *P)
 {
-	const char *u = "listen HOST tcp|udp PORT [discard]";
+	const char *u = "listen HOST tcp|udp PORT [discard|nfs]";
 	struct sc_step *s = new_step(P, SC_STEP_LISTEN);
-	static const struct opt o[] = { { "discard", O_FLAG, 0, 0, OPT_AT(u.listen.discard), OPT_NOPOS } };
+	static const struct opt o[] = {
+		{ "discard", O_FLAG, 0, 0, OPT_AT(u.listen.discard), OPT_NOPOS },
+		{ "nfs", O_FLAG, 0, 0, OPT_AT(u.listen.nfs), OPT_NOPOS },
+	};
 	int r;
 
 	if (!s)
@@ -471,6 +474,69 @@ static int p_dns(struct sc_parser *P)
 			return scp_errw(P, &P->w[i],
 					"owner needs dev IF: the option carries that interface's MAC");
 	return 0;
+}
+
+static int p_nfs(struct sc_parser *P)
+{
+	const char *u = "nfs HOST DEST null|getattr|lookup|readlink|read [PATH [NAME]] [count N] [offset N] [v3] [tcp] [port P] [from P] [xid N] [timeout D] [ipv6]";
+	struct sc_step *s = new_step(P, SC_STEP_NFS);
+	static const struct opt o[] = {
+		{ "count", O_INT, 0, 65536, OPT_AT(u.nfs.count), OPT_NOPOS },
+		{ "offset", O_INT, 0, 2147483647, OPT_AT(u.nfs.offset), OPT_NOPOS },
+		{ "v3", O_FLAG, 0, 0, OPT_AT(u.nfs.v3), OPT_NOPOS },
+		{ "tcp", O_FLAG, 0, 0, OPT_AT(u.nfs.tcp), OPT_NOPOS },
+		{ "port", O_PORT, 0, 0, OPT_AT(u.nfs.port), OPT_NOPOS },
+		{ "from", O_PORT, 0, 0, OPT_AT(u.nfs.sport), OPT_NOPOS },
+		{ "xid", O_INT, 0, 2147483647, OPT_AT(u.nfs.xid), OPT_NOPOS },
+		{ "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS },
+		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.nfs.ipv6), OPT_NOPOS },
+	};
+	static const char *const procs[] = { "null", "getattr", "lookup",
+					     "readlink", "read" };
+	size_t k, next = 4;
+	int r;
+
+	if (!s)
+		return -ENOMEM;
+	s->u.nfs.count = 8192;
+	s->u.nfs.port = 2049;
+	s->u.nfs.xid = -1;
+	if ((r = step_host(P, s, 0, u)) < 0 || (r = dest(P, 1, &s->u.nfs.dest, u)) < 0)
+		return r;
+	if (P->nw < 3)
+		return scp_missing(P, 2, "the procedure", u);
+	for (k = 0; k < sizeof(procs) / sizeof(procs[0]); k++)
+		if (scp_is(&P->w[2], procs[k]))
+			break;
+	if (k == sizeof(procs) / sizeof(procs[0]))
+		return scp_errw(P, &P->w[2],
+				"unknown NFS procedure '%s' (null, getattr, lookup, readlink, read)",
+				P->w[2].s);
+	s->u.nfs.proc = (int)k;
+	if (k == 0) {
+		next = 3;
+	} else {
+		if (P->nw < 4)
+			return scp_missing(P, 3, "the file's path", u);
+		if (P->w[3].s[0] != '/')
+			return scp_errw(P, &P->w[3], "'%s' is not an absolute path", P->w[3].s);
+		s->u.nfs.path = scp_xdup(P, P->w[3].s);
+		s->u.nfs.pathpos = P->w[3].pos;
+		if (!s->u.nfs.path)
+			return -ENOMEM;
+	}
+	if (k == 2) {
+		if (P->nw < 5)
+			return scp_missing(P, 4, "the name to look up", u);
+		if (!P->w[4].len || P->w[4].len > 255 || strchr(P->w[4].s, '/'))
+			return scp_errw(P, &P->w[4], "'%s' is not a file name (1-255 bytes, no '/')",
+					P->w[4].s);
+		s->u.nfs.name = scp_xdup(P, P->w[4].s);
+		if (!s->u.nfs.name)
+			return -ENOMEM;
+		next = 5;
+	}
+	return options(P, s, next, o, NOPT(o), u);
 }
 
 /* wait DURATION, or wait PROCESS [timeout D]: a word that starts like a
@@ -974,6 +1040,7 @@ const struct scp_stmt scp_step_stmts[] = {
 	{ "half-close", p_halfclose, C_STEP, 0 }, { "close", p_close, C_STEP, 0 },
 	{ "abort", p_abort, C_STEP, 0 },       { "ping", p_ping, C_STEP, 0 },
 	{ "udp", p_udp, C_STEP, 0 },	       { "dns", p_dns, C_STEP, 0 },
+	{ "nfs", p_nfs, C_STEP, 0 },
 	{ "wait", p_wait, C_STEP, 0 },	       { "capture", p_capture, C_STEP, 0 },
 	{ "read", p_read, C_STEP, 0 },	       { "await", p_await, C_STEP, 0 },
 	{ "stop", p_stop, C_STEP, 0 },	       { "dump", p_dump, C_STEP, 0 },

@@ -393,7 +393,7 @@ static const char *const step_names[] = {
 	[SC_STEP_RECV] = "recv", [SC_STEP_BULK] = "bulk",
 	[SC_STEP_HALFCLOSE] = "half-close", [SC_STEP_CLOSE] = "close",
 	[SC_STEP_ABORT] = "abort", [SC_STEP_PING] = "ping",
-	[SC_STEP_UDP] = "udp", [SC_STEP_DNS] = "dns", [SC_STEP_WAIT] = "wait",
+	[SC_STEP_UDP] = "udp", [SC_STEP_DNS] = "dns", [SC_STEP_NFS] = "nfs", [SC_STEP_WAIT] = "wait",
 	[SC_STEP_CAPTURE] = "capture", [SC_STEP_READ] = "read",
 	[SC_STEP_AWAIT] = "await", [SC_STEP_STOP] = "stop",
 	[SC_STEP_DUMP] = "dump", [SC_STEP_START] = "start",
@@ -615,6 +615,11 @@ static void free_step(struct sc_step *s)
 		free(s->u.dns.dest.text);
 		free(s->u.dns.qname);
 		free(s->u.dns.dev);
+		break;
+	case SC_STEP_NFS:
+		free(s->u.nfs.dest.text);
+		free(s->u.nfs.path);
+		free(s->u.nfs.name);
 		break;
 	case SC_STEP_CAPTURE:
 		free_tcpdump(&s->u.capture.cmd);

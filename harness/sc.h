@@ -171,7 +171,7 @@ struct sc_dest {
 
 enum sc_step_kind {
 	SC_STEP_RUN,	   /* run HOST WORD...: a command inside the host */
-	SC_STEP_LISTEN,	   /* listen HOST tcp|udp PORT [discard] */
+	SC_STEP_LISTEN,	   /* listen HOST tcp|udp PORT [discard|nfs] */
 	SC_STEP_ACCEPT,	   /* accept LISTENER [timeout D] */
 	SC_STEP_CONNECT,   /* connect HOST DEST PORT [from P] [timeout D] [ipv6] */
 	SC_STEP_SEND,	   /* send CONN DATA */
@@ -184,6 +184,8 @@ enum sc_step_kind {
 	SC_STEP_PING,	   /* ping HOST DEST [count N] [interval D] [size N] ... */
 	SC_STEP_UDP,	   /* udp HOST DEST PORT DATA [from P] [dev IF] [ttl N] */
 	SC_STEP_DNS,	   /* dns HOST DEST QNAME [type T] [port P] ... */
+	SC_STEP_NFS,	   /* nfs HOST DEST PROC [PATH [NAME]] [v3] [tcp] ...:
+			    * one ONC RPC call to NFS and its reply */
 	SC_STEP_WAIT,	   /* wait D */
 	SC_STEP_CAPTURE,   /* capture HOST tcpdump ARGS...: start a capture */
 	SC_STEP_READ,	   /* read [window D D] tcpdump -r FILE ARGS... */
@@ -239,6 +241,7 @@ struct sc_step {
 			int proto; /* IPPROTO_TCP or IPPROTO_UDP */
 			int port;
 			int discard; /* accept and read everything, for bulk */
+			int nfs;     /* answer NFS calls (ns_nfs_answer) */
 		} listen;
 		struct {
 			struct sc_dest dest;
@@ -282,6 +285,21 @@ struct sc_step {
 			struct sc_pos devpos;
 			int ipv6;
 		} dns;
+		struct {
+			struct sc_dest dest;
+			int proc;     /* enum ns_nfs_proc */
+			char *path;   /* the file; lookup: the directory */
+			char *name;   /* lookup */
+			struct sc_pos pathpos;
+			int count;    /* read: default 8192 */
+			int offset;   /* read */
+			int v3;	      /* version 3 (default 2) */
+			int tcp;      /* over TCP, one connection per call */
+			int port;     /* default 2049 */
+			int sport;
+			int xid;      /* default: from the line number */
+			int ipv6;
+		} nfs;
 		struct {
 			sc_usec d;
 		} wait;

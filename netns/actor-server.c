@@ -29,7 +29,8 @@ struct sconn {
 	int peer_eof;
 	int answered;		/* ANSWER: the answer has started */
 	uint64_t out_off;	/* ANSWER: bytes of the answer written */
-	struct hx_buf echo;	/* ECHO: bytes to send back */
+	struct hx_buf echo;	/* ECHO: bytes to send back; NFS: the replies */
+	struct hx_buf in;	/* NFS: what arrived of the next record */
 	size_t echo_off;
 	char tail[UNTIL_MAX];	/* the last bytes read, to find cfg.until
 				 * across reads */
@@ -67,7 +68,7 @@ struct ns_server {
 static const char *const serve_names[] = {
 	[NS_SERVE_ACCEPT] = "accept", [NS_SERVE_DISCARD] = "discard",
 	[NS_SERVE_ECHO] = "echo",     [NS_SERVE_ANSWER] = "answer",
-	[NS_SERVE_DNS] = "dns",
+	[NS_SERVE_DNS] = "dns",	      [NS_SERVE_NFS] = "nfs",
 };
 
 /* Appends a record; returns its index, or (size_t)-1 without memory. */
@@ -134,6 +135,7 @@ static void conn_close(struct ns_server *s, struct sconn *c, enum ns_outcome o,
 	close(c->fd);
 	c->fd = -1;
 	hx_buf_release(&c->echo);
+	hx_buf_release(&c->in);
 	rec_done(s, c->rec, o, error);
 }
 
@@ -171,7 +173,8 @@ static int conn_flush(struct ns_server *s, struct sconn *c)
 				rec_add(s, c->rec, 0, 0, (uint64_t)w);
 				continue;
 			}
-		} else if (s->cfg.mode == NS_SERVE_ECHO &&
+		} else if ((s->cfg.mode == NS_SERVE_ECHO ||
+			    s->cfg.mode == NS_SERVE_NFS) &&
 			   c->echo_off < c->echo.len) {
 			w = send(c->fd, c->echo.p + c->echo_off,
 				 c->echo.len - c->echo_off,
@@ -200,9 +203,52 @@ static int conn_pending(struct ns_server *s, struct sconn *c)
 {
 	if (s->cfg.mode == NS_SERVE_ANSWER)
 		return c->answered && c->out_off < s->cfg.answer_len;
-	if (s->cfg.mode == NS_SERVE_ECHO)
+	if (s->cfg.mode == NS_SERVE_ECHO || s->cfg.mode == NS_SERVE_NFS)
 		return c->echo_off < c->echo.len;
 	return 0;
+}
+
+/*
+ * NFS over TCP: answers every whole record that arrived (RFC 5531 11: a
+ * 4-byte mark, the last-fragment bit and the length, then the message),
+ * each reply one record. A call in several fragments, or longer than
+ * 1 MiB, ends the connection: -EMSGSIZE.
+ */
+static int nfs_records(struct sconn *c)
+{
+	size_t at = 0;
+
+	while (c->in.len - at >= 4) {
+		const uint8_t *p = (const uint8_t *)c->in.p + at;
+		uint32_t mark = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+				(uint32_t)p[2] << 8 | p[3];
+		size_t n = mark & 0x7fffffffu, m0;
+		int r;
+
+		if (!(mark & 0x80000000u) || n > (1u << 20))
+			return -EMSGSIZE;
+		if (c->in.len - at - 4 < n)
+			break;
+		m0 = c->echo.len;
+		hx_buf_put(&c->echo, "\0\0\0\0", 4);
+		r = ns_nfs_answer(p + 4, n, &c->echo);
+		if (r < 0) {
+			c->echo.len = m0;
+		} else if (m0 + 4 <= c->echo.len) {
+			uint8_t *q = (uint8_t *)c->echo.p + m0;
+
+			q[0] = (uint8_t)(0x80 | (unsigned)r >> 24);
+			q[1] = (uint8_t)((unsigned)r >> 16);
+			q[2] = (uint8_t)((unsigned)r >> 8);
+			q[3] = (uint8_t)r;
+		}
+		at += 4 + n;
+	}
+	if (at) {
+		memmove(c->in.p, c->in.p + at, c->in.len - at);
+		c->in.len -= at;
+	}
+	return c->echo.oom || c->in.oom ? -ENOMEM : 0;
 }
 
 /* Looks for cfg.until in what arrived (with the tail of earlier reads). */
@@ -273,6 +319,15 @@ static void conn_event(struct ns_server *s, struct sconn *c, short rev)
 					}
 					if (c->echo.len - c->echo_off >= ECHO_MAX)
 						break;
+				} else if (s->cfg.mode == NS_SERVE_NFS) {
+					hx_buf_put(&c->in, buf, (size_t)r);
+					rc = nfs_records(c);
+					if (rc < 0) {
+						conn_close(s, c, NS_FAILED, -rc, 1);
+						return;
+					}
+					if (c->echo.len - c->echo_off >= ECHO_MAX)
+						break;
 				} else if (s->cfg.mode == NS_SERVE_ANSWER &&
 					   !c->answered &&
 					   saw_until(s, c, buf, (size_t)r)) {
@@ -335,6 +390,7 @@ static void accept_all(struct ns_server *s)
 			return;
 		}
 		hx_buf_init(&c->echo);
+		hx_buf_init(&c->in);
 		s->nconns++;
 	}
 }
@@ -407,6 +463,28 @@ static void dns_answer(struct ns_server *s, const uint8_t *p, size_t n,
 	hx_buf_release(&out);
 }
 
+/* NFS over UDP: one reply datagram per call; not a call: no reply. */
+static void nfs_answer_udp(struct ns_server *s, const uint8_t *p, size_t n,
+			   const struct sockaddr_storage *peer, socklen_t pl,
+			   size_t rec)
+{
+	struct hx_buf out = HX_BUF_INIT;
+	ssize_t w;
+	int rc = ns_nfs_answer(p, n, &out);
+
+	if (rc < 0) {
+		rec_done(s, rec, NS_FAILED, -rc);
+		hx_buf_release(&out);
+		return;
+	}
+	w = sendto(s->lfd, out.p, out.len, MSG_DONTWAIT,
+		   (const struct sockaddr *)peer, pl);
+	if (w > 0)
+		rec_add(s, rec, 0, 0, (uint64_t)w);
+	rec_done(s, rec, w < 0 ? NS_FAILED : NS_OK, w < 0 ? errno : 0);
+	hx_buf_release(&out);
+}
+
 static void udp_event(struct ns_server *s)
 {
 	uint8_t buf[CHUNK];
@@ -430,6 +508,10 @@ static void udp_event(struct ns_server *s)
 		rec_add(s, rec, (uint64_t)r, 0, 0);
 		if (s->cfg.mode == NS_SERVE_DNS) {
 			dns_answer(s, buf, (size_t)r, &ss, sl, rec);
+			continue;
+		}
+		if (s->cfg.mode == NS_SERVE_NFS) {
+			nfs_answer_udp(s, buf, (size_t)r, &ss, sl, rec);
 			continue;
 		}
 		if (s->cfg.mode == NS_SERVE_ECHO) {

@@ -241,6 +241,8 @@ enum ns_serve {
 	NS_SERVE_ECHO,	     /* send back what arrives (UDP too) */
 	NS_SERVE_ANSWER,     /* TCP: read a request, answer answer_len bytes */
 	NS_SERVE_DNS,	     /* UDP: answer A/AAAA queries with fixed addresses */
+	NS_SERVE_NFS,	     /* UDP and TCP: answer ONC RPC calls to NFS v2/v3
+			      * (ns_nfs_answer; TCP: record marks) */
 };
 
 enum ns_close_mode {
@@ -493,6 +495,68 @@ struct ns_dns_msg {
  * malformed.
  */
 int ns_dns_parse(char *err, const uint8_t *p, size_t len, struct ns_dns_msg *m);
+
+/* ---- ONC RPC to NFS (actor-nfs.c) ------------------------------------------ */
+
+/*
+ * The NFS procedures the client calls and the server (NS_SERVE_NFS)
+ * answers, in versions 2 and 3. The server's files are fixed: the
+ * manual's wrl, with handles tcpdump prints as "fh 21,24/10" ...
+ *   /usr/spool            a symbolic link to "../var" (fh 21,24/10)
+ *   /usr/lib/X11          a directory (fh 9,74/4096) holding xcolors
+ *                         (fh 9,74/4134, 3052 bytes)
+ *   /home/sushi/mbox      REG 100664 ids 417/0 sz 29388 (fh 21,11/12)
+ * and the directories /, /usr and /home/sushi.
+ */
+enum ns_nfs_proc {
+	NS_NFS_NULL,
+	NS_NFS_GETATTR,
+	NS_NFS_LOOKUP,
+	NS_NFS_READLINK,
+	NS_NFS_READ,
+};
+
+struct ns_nfs_call {
+	uint32_t xid;
+	int version;		/* 2 or 3 */
+	enum ns_nfs_proc proc;
+	const char *path;	/* the file (lookup: the directory) */
+	const char *name;	/* lookup: the name looked up in it */
+	uint64_t offset;	/* read */
+	uint32_t count;		/* read: at most 65536 (the server sends at
+				 * most 8192) */
+	const char *machine;	/* the AUTH_UNIX credential's machine name */
+};
+
+/* The procedure's name ("readlink"), or NULL for none. */
+const char *ns_nfs_proc_name(enum ns_nfs_proc p);
+
+/* 1 when the server has a file at path. */
+int ns_nfs_known(const char *path);
+
+/*
+ * Appends the call (no TCP record mark) to out. Returns its length, or a
+ * negative code with err set (an unknown file, a bad version) and out as
+ * it was.
+ */
+int ns_nfs_build_call(char *err, struct hx_buf *out,
+		      const struct ns_nfs_call *c);
+
+/*
+ * The server: appends the reply to the call message [call, call + len)
+ * to out (no record mark). Calls to another program, version or
+ * procedure get RPC's own errors; a file the server does not have gets
+ * NFS's (stale handle, no such entry). Returns the reply's length, or
+ * -EBADMSG when the bytes are not an RPC call (no reply is due), -ENOMEM.
+ */
+int ns_nfs_answer(const uint8_t *call, size_t len, struct hx_buf *out);
+
+/*
+ * Checks a reply: 0 when it answers xid with SUCCESS, -EPROTO for another
+ * accept status, -EACCES when denied, -EBADMSG when it is not a reply to
+ * xid.
+ */
+int ns_nfs_reply_check(const uint8_t *p, size_t len, uint32_t xid);
 
 /* ---- other payloads ------------------------------------------------------- */
 
