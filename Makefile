@@ -1,8 +1,8 @@
 # Makefile: dumplab, its tests, its scenarios, its benchmarks, its install.
 #
 #   make                 build ./dumplab (release: -O2)
-#   make test            unit, system, capture, golden, scenario, scale, kill and
-#                        conformance tests
+#   make test            unit, system, capture, golden, scenario, scale, kill, CI
+#                        and conformance tests
 #   make scenarios       run every scenario of scenarios/ (the main job)
 #   make stress          the catalogue 20 times at -j 24 beside CPU hogs
 #   make bench           benchmarks against tcpdump, measured in the same run
@@ -47,8 +47,8 @@ RUNBIN = $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 # libraries are there; PKG_* are recursive (=) so that pkg-config runs after.
 # A target added here (stress, fuzz) gets the same.
 DEPS_GOALS := deps test test-unit test-system test-capture test-golden \
-	test-scenario test-scale test-kill conformance difftest scenarios stress \
-	bench fuzz fuzz-smoke fuzz-regress
+	test-scenario test-scale test-kill test-ci conformance difftest scenarios \
+	stress bench fuzz fuzz-smoke fuzz-regress
 NEED_DEPS := $(if $(filter $(DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
@@ -87,7 +87,7 @@ TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 .PHONY: all deps test test-unit test-system test-capture test-golden \
-	conformance difftest test-scenario test-scale test-kill scenarios \
+	conformance difftest test-scenario test-scale test-kill test-ci scenarios \
 	stress bench install uninstall clean FORCE
 .DEFAULT_GOAL := all
 
@@ -135,7 +135,7 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ) $(FLAGS_FILE)
 # The passes as nobody run copies of what they need (tests/nobody), so they
 # never depend on nobody traversing the checkout's parents (/root is 0700).
 test: test-unit test-system test-capture test-golden test-scenario test-scale \
-	test-kill conformance difftest
+	test-kill test-ci conformance difftest
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -159,6 +159,13 @@ test-scenario: $(BIN)
 		tests/nobody $(BIN) tests/scenario/run scenarios docs -- \
 			tests/scenario/run $(RUNBIN); \
 	fi
+
+# What CI's tools make of a run: prove and tap-parser read its TAP, xmllint
+# (junit.xsd, junit-10.xsd) and junitparser its JUnit; shards, merge, -q,
+# --out, a hanging recv, bad input; docs/ci.md's pipelines run locally.
+test-ci: $(BIN)
+	tests/ci/run $(RUNBIN)
+	tests/ci/pipelines $(RUNBIN)
 
 # 5,000 scenarios (one file named 5,000 times) in 256 fds.
 test-scale: $(BIN)
@@ -199,7 +206,7 @@ bench: $(BIN) $(TOOLS) $(BUILD)/test-unit
 # man page, the scenario format and the lab handouts. Paths are quoted
 # (spaces, quotes); DESTDIR stages, the binary still looks in DATADIR.
 SCENARIOS := $(wildcard scenarios/*.scn)
-DOCS := docs/scenario-format.md docs/regression.md
+DOCS := docs/scenario-format.md docs/regression.md docs/ci.md
 LAB_DOCS := $(wildcard docs/labs/*.md)
 D_BIN = '$(call sq,$(DESTDIR)$(BINDIR))'
 D_DATA = '$(call sq,$(DESTDIR)$(DATADIR))'

@@ -14,6 +14,7 @@
 #include "harness/cmds.h"
 #include "harness/exec.h"
 #include "harness/runner.h"
+#include "harness/shard.h"
 #include "netns/ns.h"
 
 #ifndef DUMPLAB_DATADIR
@@ -24,21 +25,38 @@
 #define STR(x) STR_(x)
 
 static const char run_usage_head[] =
-	"usage: dumplab run [-j N] [--tap] [--junit FILE] [--out DIR] [--timeout SECS]\n"
+	"usage: dumplab run [-q|-v] [-j N] [--tap[=13|14]] [--junit FILE] [--out DIR]\n"
+	"                   [--timeout SECS] [--shard K/N|auto] [--shard-times FILE]\n"
+	"                   [--color=WHEN]\n"
 	"                   [NAME|FILE ...]\n"
 	"\n"
 	"Runs scenarios (by default every scenarios/*.scn), each in its own hosts,\n"
-	"N at a time, the longest declared timeout first, and prints each one's\n"
-	"transcript and expectation verdicts in the order named. Ctrl-C cancels\n"
-	"the run.\n"
+	"N at a time, the longest declared timeout first, and prints one line per\n"
+	"scenario in the order named, a failure in full (its transcript and\n"
+	"expectation verdicts), then the summary, the failed scenarios and the\n"
+	"command that reruns them. Ctrl-C cancels the run; a scenario cut by it\n"
+	"or by its timeout names the step it was in.\n"
 	"\n";
 
 static const char run_usage_tail[] =
-	"  --tap           print TAP version 14 instead of transcripts\n"
-	"  --junit FILE    also write JUnit XML to FILE\n"
-	"  --out DIR       keep each scenario's savefiles and transcript in DIR/NAME/\n"
-	"                  (a scenario named twice: DIR/NAME.2/ ...)\n"
+	"  -q, --quiet     one line per scenario, and the failed verdicts\n"
+	"  -v, --verbose   every scenario's transcript and verdicts in full\n"
+	"  --tap[=13|14]   print TAP instead: version 13 (the default; verdicts as\n"
+	"                  YAML diagnostics) or 14 (verdicts as subtests)\n"
+	"  --junit FILE    also write JUnit XML to FILE (junit-10.xsd)\n"
+	"  --out DIR       keep each scenario's savefiles, a LABEL.pcap of every\n"
+	"                  capture and transcript.txt (with the verdicts) in\n"
+	"                  DIR/NAME/ (a scenario named twice: DIR/NAME.2/ ...);\n"
+	"                  an earlier run's DIR is replaced, another non-empty\n"
+	"                  directory refused\n"
 	"  --timeout SECS  the timeout of scenarios that set none (default 60)\n"
+	"  --shard K/N     run the K-th of N shards of the scenarios named: the\n"
+	"                  same split on every machine, balanced by durations;\n"
+	"                  auto: K/N from CI_NODE_INDEX and CI_NODE_TOTAL\n"
+	"  --shard-times FILE  the durations: those FILE (an earlier run's\n"
+	"                  --junit) recorded, else the declared timeouts\n"
+	"  --color=WHEN    auto (the default: on a terminal, unless NO_COLOR is\n"
+	"                  set), always or never\n"
 	"\n"
 	"A NAME is looked up in the scenario directory: the working tree's\n"
 	"scenarios/ next to this binary, else " DUMPLAB_DATADIR "/scenarios;\n"
@@ -231,30 +249,130 @@ static int write_file(const char *path, const struct hx_buf *b)
 	return r;
 }
 
+/* The file name of path: what a shard split keys on, the same on every
+ * machine whatever the checkout's path. */
+static const char *base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b ? b + 1 : path;
+}
+
+/* The time JUnit text (an earlier run's --junit) recorded for the
+ * testcase named name, in seconds; < 0 when it has none. */
+static double recorded(const char *junit, const char *name)
+{
+	const char *p = junit;
+	char v[256];
+
+	while (p && (p = strstr(p, "<testcase "))) {
+		if (hx_junit_attr(p, "name", v, sizeof(v)) == 0 && !strcmp(v, name) &&
+		    hx_junit_attr(p, "time", v, sizeof(v)) == 0)
+			return strtod(v, NULL);
+		p++;
+	}
+	return -1;
+}
+
+/*
+ * Keeps the paths of shard k of n (in their order), balanced by each
+ * scenario's duration recorded in times (JUnit text, or NULL), else its
+ * declared timeout (default_timeout when it declares none); a file that
+ * does not load weighs nothing and still goes to one shard. 0, or 1 out
+ * of memory.
+ */
+static int shard(char **paths, size_t *n, unsigned k, unsigned nsh, sc_usec default_timeout,
+		 const char *times)
+{
+	const char **key = calloc(*n ? *n : 1, sizeof(*key));
+	double *w = calloc(*n ? *n : 1, sizeof(*w));
+	unsigned char *keep = calloc(*n ? *n : 1, 1);
+	char err[HX_ERRLEN];
+	size_t i, j;
+	int r = 1;
+
+	if (!key || !w || !keep)
+		goto out;
+	for (i = 0; i < *n; i++) {
+		struct sc_scenario *sc;
+
+		key[i] = base_name(paths[i]);
+		if (sc_load(err, paths[i], &sc) == 0) {
+			double t = times ? recorded(times, sc->name) : -1;
+
+			w[i] = t >= 0 ? t : (double)(sc->timeout ? sc->timeout : default_timeout) / 1e6;
+			sc_free(sc);
+		}
+	}
+	if (hx_shard_pick(*n, key, w, k, nsh, keep) < 0)
+		goto out;
+	for (i = j = 0; i < *n; i++) {
+		if (keep[i])
+			paths[j++] = paths[i];
+		else
+			free(paths[i]);
+	}
+	*n = j;
+	r = 0;
+out:
+	free(key);
+	free(w);
+	free(keep);
+	if (r)
+		fprintf(stderr, "dumplab run: out of memory\n");
+	return r;
+}
+
+/* The whole of a file, NUL-terminated, in b: 0 or -errno. */
+static int read_whole(const char *path, struct hx_buf *b)
+{
+	char chunk[65536];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		hx_buf_put(b, chunk, (size_t)n);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	return b->oom ? -ENOMEM : 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "tap", no_argument, NULL, 't' },
+		{ "tap", optional_argument, NULL, 't' },
 		{ "junit", required_argument, NULL, 'J' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "color", optional_argument, NULL, 'C' },
+		{ "colour", optional_argument, NULL, 'C' },
+		{ "shard", required_argument, NULL, 'S' },
+		{ "shard-times", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct hx_run_opts o = { .progress_fd = -1, .cancel_fd = -1, .handle_signals = 1 };
+	struct hx_text_opts to = { .verbosity = HX_NORMAL };
 	struct hx_run run;
 	struct hx_buf out = HX_BUF_INIT;
-	const char *junit = NULL;
-	char err[HX_ERRLEN], scratch[64], **paths = NULL;
+	const char *junit = NULL, *color = "auto", *nc, *times_file = NULL;
+	struct hx_buf times = HX_BUF_INIT;
+	char err[HX_ERRLEN], scratch[64], **paths = NULL, *dir = NULL;
 	size_t npaths = 0;
+	unsigned shard_k = 0, shard_n = 0;
 	int c, tap = 0, rc;
 	char *end;
 	long v;
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+j:h", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+j:qvh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			v = strtol(optarg, &end, 10);
@@ -266,7 +384,15 @@ int cmd_run(int argc, char **argv)
 			o.jobs = (int)v;
 			break;
 		case 't':
-			tap = 1;
+			if (!optarg || !strcmp(optarg, "13")) {
+				tap = 13;
+			} else if (!strcmp(optarg, "14")) {
+				tap = 14;
+			} else {
+				fprintf(stderr, "dumplab run: --tap: '%s' is not a TAP version dumplab writes (13 or 14)\n",
+					HX_Q(optarg));
+				return 2;
+			}
 			break;
 		case 'J':
 			junit = optarg;
@@ -283,21 +409,84 @@ int cmd_run(int argc, char **argv)
 			}
 			o.default_timeout = (sc_usec)v * 1000000;
 			break;
+		case 'q':
+			to.verbosity = HX_QUIET;
+			break;
+		case 'v':
+			to.verbosity = HX_VERBOSE;
+			break;
+		case 'C':
+			color = optarg ? optarg : "always";
+			if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
+				fprintf(stderr, "dumplab run: --color: '%s' is not auto, always or never\n",
+					HX_Q(color));
+				return 2;
+			}
+			break;
+		case 'S':
+			if (hx_shard_parse(err, optarg, &shard_k, &shard_n) < 0) {
+				fprintf(stderr, "dumplab run: %s\n", err);
+				return 2;
+			}
+			break;
+		case 'D':
+			times_file = optarg;
+			break;
 		case 'h':
 			run_usage(stdout);
 			return 0;
 		default:
 			if (optopt > ' ' && optopt < 0x7f && optopt != '?')
 				fprintf(stderr, "dumplab run: option -%c %s\n", optopt,
-					strchr("jJoT", optopt) ? "needs an argument" : "is unknown");
+					strchr("jJoTSD", optopt) ? "needs an argument" : "is unknown");
 			else
 				fprintf(stderr, "dumplab run: unknown option '%s'\n", HX_Q(argv[optind - 1]));
 			run_usage(stderr);
 			return 2;
 		}
 	}
+	if (o.outdir) {
+		struct stat st;
+
+		if (stat(o.outdir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "dumplab run: --out: '%s' is a file, not a directory\n",
+				HX_Q(o.outdir));
+			return 2;
+		}
+	}
 	if ((rc = resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
 		return rc;
+	if (times_file) {
+		int r = read_whole(times_file, &times);
+
+		if (r < 0 || !times.p || strncmp(times.p, "<?xml", 5) || !strstr(times.p, "<testcase ")) {
+			fprintf(stderr, "dumplab run: --shard-times: '%s' %s%s\n", HX_Q(times_file),
+				r < 0 ? "cannot be read: " : "is not a JUnit report with testcases",
+				r < 0 ? strerror(-r) : "");
+			hx_buf_release(&times);
+			free_paths(paths, npaths);
+			return 2;
+		}
+	}
+	if (shard_n && shard(paths, &npaths, shard_k, shard_n,
+			     o.default_timeout ? o.default_timeout : (sc_usec)60 * 1000000,
+			     times.p)) {
+		hx_buf_release(&times);
+		free_paths(paths, npaths);
+		return 1;
+	}
+	hx_buf_release(&times);
+	/* Checked before any scenario runs, and the one check that empties
+	 * an earlier run's DIR. */
+	if (o.outdir && (rc = hx_run_outdir(err, o.outdir)) < 0) {
+		fprintf(stderr, "dumplab run: --out: %s\n", err);
+		free_paths(paths, npaths);
+		return rc == -ENOTDIR || rc == -EEXIST ? 2 : 1;
+	}
+	o.keep_pcaps = o.outdir != NULL;
+	nc = getenv("NO_COLOR");
+	to.color = !strcmp(color, "always") ||
+		   (!strcmp(color, "auto") && !(nc && *nc) && isatty(STDOUT_FILENO));
 	if (isatty(STDERR_FILENO))
 		o.progress_fd = STDERR_FILENO;
 	/* Hosts need root or a user namespace of our own: entered while this
@@ -333,11 +522,15 @@ int cmd_run(int argc, char **argv)
 		free_paths(paths, npaths);
 		return 1;
 	}
-	if (tap)
-		hx_report_tap(&out, &run);
-	else
-		hx_report_text(&out, &run);
+	if (tap) {
+		hx_report_tap(&out, &run, tap);
+	} else {
+		dir = scenario_dir();
+		to.scn_dir = dir;
+		hx_report_text(&out, &run, &to);
+	}
 	hx_buf_flush(&out, STDOUT_FILENO);
+	free(dir);
 	rc = hx_run_exit_code(&run);
 	if (junit) {
 		int r;

@@ -14,5 +14,6 @@ int cmd_list(int argc, char **argv); /* cmd-run.c */
 int cmd_read(int argc, char **argv); /* cmd-read.c */
 int cmd_capture(int argc, char **argv); /* cmd-capture.c */
 int cmd_ladder(int argc, char **argv); /* cmd-ladder.c */
+int cmd_report(int argc, char **argv); /* cmd-report.c */
 
 #endif

@@ -20,6 +20,7 @@
 #include "capture/sf.h"
 #include "capture/writer.h"
 #include "harness/exec.h"
+#include "harness/keep-pcap.h"
 #include "netns/actor.h"
 #include "netns/ns.h"
 #include "netns/craft.h"
@@ -262,6 +263,33 @@ static enum sc_outcome outcome(enum ns_outcome o)
 	}
 }
 
+/* A cancelled actor step: -ECANCELED, with what it was waiting for in
+ * the report (a timeout names it). */
+static int cut_short(struct sc_exec *x, const struct ns_step *st)
+{
+	static const char *const what[] = {
+		[NS_CONNECT] = "the connection", [NS_SEND] = "the send",
+		[NS_URGENT] = "the urgent send", [NS_BULK] = "the bulk send",
+		[NS_SHUTDOWN] = "the half-close", [NS_CLOSE] = "the close",
+		[NS_ABORT] = "the abort", [NS_PING] = "the replies",
+		[NS_UDP_SEND] = "the datagram",
+	};
+	struct sc_report *rep = x->rep;
+
+	if (st->kind == NS_RECV && st->want)
+		sc_report_waiting(rep, "waiting for %zu bytes, got %llu", st->want,
+				  (unsigned long long)st->res.received);
+	else if (st->kind == NS_RECV)
+		sc_report_waiting(rep, "waiting for the peer to close, got %llu bytes",
+				  (unsigned long long)st->res.received);
+	else if (st->kind == NS_PING)
+		sc_report_waiting(rep, "waiting for %u replies, got %u", st->count,
+				  (unsigned)st->res.replies);
+	else if ((size_t)st->kind < sizeof(what) / sizeof(*what) && what[st->kind])
+		sc_report_waiting(rep, "waiting for %s to complete", what[st->kind]);
+	return hx_err(x->err, -ECANCELED, "cancelled");
+}
+
 /* Runs an actor step, polling the scenario's cancellation meanwhile. */
 static int actor_step(struct sc_exec *x, struct ns_actor *a, struct ns_step *st)
 {
@@ -273,7 +301,7 @@ static int actor_step(struct sc_exec *x, struct ns_actor *a, struct ns_step *st)
 		if (cancelled(x)) {
 			ns_actor_cancel(a);
 			ns_step_wait(st, -1);
-			return hx_err(x->err, -ECANCELED, "cancelled");
+			return cut_short(x, st);
 		}
 	}
 	if (st->rc_ < 0)
@@ -447,6 +475,11 @@ static int capture_stop(struct sc_exec *x, size_t i)
 		c->pkts = cap_session_packets(c->cap, &c->npkts);
 		c->dlt = cap_session_dlt(c->cap);
 	}
+	if (x->ctx->keep_pcaps &&
+	    hx_keep_pcap(x->err, x->ctx->workdir, s->label, s->pos.line, c->dlt,
+			 c->nl ? s->u.capture.cmd.td.snaplen : cap_session_snaplen(c->cap),
+			 s->u.capture.cmd.td.pr.nano, c->pkts, c->npkts) < 0)
+		hx_buf_printf(&x->rep->transcript, "(--out: %s)\n", x->err);
 	/* printed inside the host, as tcpdump there would: LINUX_SLL2
 	 * names interfaces by their index in that namespace */
 	r = ns_enter(x->err, ns_host_fd(x->hosts[s->host]), &saved);
@@ -778,6 +811,21 @@ static int do_tcp(struct sc_exec *x, size_t i)
 	r = ns_tcpseg_send(x->err, x->hosts[s->host], &seg);
 	free(pat);
 	return r;
+}
+
+/* What a cancelled step that is not an actor's was waiting for. */
+static void waiting_for(struct sc_exec *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	char b[32];
+
+	if (s->kind == SC_STEP_RUN)
+		sc_report_waiting(x->rep, "waiting for '%s' to exit", s->u.run.argv[0]);
+	else if (s->kind == SC_STEP_WAIT)
+		sc_report_waiting(x->rep, "waiting %s",
+				  sc_duration_str(s->u.wait.d, b, sizeof(b)));
+	else if (s->kind == SC_STEP_AWAIT)
+		sc_report_waiting(x->rep, "waiting for %lld packets", s->u.await.n);
 }
 
 static struct ns_actor *conn_of(struct sc_exec *x, const struct sc_step *s)
@@ -1217,13 +1265,18 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 			r = hx_err(x.err, -ECANCELED, "cancelled");
 			break;
 		}
+		rep->step = i;
 		r = do_step(&x, i);
+		if (r == -ECANCELED && !rep->waiting)
+			waiting_for(&x, i);
 		if (r < 0 && sc->steps[i].kind != SC_STEP_CAPTURE &&
 		    sc->steps[i].kind != SC_STEP_STOP &&
 		    sc->steps[i].kind != SC_STEP_AWAIT && r != -ECANCELED &&
 		    r != -ENOTSUP && x.res[i].outcome != SC_OUT_NONE)
 			r = 0; /* an outcome (refused, timed out) is a result */
 	}
+	if (r == 0)
+		rep->step = SC_NONE;
 	/* captures never stopped explicitly end with the scenario, and so do
 	 * the programs it started */
 	for (i = 0; r == 0 && i < sc->nsteps; i++)
@@ -1232,8 +1285,16 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 	for (i = 0; r == 0 && i < sc->nsteps; i++)
 		r = proc_collect(&x, i);
 	if (r < 0) {
+		char e[HX_ERRLEN];
+
+		/* The transcript up to here, with the packets the running
+		 * captures saw so far: what a timeout leaves to read. */
+		memcpy(e, x.err, sizeof(e));
+		for (i = 0; i < sc->nsteps; i++)
+			if ((x.xs[i].cap || x.xs[i].nl) && !x.xs[i].stopped)
+				capture_stop(&x, i);
 		rep->status = SC_ST_FAIL;
-		sc_report_reason(rep, "%s", x.err);
+		sc_report_reason(rep, "%s", e);
 		release(&x);
 		return 0;
 	}

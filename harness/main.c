@@ -16,8 +16,11 @@ static const struct cmd {
 } cmds[] = {
 	{ "help", cmd_help, "help                      this text" },
 	{ "version", cmd_version, "version                   print dumplab's version" },
-	{ "run", cmd_run, "run [-j N] [--tap] [--junit F] [--out DIR] [NAME|FILE...]\n"
+	{ "run", cmd_run, "run [-q|-v] [-j N] [--tap[=13|14]] [--junit F] [--out DIR]\n"
+			  "                [--shard K/N|auto] [--color=WHEN] [NAME|FILE...]\n"
 			  "                                    run scenarios in parallel (all by default)" },
+	{ "report", cmd_report, "report merge [-o OUT] FILE...\n"
+				"                                    join the JUnit or TAP reports of a run's shards" },
 	{ "list", cmd_list, "list [NAME|FILE...]       the scenario catalogue" },
 	{ "read", cmd_read, "read [options] -r FILE [FILTER]\n"
 			    "                                    print a savefile exactly as tcpdump 4.99 does" },

@@ -44,26 +44,44 @@ void sc_report_release(struct sc_report *r)
 		return;
 	free(r->reason);
 	r->reason = NULL;
+	free(r->waiting);
+	r->waiting = NULL;
 	hx_buf_release(&r->transcript);
 	sc_verdicts_free(r->verdicts, r->nverdicts);
 	r->verdicts = NULL;
 	r->nverdicts = 0;
 }
 
-void sc_report_reason(struct sc_report *r, const char *fmt, ...)
+__attribute__((format(printf, 2, 0)))
+static void replace(char **dst, const char *fmt, va_list ap)
 {
 	struct hx_buf b = HX_BUF_INIT;
-	va_list ap;
 
-	va_start(ap, fmt);
 	hx_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	if (b.oom || !b.p) {
 		hx_buf_release(&b);
 		return;
 	}
-	free(r->reason);
-	r->reason = b.p;
+	free(*dst);
+	*dst = b.p;
+}
+
+void sc_report_reason(struct sc_report *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	replace(&r->reason, fmt, ap);
+	va_end(ap);
+}
+
+void sc_report_waiting(struct sc_report *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	replace(&r->waiting, fmt, ap);
+	va_end(ap);
 }
 
 int hx_exec_dry(const struct sc_scenario *sc, struct sc_report *rep,
@@ -357,6 +375,77 @@ static int dir_empty(const char *d)
 	return empty;
 }
 
+/* Removes every entry of dir but dir itself. */
+static int empty_dir(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	int r = 0;
+
+	if (!dp)
+		return -errno;
+	while ((de = readdir(dp))) {
+		struct hx_buf p = HX_BUF_INIT;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		hx_buf_printf(&p, "%s/%s", dir, de->d_name);
+		if (p.oom || rm_tree(p.p) < 0)
+			r = p.oom ? -ENOMEM : -errno;
+		hx_buf_release(&p);
+		if (r < 0)
+			break;
+	}
+	closedir(dp);
+	return r;
+}
+
+int hx_run_outdir(char *err, const char *dir)
+{
+	struct hx_buf m = HX_BUF_INIT;
+	struct stat st;
+	int r, fd;
+
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+		return hx_err(err, -ENOTDIR, "'%s' is not a directory", dir);
+	hx_buf_printf(&m, "%s/%s", dir, HX_OUT_MARK);
+	if (m.oom)
+		return hx_err(err, -ENOMEM, "out of memory");
+	r = dir_empty(dir);
+	if (r == 0) {
+		/* An earlier run's: it is replaced, not mixed with this one. */
+		if (access(m.p, F_OK) < 0) {
+			hx_buf_release(&m);
+			return hx_err(err, -EEXIST,
+				      "'%s' is not empty and no earlier run wrote it (it has no %s): "
+				      "choose an empty or new directory", dir, HX_OUT_MARK);
+		}
+		if ((r = empty_dir(dir)) < 0) {
+			hx_buf_release(&m);
+			return hx_err(err, r, "cannot empty '%s': %s", dir, strerror(-r));
+		}
+	} else if (r < 0 && r != -ENOENT) {
+		hx_buf_release(&m);
+		return hx_err(err, r, "cannot read '%s': %s", dir, strerror(-r));
+	}
+	if ((r = mkdir_p(dir)) < 0) {
+		hx_buf_release(&m);
+		return hx_err(err, r, "cannot create '%s': %s", dir, strerror(-r));
+	}
+	fd = open(m.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		r = -errno;
+		hx_err(err, r, "cannot write '%s': %s", m.p, strerror(errno));
+		hx_buf_release(&m);
+		return r;
+	}
+	if (write(fd, "dumplab run --out\n", 18) != 18)
+		r = -EIO;
+	close(fd);
+	hx_buf_release(&m);
+	return r < 0 ? hx_err(err, r, "cannot write the mark of '%s'", dir) : 0;
+}
+
 /*
  * The scenario's directory: OUT/NAME, or OUT/NAME.K for its K-th copy
  * (emptied when it holds an earlier run's transcript.txt; refused when it
@@ -620,21 +709,101 @@ static sc_usec item_timeout(const struct runner *R, const struct hx_run_item *it
 	return R->o->default_timeout ? R->o->default_timeout : DEFAULT_TIMEOUT;
 }
 
+/*
+ * Line `line` of the file at path, its blanks trimmed, in buf; "" when it
+ * cannot be read. The statement a timeout names, as the author wrote it.
+ */
+static const char *source_line(const char *path, unsigned line, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "re");
+	char *l = NULL, *p;
+	size_t cap = 0;
+	unsigned n = 0;
+
+	buf[0] = '\0';
+	if (!f)
+		return buf;
+	while (getline(&l, &cap, f) >= 0)
+		if (++n == line) {
+			p = l + strspn(l, " \t");
+			p[strcspn(p, "\r\n")] = '\0';
+			snprintf(buf, len, "%s", p);
+			break;
+		}
+	free(l);
+	fclose(f);
+	return buf;
+}
+
+/*
+ * A cancelled scenario (timeout, Ctrl-C) fails naming where it was: the
+ * step's line, label and statement, and what it waited for.
+ */
+static void cut_reason(struct sc_report *rep, const struct hx_run_item *it, const char *what)
+{
+	const struct sc_step *st;
+	char line[256], *stmt, *p, *q;
+
+	if (rep->step == SC_NONE || !it->sc || rep->step >= it->sc->nsteps) {
+		sc_report_reason(rep, "%s", what);
+		return;
+	}
+	st = &it->sc->steps[rep->step];
+	source_line(it->path, st->pos.line, line, sizeof(line));
+	/* The statement alone ("recv s 19"), its blanks collapsed: the
+	 * label is named apart. */
+	stmt = line;
+	if (st->label && !strncmp(stmt, st->label, strlen(st->label)) &&
+	    stmt[strlen(st->label)] == ':')
+		stmt += strlen(st->label) + 1;
+	for (p = q = stmt; *p; p++)
+		if (!((*p == ' ' || *p == '\t') && (q == stmt || q[-1] == ' ')))
+			*q++ = *p == '\t' ? ' ' : *p;
+	while (q > stmt && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	sc_report_reason(rep, "%s in line %u (%s%s%s)%s%s", what, st->pos.line,
+			 st->label ? st->label : "", st->label ? ": " : "",
+			 *stmt ? stmt : sc_step_name(st->kind), rep->waiting ? ": " : "",
+			 rep->waiting ? rep->waiting : "");
+}
+
+/* Under R->mu. */
 static void finish(struct runner *R, struct hx_run_item *it, struct slot *s)
 {
 	struct sc_report *rep = &it->rep;
 
 	rep->elapsed = now_us() - s->start;
 	if (it->timed_out) {
-		char b[32];
+		char b[32], what[64];
 
 		rep->status = SC_ST_FAIL;
-		sc_report_reason(rep, "timed out after %s",
-				 sc_duration_str(item_timeout(R, it), b, sizeof(b)));
+		snprintf(what, sizeof(what), "timed out after %s",
+			 sc_duration_str(item_timeout(R, it), b, sizeof(b)));
+		cut_reason(rep, it, what);
 	} else if (it->interrupted) {
 		rep->status = SC_ST_FAIL;
-		sc_report_reason(rep, "interrupted");
+		cut_reason(rep, it, "interrupted");
 	}
+}
+
+/* --out: DIR/NAME/transcript.txt is the transcript, then the verdicts
+ * (hx_report_kept). */
+static void keep_transcript(const struct hx_run_item *it, const char *dir)
+{
+	struct hx_buf p = HX_BUF_INIT, t = HX_BUF_INIT;
+	int fd;
+
+	hx_buf_printf(&p, "%s/transcript.txt", dir);
+	hx_report_kept(&t, it);
+	fd = p.oom ? -1 : open(p.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		if (t.len)
+			write_all(fd, t.p, t.len);
+		close(fd);
+	}
+	hx_buf_release(&t);
+	hx_buf_release(&p);
 }
 
 static void run_one(struct runner *R, struct slot *s)
@@ -646,25 +815,23 @@ static void run_one(struct runner *R, struct slot *s)
 	int temp = 0, r;
 	size_t k;
 
+	rep->step = SC_NONE;
 	if (!it->sc) {
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "%s", it->load_err ? it->load_err : "did not load");
-		return;
+		goto done;
 	}
 	for (k = 0; k < it->sc->nneeds; k++)
 		if (!hx_need_met(&it->sc->needs[k], why, sizeof(why))) {
 			rep->status = SC_ST_SKIP;
 			sc_report_reason(rep, "%s", why);
-			return;
+			goto done;
 		}
 	if (workdir(err, R->o, it->sc->name, it->copy, &dir, &temp) < 0 ||
 	    write_files(err, it->sc, dir) < 0) {
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "%s", err);
-		if (dir && temp)
-			rm_tree(dir);
-		free(dir);
-		return;
+		goto done;
 	}
 	{
 		struct hx_exec_ctx ctx = {
@@ -672,6 +839,7 @@ static void run_one(struct runner *R, struct slot *s)
 			.cancelled = &s->cancelled,
 			.workdir = dir,
 			.timeout = item_timeout(R, it),
+			.keep_pcaps = R->o->keep_pcaps,
 			.arg = R->o->exec_arg,
 		};
 
@@ -691,20 +859,13 @@ static void run_one(struct runner *R, struct slot *s)
 							 it->sc->expects[rep->verdicts[k].expect].pos.line);
 			}
 	}
-	if (R->o->outdir) {
-		struct hx_buf p = HX_BUF_INIT;
-		int fd;
-
-		hx_buf_printf(&p, "%s/transcript.txt", dir);
-		fd = p.oom ? -1 : open(p.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-		if (fd >= 0) {
-			if (rep->transcript.len)
-				write_all(fd, rep->transcript.p, rep->transcript.len);
-			close(fd);
-		}
-		hx_buf_release(&p);
-	}
-	if (temp)
+done:
+	pthread_mutex_lock(&R->mu);
+	finish(R, it, s);
+	pthread_mutex_unlock(&R->mu);
+	if (dir && R->o->outdir && !temp)
+		keep_transcript(it, dir);
+	if (dir && temp)
 		rm_tree(dir);
 	free(dir);
 }
@@ -755,7 +916,6 @@ static void *worker(void *arg)
 		run_one(R, s);
 
 		pthread_mutex_lock(&R->mu);
-		finish(R, it, s);
 		s->running = 0;
 		R->running--;
 		switch (it->rep.status) {
@@ -841,6 +1001,7 @@ int hx_run_exec(char *err, struct hx_run *run, const struct hx_run_opts *o)
 	R.exec = o->exec ? o->exec : hx_exec_dry;
 	R.wake = -1;
 	R.t0 = now_us();
+	run->started = (long long)time(NULL);
 	nth = o->jobs > 0 ? o->jobs : hx_run_default_jobs();
 	if ((size_t)nth > run->n)
 		nth = run->n ? (int)run->n : 1;

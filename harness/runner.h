@@ -30,11 +30,20 @@ struct sc_report {
 	struct sc_verdict *verdicts; /* one per expectation, or NULL */
 	size_t nverdicts;
 	sc_usec elapsed;
+	/* The executor's place when the scenario ended: the step running
+	 * (SC_NONE before the first and after the last) and, when a cancel
+	 * cut it, what it was waiting for ("waiting for 43 bytes, got 42").
+	 * A timeout or Ctrl-C names them. */
+	size_t step;
+	char *waiting;
 };
 
 void sc_report_release(struct sc_report *r); /* accepts NULL */
 /* Replaces r->reason with a formatted copy (keeps the old one on ENOMEM). */
 void sc_report_reason(struct sc_report *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The same for r->waiting. */
+void sc_report_waiting(struct sc_report *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* What an executor gets besides the scenario and its report. */
@@ -45,6 +54,8 @@ struct hx_exec_ctx {
 	const char *workdir;	    /* the scenario's directory: its `file`s are
 				     * written there, its savefiles go there */
 	sc_usec timeout;	    /* the scenario's timeout */
+	int keep_pcaps;		    /* write each capture's packets to
+				     * workdir/LABEL.pcap (--out) */
 	void *arg;		    /* hx_run_opts.exec_arg */
 };
 
@@ -91,6 +102,9 @@ struct hx_run_opts {
 				   * reads them with a signalfd) */
 	int cancel_fd;		  /* -1, or an fd whose readability cancels the
 				   * run as a signal would */
+	/* --out: also keep a savefile of every capture, DIR/NAME/LABEL.pcap
+	 * (the executor reads it from hx_exec_ctx.keep_pcaps). */
+	int keep_pcaps;
 	/* The watchdog's poll(2), for tests that make it fail; NULL: poll. */
 	int (*poll_fn)(struct pollfd *fds, nfds_t n, int timeout_ms);
 };
@@ -115,6 +129,7 @@ struct hx_run {
 	size_t n;
 	int interrupted;	 /* Ctrl-C or cancel_fd */
 	sc_usec wall;		 /* the whole run */
+	long long started;	 /* its start, CLOCK_REALTIME in seconds */
 	size_t passed, failed, skipped;
 	int max_parallel;	 /* the most scenarios that ran at once */
 };
@@ -171,18 +186,59 @@ int hx_run_exit_code(const struct hx_run *run);
 
 void hx_run_release(struct hx_run *run); /* accepts NULL */
 
-/* ---- reports (report.c) ---------------------------------------------- */
+/*
+ * --out DIR before a run: a missing or empty DIR is created; a DIR that
+ * an earlier run left (it holds HX_OUT_MARK) is emptied; anything else is
+ * refused: -ENOTDIR (a file) or -EEXIST (a foreign non-empty directory),
+ * with why in err. Then HX_OUT_MARK is written into it.
+ */
+#define HX_OUT_MARK ".dumplab-run"
+int hx_run_outdir(char *err, const char *dir);
 
-/* Every scenario's transcript and verdicts, then a summary line. */
-void hx_report_text(struct hx_buf *out, const struct hx_run *run);
+/* ---- reports (report.c, report-tap.c, report-junit.c) ---------------- */
+
+/* What a terminal run prints of each scenario. */
+enum hx_verbosity {
+	HX_QUIET = -1,	/* one line each, and the failures' verdicts */
+	HX_NORMAL = 0,	/* one line for a pass or skip, a failure in full */
+	HX_VERBOSE = 1, /* every transcript in full */
+};
+
+struct hx_text_opts {
+	enum hx_verbosity verbosity;
+	int color;	       /* ANSI colours for PASS, FAIL, SKIP */
+	const char *scn_dir;   /* scenarios there rerun by name, the others
+				* by path; NULL: by path */
+	const char *rerun;     /* the command the rerun line starts with;
+				* NULL: "dumplab run" */
+};
+
+/* Every scenario as opts says, then the summary, then (when some failed)
+ * a line naming them and the command that reruns just them. */
+void hx_report_text(struct hx_buf *out, const struct hx_run *run,
+		    const struct hx_text_opts *opts);
+/* One scenario in full: its transcript, verdicts and status line, each
+ * indented under a "=== NAME: TITLE" line. */
+void hx_report_item(struct hx_buf *out, const struct hx_run_item *it, int color);
+/* What --out keeps in transcript.txt: the transcript as the executor
+ * wrote it, then the verdicts and the status line. */
+void hx_report_kept(struct hx_buf *out, const struct hx_run_item *it);
 /* The one-line summary alone ("24 scenarios: 20 passed ..."). */
 void hx_report_summary(struct hx_buf *out, const struct hx_run *run);
-/* TAP version 14. */
-void hx_report_tap(struct hx_buf *out, const struct hx_run *run);
-/* JUnit XML (tests/junit.xsd describes it). */
+/* TAP: version 13 (each verdict a YAML diagnostic) or 14 (each verdict a
+ * subtest). ASCII only: what is not becomes \u{XXXX}. */
+void hx_report_tap(struct hx_buf *out, const struct hx_run *run, int version);
+/* JUnit XML, valid against the Jenkins xunit plugin's junit-10.xsd (and
+ * tests/junit.xsd, which says what this writes). */
 void hx_report_junit(struct hx_buf *out, const struct hx_run *run);
+/* The value of attribute name of the XML tag at tag (up to its '>'), as
+ * written (entities not decoded) into val: 0, or -1 when it has none or
+ * it does not fit. For reading back what hx_report_junit wrote. */
+int hx_junit_attr(const char *tag, const char *name, char *val, size_t len);
 /* Text escaped for XML character data and attributes; invalid UTF-8 and
  * characters XML 1.0 forbids become U+FFFD. */
 void hx_xml_escape(struct hx_buf *out, const char *s, size_t n);
+/* The scenario's name: the loaded one, else the file's without ".scn". */
+void hx_item_name(struct hx_buf *out, const struct hx_run_item *it);
 
 #endif

@@ -62,16 +62,19 @@ static char *scn(const char *sub, const char *name, const char *extra)
 /* ---- the test executor ----------------------------------------------- */
 
 /* What the executor does, by the scenario's name prefix:
- *   pass-*     passes
+ *   pass-*     evaluates its expectations on a run that exited 0: passes
  *   fail-*     evaluates its expectations on a run that exited 1: fails
  *   skip-*     skips
  *   hang-*     waits for its cancel fd only (timeouts, Ctrl-C)
  *   meet-*     waits until two meet-* run at the same time (5 s at most)
  *   sigint-*   sends SIGINT to the process, then waits to be cancelled
  *   cancel-*   makes the test's cancel fd readable, then waits
- *   files-*    checks its `file`s are in its directory, writes out.pcap
+ *   files-*    passes as pass-* does; checks its `file`s are in its
+ *              directory, writes out.pcap
  *   stuck-*    waits for its cancel fd, 10 s at most: then fails "never
  *              cancelled" (a run that forgot it ends anyway)
+ * A name with "-step" in it says it is in its first step, waiting for the
+ * test, before doing what its prefix says.
  * Every one appends its name and a space to order (the start order).
  */
 struct tx {
@@ -109,13 +112,17 @@ static int texec(const struct sc_scenario *sc, struct sc_report *rep,
 	pthread_mutex_unlock(&t->mu);
 	hx_buf_printf(&rep->transcript, "ran %s\n", n);
 	rep->status = SC_ST_PASS;
-	if (!strncmp(n, "fail", 4)) {
+	if (strstr(n, "-step")) {
+		rep->step = 0;
+		sc_report_waiting(rep, "waiting for the test");
+	}
+	if (!strncmp(n, "fail", 4) || !strncmp(n, "pass", 4) || !strncmp(n, "files", 5)) {
 		struct sc_step_result *res = calloc(sc->nsteps, sizeof(*res));
 		struct sc_results all = { res, ctx->workdir, NULL, 0 };
 		char err[HX_ERRLEN];
 
 		res[0].ran = 1;
-		res[0].exit_status = 1;
+		res[0].exit_status = n[0] == 'f' && n[1] == 'a';
 		if (sc_expect_eval(err, sc, &all, &rep->verdicts) == 0)
 			rep->nverdicts = sc->nexpects;
 		free(res);
@@ -161,7 +168,8 @@ static int texec(const struct sc_scenario *sc, struct sc_report *rep,
 			rep->status = SC_ST_FAIL;
 			sc_report_reason(rep, "never cancelled");
 		}
-	} else if (!strncmp(n, "files", 5)) {
+	}
+	if (!strncmp(n, "files", 5)) {
 		char p[512];
 		struct stat st;
 		int fd;
@@ -273,6 +281,32 @@ static void test_timeout(void)
 	CU_ASSERT(r.items[0].rep.elapsed < 5000000);
 	CU_ASSERT_EQUAL(r.items[1].rep.status, SC_ST_PASS);
 	CU_ASSERT_EQUAL(hx_run_exit_code(&r), 1);
+	hx_run_release(&r);
+	tx_release(&t);
+}
+
+/* A timeout and a cancel name the step that was running, its line and
+ * statement as written, and what it waited for. */
+static void test_cut_names_step(void)
+{
+	char *p[] = { scn("cut", "hang-step-1", "timeout 100ms\n"),
+		      scn("cut", "cancel-step-2", NULL) };
+	struct hx_run r;
+	struct tx t;
+	struct hx_run_opts o;
+
+	tx_init(&t);
+	o = opts(&t, 1);
+	CU_ASSERT_EQUAL(run(&r, p, 1, &o), 0);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason,
+			       "timed out after 100ms in line 6 (r: run a true): waiting for the test");
+	hx_run_release(&r);
+	t.cancel_fd = eventfd(0, EFD_CLOEXEC);
+	o.cancel_fd = t.cancel_fd;
+	CU_ASSERT_EQUAL(run(&r, p + 1, 1, &o), 0);
+	CU_ASSERT_STRING_EQUAL(r.items[0].rep.reason,
+			       "interrupted in line 5 (r: run a true): waiting for the test");
+	close(t.cancel_fd);
 	hx_run_release(&r);
 	tx_release(&t);
 }
@@ -442,15 +476,26 @@ static void test_tap(void)
 	o = opts(&t, 2);
 	CU_ASSERT_EQUAL(run(&r, p, 3, &o), 0);
 	zero_times(&r);
-	hx_report_tap(&b, &r);
+	hx_report_tap(&b, &r, 14);
 	snprintf(want, sizeof(want),
 		 "TAP version 14\n"
 		 "1..3\n"
 		 "# ran pass-1\n"
+		 "# Subtest: pass-1\n"
+		 "    1..1\n"
+		 "    ok 1 - line 6: expect r exit 0\n"
 		 "ok 1 - pass-1\n"
 		 "# ran skip-2\n"
 		 "ok 2 - skip-2 # SKIP test skip\n"
 		 "# ran fail-3\n"
+		 "# Subtest: fail-3\n"
+		 "    1..1\n"
+		 "    not ok 1 - line 6: expect r exit 0\n"
+		 "      ---\n"
+		 "      why: \"'r' exited with status 1, expected 0\"\n"
+		 "      detail: |\n"
+		 "        expected (%s:6): expect r exit 0\n"
+		 "      ...\n"
 		 "not ok 3 - fail-3\n"
 		 "  ---\n"
 		 "  message: \"expectation on line 6 failed\"\n"
@@ -460,14 +505,42 @@ static void test_tap(void)
 		 "  failures:\n"
 		 "    - line: 6\n"
 		 "      expected: \"expect r exit 0\"\n"
+		 "      ok: false\n"
 		 "      why: \"'r' exited with status 1, expected 0\"\n"
 		 "      detail: |\n"
 		 "        expected (%s:6): expect r exit 0\n"
 		 "  ...\n",
-		 p[2], p[2]);
+		 p[2], p[2], p[2]);
 	if (strcmp(b.p, want))
 		fprintf(stderr, "\n%s", b.p);
 	CU_ASSERT_STRING_EQUAL(b.p, want);
+	hx_buf_release(&b);
+	/* Version 13: no subtests; every verdict, passed or not, is a YAML
+	 * diagnostic of its scenario's test line; ASCII only. */
+	hx_buf_puts(&r.items[0].rep.transcript, "\xc2\xa7 \xe2\x86\x92 \xf0\x9f\x98\x80 \xff\n");
+	hx_report_tap(&b, &r, 13);
+	CU_ASSERT_EQUAL(strncmp(b.p, "TAP version 13\n1..3\n", 20), 0);
+	CU_ASSERT_PTR_NULL(strstr(b.p, "Subtest"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "# \\u00a7 \\u2192 \\U0001f600 \\xff\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "ok 1 - pass-1\n"
+					   "  ---\n"
+					   "  file: \""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "  verdicts:\n"
+					   "    - line: 6\n"
+					   "      expected: \"expect r exit 0\"\n"
+					   "      ok: true\n"
+					   "  ...\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "ok 2 - skip-2 # SKIP test skip\n  ---\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "not ok 3 - fail-3\n  ---\n  message: "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "      ok: false\n      why: "));
+	{
+		size_t k;
+
+		for (k = 0; k < b.len; k++)
+			if ((unsigned char)b.p[k] >= 0x80)
+				break;
+		CU_ASSERT_EQUAL(k, b.len);
+	}
 	hx_buf_release(&b);
 	hx_run_release(&r);
 	tx_release(&t);
@@ -485,26 +558,80 @@ static void test_text_report(void)
 	o = opts(&t, 2);
 	CU_ASSERT_EQUAL(run(&r, p, 2, &o), 0);
 	zero_times(&r);
-	hx_report_text(&b, &r);
+	{
+		struct hx_text_opts v = { .verbosity = HX_VERBOSE, .scn_dir = NULL };
+
+		hx_report_text(&b, &r, &v);
+	}
 	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "=== pass-1: the pass-1 test (seed 000 §0)\n"
 					   "    ran pass-1\n"
+					   "    ok    line 6    expect r exit 0\n"
 					   "--- PASS pass-1 (0.000s)\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "    FAIL  line 6    expect r exit 0\n"
 					   "          why: 'r' exited with status 1, expected 0\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "--- FAIL fail-2: expectation on line 6 failed (0.000s)\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "dumplab: 2 scenarios: 1 passed, 1 failed, 0 skipped in 0.000s\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "dumplab: 2 scenarios: 1 passed, 1 failed, 0 skipped in 0.000s\n"
+					   "dumplab: failed: fail-2\n"));
+	/* Not in the scenario directory: rerun by path. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "dumplab: rerun them: dumplab run "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "/txt/fail-2.scn\n"));
+	hx_buf_reset(&b);
+	/* The default: a pass is one line, a failure is in full; in the
+	 * scenario directory the rerun names it. */
+	{
+		char dir[256];
+		struct hx_text_opts d = { .verbosity = HX_NORMAL, .scn_dir = dir };
+
+		snprintf(dir, sizeof(dir), "%s/txt", tmpdir);
+		hx_report_text(&b, &r, &d);
+	}
+	CU_ASSERT_PTR_EQUAL(strstr(b.p, "PASS pass-1 (0.000s)\n=== fail-2: the fail-2 test"), b.p);
+	CU_ASSERT_PTR_NULL(strstr(b.p, "ran pass-1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "    ran fail-2\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "\ndumplab: rerun them: dumplab run fail-2\n"));
+	hx_buf_reset(&b);
+	/* -q: one line each, the failure's verdicts, no transcript; colour
+	 * when asked. */
+	{
+		struct hx_text_opts q = { .verbosity = HX_QUIET, .color = 1 };
+
+		hx_report_text(&b, &r, &q);
+	}
+	CU_ASSERT_PTR_EQUAL(strstr(b.p, "\033[1m\033[32mPASS\033[0m pass-1 (0.000s)\n"
+				       "\033[1m\033[31mFAIL\033[0m fail-2: expectation on line 6 failed (0.000s)\n"
+				       "    \033[31mFAIL\033[0m  line 6    expect r exit 0\n"), b.p);
+	CU_ASSERT_PTR_NULL(strstr(b.p, "ran "));
+	CU_ASSERT_PTR_NULL(strstr(b.p, "==="));
 	hx_buf_release(&b);
 	hx_run_release(&r);
 	tx_release(&t);
 }
 
+static int xmllint_with(const char *xsd, const char *file)
+{
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd), "xmllint --noout --schema '%s' '%s' 2>/dev/null", xsd, file);
+	return system(cmd) == 0;
+}
+
 static int xmllint_ok(const char *file)
 {
-	char cmd[512];
+	return xmllint_with("tests/junit.xsd", file);
+}
 
-	snprintf(cmd, sizeof(cmd),
-		 "xmllint --noout --schema tests/junit.xsd '%s' 2>/dev/null", file);
-	return system(cmd) == 0;
+/*
+ * The Jenkins xunit plugin's junit-10.xsd, the schema CI's JUnit readers
+ * hold reports to: $DUMPLAB_JUNIT10_XSD, else ../shared/junit-10.xsd (the
+ * copy kept beside the project with its licence), else NULL.
+ */
+static const char *junit10(void)
+{
+	const char *e = getenv("DUMPLAB_JUNIT10_XSD");
+
+	if (e && *e)
+		return access(e, R_OK) == 0 ? e : NULL;
+	return access("../shared/junit-10.xsd", R_OK) == 0 ? "../shared/junit-10.xsd" : NULL;
 }
 
 static int write_buf(const char *path, const struct hx_buf *b)
@@ -517,47 +644,89 @@ static int write_buf(const char *path, const struct hx_buf *b)
 	return fclose(f);
 }
 
-/* JUnit: valid against tests/junit.xsd, with awkward text escaped. */
+/* JUnit: valid against tests/junit.xsd and junit-10.xsd, with awkward
+ * text escaped; a file that does not load is an error named as the
+ * scenario; the timestamp is the run's start. */
 static void test_junit(void)
 {
 	char *p[] = { scn("ju", "pass-1", NULL), scn("ju", "skip-2", NULL),
-		      scn("ju", "fail-3", NULL) };
+		      scn("ju", "fail-3", NULL), NULL };
 	struct hx_run r;
 	struct hx_buf b = HX_BUF_INIT;
 	struct tx t;
 	struct hx_run_opts o;
-	char path[256];
+	char path[256], bad[256], stamp[32], *at;
+	time_t before = time(NULL);
+	struct tm tm;
+	FILE *f;
 
+	snprintf(bad, sizeof(bad), "%s/ju/broken-4.scn", tmpdir);
+	f = fopen(bad, "we");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("scenario broken-4\ntitle t\nlisen a\n", f);
+	fclose(f);
+	p[3] = bad;
 	tx_init(&t);
 	o = opts(&t, 2);
-	CU_ASSERT_EQUAL(run(&r, p, 3, &o), 0);
+	CU_ASSERT_EQUAL(run(&r, p, 4, &o), 0);
 	/* Text a transcript or a reason may hold: markup, quotes, a control
 	 * byte, invalid UTF-8, valid UTF-8. */
 	hx_buf_puts(&r.items[0].rep.transcript, "<tag> & \"q\" 'a' \x01 \xff\xfe §ok ]]>\n");
 	sc_report_reason(&r.items[1].rep, "needs <root> & \"more\"");
+	/* A report written a while after the run still carries its start. */
+	r.started -= 3600;
 	hx_report_junit(&b, &r);
-	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<testsuites name=\"dumplab\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<testsuites name=\"dumplab\" tests=\"4\" failures=\"1\" errors=\"1\" time=\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<testsuite name=\"scenarios\" tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"1\" time=\""));
+	before -= 3600;
+	gmtime_r(&before, &tm);
+	strftime(stamp, sizeof(stamp), "timestamp=\"%Y-%m-%dT%H:", &tm);
+	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, stamp));
 	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<testcase classname=\"dumplab.scenarios\" name=\"fail-3\""));
+	CU_ASSERT_PTR_NULL(strstr(b.p, " file=\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<failure message=\"expectation on line 6 failed\" type=\"expectation\">"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "<skipped message=\"needs &lt;root&gt; &amp; &quot;more&quot;\"/>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "&lt;tag&gt; &amp; &quot;q&quot; &apos;a&apos; \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd §ok ]]&gt;"));
+	/* Named as the scenario (the file's name without .scn), an error. */
+	at = strstr(b.p, "name=\"broken-4\"");
+	CU_ASSERT_PTR_NOT_NULL(at);
+	CU_ASSERT_PTR_NOT_NULL(at ? strstr(at, "<error message=\"") : NULL);
+	/* The verdicts are in system-out, the passing ones too. */
+	at = strstr(b.p, "name=\"pass-1\"");
+	CU_ASSERT_PTR_NOT_NULL(at ? strstr(at, "<system-out>file: ") : NULL);
+	CU_ASSERT_PTR_NOT_NULL(at ? strstr(at, "ok    line 6    expect r exit 0\n") : NULL);
 	snprintf(path, sizeof(path), "%s/junit.xml", tmpdir);
 	CU_ASSERT_EQUAL_FATAL(write_buf(path, &b), 0);
 	CU_ASSERT(xmllint_ok(path));
-	/* The schema is not a rubber stamp: a testcase without a time fails. */
+	if (junit10()) {
+		CU_ASSERT(xmllint_with(junit10(), path));
+	} else {
+		fprintf(stderr, "\n  (junit-10.xsd: skipped: neither $DUMPLAB_JUNIT10_XSD nor ../shared/junit-10.xsd is there) ");
+	}
+	/* The schemas are not rubber stamps: a testcase without a time
+	 * fails ours, one with a file attribute fails both. */
 	{
-		struct hx_buf bad = HX_BUF_INIT;
-		char *at = strstr(b.p, " time=\"0.");
+		struct hx_buf bad_xml = HX_BUF_INIT;
 
+		at = strstr(b.p, " time=\"");
 		at = at ? strstr(at + 1, " time=\"") : NULL; /* the testsuite's */
 		at = at ? strstr(at + 1, " time=\"") : NULL; /* a testcase's */
 		CU_ASSERT_PTR_NOT_NULL_FATAL(at);
-		hx_buf_put(&bad, b.p, (size_t)(at - b.p));
-		hx_buf_puts(&bad, " tyme=\"");
-		hx_buf_puts(&bad, at + 7);
-		CU_ASSERT_EQUAL_FATAL(write_buf(path, &bad), 0);
+		hx_buf_put(&bad_xml, b.p, (size_t)(at - b.p));
+		hx_buf_puts(&bad_xml, " tyme=\"");
+		hx_buf_puts(&bad_xml, at + 7);
+		CU_ASSERT_EQUAL_FATAL(write_buf(path, &bad_xml), 0);
 		CU_ASSERT_FALSE(xmllint_ok(path));
-		hx_buf_release(&bad);
+		hx_buf_reset(&bad_xml);
+		hx_buf_put(&bad_xml, b.p, (size_t)(at - b.p));
+		hx_buf_puts(&bad_xml, " file=\"x.scn\"");
+		hx_buf_puts(&bad_xml, at);
+		CU_ASSERT_EQUAL_FATAL(write_buf(path, &bad_xml), 0);
+		CU_ASSERT_FALSE(xmllint_ok(path));
+		if (junit10()) {
+			CU_ASSERT_FALSE(xmllint_with(junit10(), path));
+		}
+		hx_buf_release(&bad_xml);
 	}
 	hx_buf_release(&b);
 	hx_run_release(&r);
@@ -583,7 +752,19 @@ static void test_outdir(void)
 	CU_ASSERT_EQUAL(r.items[0].rep.status, SC_ST_PASS);
 	snprintf(f, sizeof(f), "%s/files-1/transcript.txt", out);
 	CU_ASSERT_EQUAL(stat(f, &st), 0);
-	CU_ASSERT_EQUAL(st.st_size, (off_t)strlen("ran files-1\n"));
+	/* The transcript, then the verdicts and the status. */
+	fp = fopen(f, "re");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	{
+		char text[1024];
+		size_t n = fread(text, 1, sizeof(text) - 1, fp);
+
+		text[n] = '\0';
+		CU_ASSERT_PTR_EQUAL(strstr(text, "ran files-1\n"
+						 "ok    line 9    expect r exit 0\n"
+						 "--- PASS files-1 ("), text);
+	}
+	fclose(fp);
 	snprintf(f, sizeof(f), "%s/files-1/out.pcap", out);
 	CU_ASSERT_EQUAL(stat(f, &st), 0);
 	hx_run_release(&r);
@@ -603,6 +784,46 @@ static void test_outdir(void)
 	CU_ASSERT_EQUAL(stat(f, &st), 0);
 	hx_run_release(&r);
 	tx_release(&t);
+}
+
+/* --out DIR before a run: new or empty is taken, an earlier run's is
+ * emptied, a file or someone else's non-empty directory is refused and
+ * left as it was. */
+static void test_outdir_prepare(void)
+{
+	char d[256], f[400], err[HX_ERRLEN];
+	struct stat st;
+	FILE *fp;
+
+	snprintf(d, sizeof(d), "%s/prep/new/deep", tmpdir);
+	CU_ASSERT_EQUAL(hx_run_outdir(err, d), 0);
+	snprintf(f, sizeof(f), "%s/" HX_OUT_MARK, d);
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	/* An earlier run's: emptied, marked again. */
+	snprintf(f, sizeof(f), "%s/old-scenario", d);
+	mkdir(f, 0755);
+	snprintf(f, sizeof(f), "%s/old-scenario/transcript.txt", d);
+	fp = fopen(f, "we");
+	fclose(fp);
+	CU_ASSERT_EQUAL(hx_run_outdir(err, d), 0);
+	snprintf(f, sizeof(f), "%s/old-scenario", d);
+	CU_ASSERT_NOT_EQUAL(stat(f, &st), 0);
+	snprintf(f, sizeof(f), "%s/" HX_OUT_MARK, d);
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	/* Someone else's: refused, untouched. */
+	snprintf(d, sizeof(d), "%s/prep/theirs", tmpdir);
+	mkdir(d, 0755);
+	snprintf(f, sizeof(f), "%s/thesis.tex", d);
+	fp = fopen(f, "we");
+	fclose(fp);
+	CU_ASSERT_EQUAL(hx_run_outdir(err, d), -EEXIST);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "is not empty and no earlier run wrote it"));
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	/* A file. */
+	CU_ASSERT_EQUAL(hx_run_outdir(err, f), -ENOTDIR);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "is not a directory"));
+	CU_ASSERT_EQUAL(stat(f, &st), 0);
+	CU_ASSERT(S_ISREG(st.st_mode));
 }
 
 /* Temporary directories go away after the run. */
@@ -705,9 +926,15 @@ static void test_longest_first(void)
 	o = opts(&t, 1);
 	CU_ASSERT_EQUAL(run(&r, p, 4, &o), 0);
 	CU_ASSERT_STRING_EQUAL(t.order, "pass-b pass-d pass-c pass-a ");
-	hx_report_tap(&b, &r);
-	CU_ASSERT_PTR_NOT_NULL(strstr(b.p, "ok 1 - pass-a\n# ran pass-b\nok 2 - pass-b\n"
-					   "# ran pass-c\nok 3 - pass-c\n# ran pass-d\nok 4 - pass-d\n"));
+	hx_report_tap(&b, &r, 13);
+	{
+		const char *a = strstr(b.p, "# ran pass-a\nok 1 - pass-a\n"),
+			   *pb = strstr(b.p, "# ran pass-b\nok 2 - pass-b\n"),
+			   *c = strstr(b.p, "# ran pass-c\nok 3 - pass-c\n"),
+			   *d = strstr(b.p, "# ran pass-d\nok 4 - pass-d\n");
+
+		CU_ASSERT(a && pb && c && d && a < pb && pb < c && c < d);
+	}
 	hx_buf_release(&b);
 	hx_run_release(&r);
 	tx_release(&t);
@@ -942,15 +1169,17 @@ static CU_TestInfo tests[] = {
 	{ "-j 1 runs one at a time", test_jobs_bound },
 	{ "a scenario's own timeout cancels it", test_timeout },
 	{ "the default timeout", test_default_timeout },
+	{ "a timeout and a cancel name the running step", test_cut_names_step },
 	{ "failed verdicts and files that do not load", test_failures_and_load_errors },
 	{ "Ctrl-C: SIGINT cancels everything, exit 130", test_sigint },
 	{ "the cancel fd does the same", test_cancel_fd },
 	{ "unmet needs skip with the reason", test_needs_skip },
 	{ "the dry executor: no engine yet", test_dry_executor },
-	{ "TAP version 14", test_tap },
+	{ "TAP versions 13 and 14", test_tap },
 	{ "the text transcript", test_text_report },
-	{ "JUnit XML valid against tests/junit.xsd", test_junit },
+	{ "JUnit XML valid against tests/junit.xsd and junit-10.xsd", test_junit },
 	{ "--out keeps files and transcripts", test_outdir },
+	{ "--out DIR: new, earlier run, file, foreign", test_outdir_prepare },
 	{ "temporary directories are removed", test_temp_dirs_removed },
 	{ "3,000 queued scenarios run in 64 fds, loaded once", test_many_few_fds },
 	{ "the longest timeout starts first; reports keep their order", test_longest_first },
