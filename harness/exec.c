@@ -20,46 +20,12 @@
 #include "capture/sf.h"
 #include "capture/writer.h"
 #include "harness/exec.h"
+#include "harness/exec-int.h"
 #include "harness/keep-pcap.h"
 #include "netns/actor.h"
 #include "netns/ns.h"
 #include "netns/craft.h"
 #include "netns/proc.h"
-
-/* What the executor holds for each step while the scenario runs. */
-struct xstep {
-	struct ns_actor *actor;	  /* connect, accept: the connection */
-	struct ns_server *server; /* listen */
-	struct cap_session *cap;  /* capture, until it is stopped */
-	struct cap_nltap *nl;	  /* capture -i netlink */
-	struct cap_writer *w;	  /* netlink capture with -w */
-	struct cap_writer_plan plan;
-	int has_plan;
-	struct cap_sink sink;
-	char *wpath;		  /* -w's name under the scenario's directory */
-	struct cap_pktvec rpkts;  /* read: the packets the filter kept */
-	int stopped;
-	struct sc_lines text;
-	struct hx_buf data;	  /* recv: the bytes received */
-	const struct cap_pkt *pkts;
-	size_t npkts;
-	int dlt;
-	struct sc_lines ladder;	  /* capture, read: the TCP ladders */
-	struct ns_proc *proc;	  /* start */
-	int collected;		  /* start: its output and status are in res */
-	struct sc_lines out, errl; /* start: stdout, stderr */
-};
-
-struct sc_exec {
-	const struct sc_scenario *sc;
-	const struct hx_exec_ctx *ctx;
-	struct sc_report *rep;
-	struct ns_lab *lab;
-	struct ns_host **hosts;
-	struct xstep *xs;
-	struct sc_step_result *res;
-	char err[HX_ERRLEN];
-};
 
 static long long now_us(void)
 {
@@ -69,13 +35,13 @@ static long long now_us(void)
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static int cancelled(const struct sc_exec *x)
+int exec_cancelled(const struct sc_exec *x)
 {
 	return x->ctx->cancelled && atomic_load(x->ctx->cancelled);
 }
 
 /* A step's deadline in ms: its own timeout, else the scenario's. */
-static int step_ms(const struct sc_exec *x, const struct sc_step *s)
+int exec_step_ms(const struct sc_exec *x, const struct sc_step *s)
 {
 	sc_usec t = s->timeout ? s->timeout : x->ctx->timeout;
 
@@ -84,7 +50,7 @@ static int step_ms(const struct sc_exec *x, const struct sc_step *s)
 	return (int)(t / 1000);
 }
 
-static const char *addr_str(const struct sc_inaddr *a, char *buf, size_t len)
+const char *exec_addr_str(const struct sc_inaddr *a, char *buf, size_t len)
 {
 	return inet_ntop(a->af, a->a, buf, (socklen_t)len) ? buf : "?";
 }
@@ -177,7 +143,7 @@ static int build(struct sc_exec *x)
 		const struct sc_addr *ad = &sc->addrs[i];
 		char s[INET6_ADDRSTRLEN];
 
-		snprintf(a, sizeof(a), "%s/%d", addr_str(&ad->addr, s, sizeof(s)),
+		snprintf(a, sizeof(a), "%s/%d", exec_addr_str(&ad->addr, s, sizeof(s)),
 			 ad->plen);
 		if ((r = ns_addr_add(x->err, x->hosts[ad->dev.host], ad->dev.ifname,
 				     a)) < 0)
@@ -214,9 +180,9 @@ static int build(struct sc_exec *x)
 			snprintf(d, sizeof(d), "default");
 		else
 			snprintf(d, sizeof(d), "%s/%d",
-				 addr_str(&rt->dst, s, sizeof(s)), rt->plen);
+				 exec_addr_str(&rt->dst, s, sizeof(s)), rt->plen);
 		if ((r = ns_route_add(x->err, x->hosts[rt->host], d,
-				      rt->has_via ? addr_str(&rt->via, v, sizeof(v)) : NULL,
+				      rt->has_via ? exec_addr_str(&rt->via, v, sizeof(v)) : NULL,
 				      rt->dev)) < 0)
 			return r;
 	}
@@ -250,7 +216,7 @@ static int write_files(struct sc_exec *x)
 
 /* ---- steps ----------------------------------------------------------- */
 
-static enum sc_outcome outcome(enum ns_outcome o)
+enum sc_outcome exec_outcome(enum ns_outcome o)
 {
 	switch (o) {
 	case NS_CONNECTED: return SC_OUT_CONNECTED;
@@ -291,14 +257,14 @@ static int cut_short(struct sc_exec *x, const struct ns_step *st)
 }
 
 /* Runs an actor step, polling the scenario's cancellation meanwhile. */
-static int actor_step(struct sc_exec *x, struct ns_actor *a, struct ns_step *st)
+int exec_actor_step(struct sc_exec *x, struct ns_actor *a, struct ns_step *st)
 {
 	int r = ns_actor_start(x->err, a, st);
 
 	if (r < 0)
 		return r;
 	while (ns_step_wait(st, 100) != 0) {
-		if (cancelled(x)) {
+		if (exec_cancelled(x)) {
 			ns_actor_cancel(a);
 			ns_step_wait(st, -1);
 			return cut_short(x, st);
@@ -321,7 +287,7 @@ static int run_cmd(struct sc_exec *x, size_t i)
 	int r;
 
 	r = ns_run_in(x->err, x->hosts[s->host], x->ctx->workdir, x->ctx->cancel_fd,
-		      s->u.run.argv, step_ms(x, s), &rr);
+		      s->u.run.argv, exec_step_ms(x, s), &rr);
 	if (r == 0) {
 		x->res[i].exit_status = WIFEXITED(rr.status) ? WEXITSTATUS(rr.status) :
 					128 + WTERMSIG(rr.status);
@@ -465,7 +431,7 @@ static int capture_stop(struct sc_exec *x, size_t i)
 		return 0;
 	c->stopped = 1;
 	r = c->nl ? cap_nltap_stop(c->nl, x->err)
-		  : cap_session_stop(c->cap, x->err, step_ms(x, s));
+		  : cap_session_stop(c->cap, x->err, exec_step_ms(x, s));
 	if (r < 0)
 		return r;
 	if (c->nl) {
@@ -587,232 +553,6 @@ static int read_file(struct sc_exec *x, size_t i)
 	return ladder_of(x, i, &s->u.read.cmd, 0);
 }
 
-/* ---- programs of one's own, crafted frames --------------------------- */
-
-
-static void transcript_argv(struct sc_exec *x, const struct sc_step *s,
-			    const char *verb, char *const *argv)
-{
-	hx_buf_printf(&x->rep->transcript, "%s: %s %s:", s->label ? s->label : "-",
-		      verb, x->sc->hosts[s->host].name);
-	for (int k = 0; argv[k]; k++)
-		hx_buf_printf(&x->rep->transcript, " %s", argv[k]);
-}
-
-/* start: the program runs in the host until it ends or the scenario does;
- * `ready TEXT` returns once it printed TEXT. */
-static int start_proc(struct sc_exec *x, size_t i)
-{
-	const struct sc_step *s = &x->sc->steps[i];
-	struct xstep *xs = &x->xs[i];
-	int r;
-
-	transcript_argv(x, s, "start", s->u.start.argv);
-	r = ns_proc_start(x->err, s->label, x->hosts[s->host], x->ctx->workdir,
-			  s->u.start.argv, &xs->proc);
-	if (r < 0) {
-		hx_buf_printf(&x->rep->transcript, " (%s)\n", x->err);
-		return r;
-	}
-	hx_buf_printf(&x->rep->transcript, " (pid %d)\n", ns_proc_pid(xs->proc));
-	if (s->u.start.ready)
-		r = ns_proc_await(x->err, xs->proc, s->u.start.ready, step_ms(x, s),
-				  x->ctx->cancel_fd);
-	return r;
-}
-
-/*
- * What a started program left: its stdout, its stderr, both (stdout then
- * stderr, as a run's), and how it ended. A program still running when
- * the scenario ends is killed first (SIGTERM, then SIGKILL after 2 s):
- * it dies with the scenario, and its exit status says so (128+N).
- */
-static int proc_collect(struct sc_exec *x, size_t i)
-{
-	const struct sc_step *s = &x->sc->steps[i];
-	struct xstep *xs = &x->xs[i];
-	struct sc_step_result *res = &x->res[i];
-	struct hx_buf o, e;
-	int status = 0, r = 0;
-
-	if (!xs->proc || xs->collected)
-		return 0;
-	if (!ns_proc_ended(xs->proc, NULL)) {
-		ns_proc_signal(x->err, xs->proc, SIGTERM);
-		if (ns_proc_wait(x->err, xs->proc, 2000, -1) < 0) {
-			ns_proc_signal(x->err, xs->proc, SIGKILL);
-			ns_proc_wait(x->err, xs->proc, -1, -1);
-		}
-		hx_buf_printf(&x->rep->transcript, "%s: still running at the end: stopped\n",
-			      s->label);
-	}
-	ns_proc_ended(xs->proc, &status);
-	xs->collected = 1;
-	res->exit_status = WIFEXITED(status) ? WEXITSTATUS(status)
-					     : 128 + WTERMSIG(status);
-	ns_proc_output(xs->proc, NS_PROC_STDOUT, &o);
-	ns_proc_output(xs->proc, NS_PROC_STDERR, &e);
-	if (sc_lines_add(&xs->out, o.p, o.len, SC_NONE) < 0 ||
-	    sc_lines_add(&xs->errl, e.p, e.len, SC_NONE) < 0 ||
-	    sc_lines_add(&xs->text, o.p, o.len, SC_NONE) < 0 ||
-	    sc_lines_add(&xs->text, e.p, e.len, SC_NONE) < 0)
-		r = hx_err(x->err, -ENOMEM, "out of memory");
-	res->ran = 1;
-	res->text = &xs->text;
-	res->stdout_text = &xs->out;
-	res->stderr_text = &xs->errl;
-	hx_buf_printf(&x->rep->transcript, "%s: exit %d; stdout %zu line%s, stderr %zu line%s\n",
-		      s->label, res->exit_status, xs->out.n, xs->out.n == 1 ? "" : "s",
-		      xs->errl.n, xs->errl.n == 1 ? "" : "s");
-	/* the first lines of each, enough to see what went wrong */
-	for (size_t k = 0; k < xs->errl.n && k < 20; k++)
-		hx_buf_printf(&x->rep->transcript, "  stderr: %s\n", xs->errl.line[k]);
-	for (size_t k = 0; k < xs->out.n && k < 20; k++)
-		hx_buf_printf(&x->rep->transcript, "  stdout: %s\n", xs->out.line[k]);
-	if (xs->out.n > 20)
-		hx_buf_printf(&x->rep->transcript, "  stdout: ... (%zu more)\n",
-			      xs->out.n - 20);
-	hx_buf_release(&o);
-	hx_buf_release(&e);
-	return r;
-}
-
-static int wait_proc(struct sc_exec *x, size_t i)
-{
-	const struct sc_step *s = &x->sc->steps[i];
-	int r = ns_proc_wait(x->err, x->xs[s->ref].proc, step_ms(x, s),
-			     x->ctx->cancel_fd);
-
-	return r < 0 ? r : proc_collect(x, s->ref);
-}
-
-struct inject_arg {
-	struct sc_exec *x;
-	struct ns_host *h;
-	const char *ifname;
-};
-
-static int inject_one(void *arg, const uint8_t *f, size_t n, unsigned line)
-{
-	struct inject_arg *ia = arg;
-
-	(void)line;
-	return ns_inject(ia->x->err, ia->h, ia->ifname, f, n);
-}
-
-/* The frames of inject's file: a pcap savefile's records, or hex, a
- * frame a line. */
-static int inject_file(struct sc_exec *x, const struct sc_step *s)
-{
-	char path[4096], e[HX_ERRLEN];
-	struct ns_host *h = x->hosts[s->host];
-	struct sf_iter it;
-	struct sf_iter_opts o = { .name = s->u.inject.file };
-	FILE *f;
-	uint8_t magic[4] = { 0 };
-	int r = 0, n = 0;
-
-	snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, s->u.inject.file);
-	f = fopen(path, "re");
-	if (!f)
-		return hx_err(x->err, -errno, "line %u: inject: cannot read '%s': %s",
-			      s->pos.line, s->u.inject.file, strerrordesc_np(errno));
-	if (fread(magic, 1, 4, f) == 4 &&
-	    ((magic[0] == 0xd4 && magic[1] == 0xc3) || (magic[0] == 0xa1 && magic[1] == 0xb2) ||
-	     (magic[0] == 0x4d && magic[1] == 0x3c) || (magic[0] == 0x0a && magic[1] == 0x0d))) {
-		struct pcap_pkthdr *ph;
-		const uint8_t *d;
-
-		fclose(f);
-		if ((r = sf_iter_open(e, &it, path, &o)) < 0)
-			return hx_err(x->err, r, "line %u: inject: %s", s->pos.line, e);
-		while (r == 0 && (n = sf_iter_next(&it, &ph, &d)) == 1)
-			r = ns_inject(x->err, h, s->u.inject.ifname, d, ph->caplen);
-		if (r == 0 && n < 0)
-			r = hx_err(x->err, -EIO, "line %u: inject: '%s': %s", s->pos.line,
-				   s->u.inject.file, sf_iter_error(&it));
-		sf_iter_close(&it);
-		return r;
-	}
-	/* hex text: read whole, then frame by frame (sc_hex_frames) */
-	{
-		struct hx_buf t = HX_BUF_INIT;
-		struct inject_arg ia = { x, h, s->u.inject.ifname };
-		char chunk[8192];
-		unsigned badline = 0;
-		uint8_t *buf = NULL;
-		size_t got;
-		int odd = 0;
-
-		rewind(f);
-		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			hx_buf_put(&t, chunk, got);
-		if (ferror(f) || t.oom)
-			r = hx_err(x->err, -EIO, "line %u: inject: cannot read '%s'",
-				   s->pos.line, s->u.inject.file);
-		fclose(f);
-		if (r == 0 && !(buf = malloc(65536 + 15)))
-			r = hx_err(x->err, -ENOMEM, "out of memory");
-		if (r == 0) {
-			r = sc_hex_frames(t.p ? t.p : "", t.len, buf, 65536 + 15, inject_one,
-					  &ia, &badline, &odd);
-			if (r == -EINVAL || r == -EMSGSIZE)
-				r = hx_err(x->err, r, "line %u: inject: '%s' line %u: %s",
-					   s->pos.line, s->u.inject.file, badline,
-					   r == -EMSGSIZE ? "a frame over 65550 bytes" :
-					   odd ? "an odd number of hex digits" : "not a frame in hex");
-		}
-		free(buf);
-		hx_buf_release(&t);
-		return r;
-	}
-}
-
-static int do_inject(struct sc_exec *x, size_t i)
-{
-	const struct sc_step *s = &x->sc->steps[i];
-
-	if (s->u.inject.file)
-		return inject_file(x, s);
-	return ns_inject(x->err, x->hosts[s->host], s->u.inject.ifname,
-			 s->u.inject.frame.bytes, s->u.inject.frame.len);
-}
-
-static int do_tcp(struct sc_exec *x, size_t i)
-{
-	const struct sc_step *s = &x->sc->steps[i];
-	char dst[INET6_ADDRSTRLEN];
-	struct ns_tcpseg seg = {
-		.dst = addr_str(&s->u.tcp.dest.addr, dst, sizeof(dst)),
-		.sport = (uint16_t)s->u.tcp.sport,
-		.dport = (uint16_t)s->u.tcp.port,
-		.flags = (uint8_t)s->u.tcp.flags,
-		.seq = s->u.tcp.seq,
-		.ack = s->u.tcp.ack,
-		.win = (uint16_t)s->u.tcp.win,
-		.urp = (uint16_t)s->u.tcp.urp,
-		.ttl = (uint8_t)s->u.tcp.ttl,
-		.opts = s->u.tcp.opts,
-		.optlen = s->u.tcp.optlen,
-		.data = s->u.tcp.data.bytes,
-		.len = s->u.tcp.data.len,
-	};
-
-	uint8_t *pat = NULL;
-	int r;
-
-	/* `data N bytes`: the pattern every generated payload uses */
-	if (!seg.data && seg.len) {
-		if (!(pat = malloc(seg.len)))
-			return hx_err(x->err, -ENOMEM, "out of memory");
-		ns_pattern(pat, seg.len, 0);
-		seg.data = pat;
-	}
-	r = ns_tcpseg_send(x->err, x->hosts[s->host], &seg);
-	free(pat);
-	return r;
-}
-
 /* What a cancelled step that is not an actor's was waiting for. */
 static void waiting_for(struct sc_exec *x, size_t i)
 {
@@ -831,124 +571,6 @@ static void waiting_for(struct sc_exec *x, size_t i)
 static struct ns_actor *conn_of(struct sc_exec *x, const struct sc_step *s)
 {
 	return s->ref == SC_NONE ? NULL : x->xs[s->ref].actor;
-}
-
-/* One actor step of an nfs call; its result released, rc kept. */
-static int nfs_sub(struct sc_exec *x, struct ns_actor *a, struct ns_step *st,
-		   struct hx_buf *got)
-{
-	int r = actor_step(x, a, st);
-
-	if (r == 0 && st->res.outcome != NS_OK && st->res.outcome != NS_CONNECTED)
-		r = hx_err(x->err, -EIO, "%s", st->res.msg);
-	if (r == 0 && got)
-		hx_buf_put(got, st->res.data.p, st->res.data.len);
-	ns_result_release(&st->res);
-	return r;
-}
-
-/*
- * nfs: one call and its reply, through the host's actor: over UDP a
- * datagram and the answer on the same socket; over TCP a connection of
- * its own, the call and the reply each one record (RFC 5531 11).
- */
-static int nfs_call(struct sc_exec *x, size_t i)
-{
-	const struct sc_step *s = &x->sc->steps[i];
-	struct hx_buf call = HX_BUF_INIT, got = HX_BUF_INIT;
-	struct ns_nfs_call c = {
-		.xid = s->u.nfs.xid >= 0 ? (uint32_t)s->u.nfs.xid : s->pos.line,
-		.version = s->u.nfs.v3 ? 3 : 2,
-		.proc = (enum ns_nfs_proc)s->u.nfs.proc,
-		.path = s->u.nfs.path,
-		.name = s->u.nfs.name,
-		.offset = (uint64_t)s->u.nfs.offset,
-		.count = (uint32_t)s->u.nfs.count,
-		.machine = x->sc->hosts[s->host].name,
-	};
-	char dst[INET6_ADDRSTRLEN];
-	const char *addr = addr_str(&s->u.nfs.dest.addr, dst, sizeof(dst));
-	struct ns_actor *a;
-	const uint8_t *rep;
-	size_t replen;
-	int r;
-
-	r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
-			 x->sc->hosts[s->host].name, &x->xs[i].actor);
-	if (r < 0)
-		return r;
-	a = x->xs[i].actor;
-	if (s->u.nfs.tcp)
-		hx_buf_put(&call, "\0\0\0\0", 4);
-	r = ns_nfs_build_call(x->err, &call, &c);
-	if (r < 0)
-		goto out;
-	if (call.oom) {
-		r = hx_err(x->err, -ENOMEM, "nfs: out of memory");
-		goto out;
-	}
-	if (s->u.nfs.tcp) {
-		struct ns_step cs = { .kind = NS_CONNECT, .addr = addr,
-				      .port = (uint16_t)s->u.nfs.port,
-				      .sport = (uint16_t)s->u.nfs.sport,
-				      .timeout_ms = step_ms(x, s) };
-		struct ns_step ss = { .kind = NS_SEND, .data = call.p,
-				      .len = call.len, .timeout_ms = step_ms(x, s) };
-		struct ns_step mark = { .kind = NS_RECV, .want = 4,
-					.timeout_ms = step_ms(x, s) };
-		struct ns_step body = { .kind = NS_RECV, .timeout_ms = step_ms(x, s) };
-		struct ns_step cl = { .kind = NS_CLOSE, .timeout_ms = step_ms(x, s) };
-		uint32_t m;
-
-		call.p[0] = (char)(0x80 | (unsigned)r >> 24);
-		call.p[1] = (char)((unsigned)r >> 16);
-		call.p[2] = (char)((unsigned)r >> 8);
-		call.p[3] = (char)r;
-		if ((r = nfs_sub(x, a, &cs, NULL)) < 0 ||
-		    (r = nfs_sub(x, a, &ss, NULL)) < 0 ||
-		    (r = nfs_sub(x, a, &mark, &got)) < 0)
-			goto out;
-		if (got.len != 4) {
-			r = hx_err(x->err, -EBADMSG, "line %u: nfs: the reply's record mark is short",
-				   s->pos.line);
-			goto out;
-		}
-		m = (uint32_t)(uint8_t)got.p[0] << 24 | (uint32_t)(uint8_t)got.p[1] << 16 |
-		    (uint32_t)(uint8_t)got.p[2] << 8 | (uint8_t)got.p[3];
-		if (!(m & 0x80000000u) || (m & 0x7fffffffu) == 0 ||
-		    (m & 0x7fffffffu) > (1u << 20)) {
-			r = hx_err(x->err, -EBADMSG, "line %u: nfs: bad reply record mark 0x%08x",
-				   s->pos.line, m);
-			goto out;
-		}
-		body.want = m & 0x7fffffffu;
-		if ((r = nfs_sub(x, a, &body, &got)) < 0 || (r = nfs_sub(x, a, &cl, NULL)) < 0)
-			goto out;
-		rep = (const uint8_t *)got.p + 4;
-		replen = got.len - 4;
-	} else {
-		struct ns_step us = { .kind = NS_UDP_SEND, .addr = addr,
-				      .port = (uint16_t)s->u.nfs.port,
-				      .sport = (uint16_t)s->u.nfs.sport,
-				      .data = call.p, .len = call.len,
-				      .timeout_ms = step_ms(x, s) };
-		struct ns_step ur = { .kind = NS_UDP_RECV, .timeout_ms = step_ms(x, s) };
-
-		if ((r = nfs_sub(x, a, &us, NULL)) < 0 || (r = nfs_sub(x, a, &ur, &got)) < 0)
-			goto out;
-		rep = (const uint8_t *)got.p;
-		replen = got.len;
-	}
-	r = ns_nfs_reply_check(rep, replen, c.xid);
-	if (r < 0)
-		r = hx_err(x->err, r, "line %u: nfs: %s", s->pos.line,
-			   r == -EPROTO ? "the server refused the call" :
-			   r == -EACCES ? "the server denied the call" :
-			   "the answer is not a reply to the call");
-out:
-	hx_buf_release(&call);
-	hx_buf_release(&got);
-	return r;
 }
 
 static int do_step(struct sc_exec *x, size_t i)
@@ -980,7 +602,7 @@ static int do_step(struct sc_exec *x, size_t i)
 		break;
 	}
 	case SC_STEP_ACCEPT:
-		r = ns_server_accept(x->err, x->xs[s->ref].server, step_ms(x, s),
+		r = ns_server_accept(x->err, x->xs[s->ref].server, exec_step_ms(x, s),
 				     &x->xs[i].actor);
 		if (r == 0)
 			res->outcome = SC_OUT_CONNECTED;
@@ -991,12 +613,12 @@ static int do_step(struct sc_exec *x, size_t i)
 		if (r < 0)
 			break;
 		st.kind = NS_CONNECT;
-		st.addr = addr_str(&s->u.connect.dest.addr, dst, sizeof(dst));
+		st.addr = exec_addr_str(&s->u.connect.dest.addr, dst, sizeof(dst));
 		st.port = (uint16_t)s->u.connect.port;
 		st.sport = (uint16_t)s->u.connect.sport;
-		st.timeout_ms = step_ms(x, s);
-		r = actor_step(x, x->xs[i].actor, &st);
-		res->outcome = outcome(st.res.outcome);
+		st.timeout_ms = exec_step_ms(x, s);
+		r = exec_actor_step(x, x->xs[i].actor, &st);
+		res->outcome = exec_outcome(st.res.outcome);
 		break;
 	case SC_STEP_SEND:
 	case SC_STEP_URGENT:
@@ -1006,17 +628,17 @@ static int do_step(struct sc_exec *x, size_t i)
 			  s->kind == SC_STEP_URGENT ? NS_URGENT : NS_BULK;
 		st.data = s->u.data.bytes;
 		st.len = s->u.data.len;
-		st.timeout_ms = step_ms(x, s);
-		r = actor_step(x, a, &st);
-		res->outcome = outcome(st.res.outcome);
+		st.timeout_ms = exec_step_ms(x, s);
+		r = exec_actor_step(x, a, &st);
+		res->outcome = exec_outcome(st.res.outcome);
 		break;
 	case SC_STEP_RECV:
 		a = conn_of(x, s);
 		st.kind = NS_RECV;
 		st.want = s->u.recv.n < 0 ? 0 : (size_t)s->u.recv.n;
-		st.timeout_ms = step_ms(x, s);
-		r = actor_step(x, a, &st);
-		res->outcome = outcome(st.res.outcome);
+		st.timeout_ms = exec_step_ms(x, s);
+		r = exec_actor_step(x, a, &st);
+		res->outcome = exec_outcome(st.res.outcome);
 		if (r == 0 && st.res.data.len)
 			hx_buf_put(&x->xs[i].data, st.res.data.p, st.res.data.len);
 		res->received = (const uint8_t *)x->xs[i].data.p;
@@ -1028,8 +650,8 @@ static int do_step(struct sc_exec *x, size_t i)
 		a = conn_of(x, s);
 		st.kind = s->kind == SC_STEP_HALFCLOSE ? NS_SHUTDOWN :
 			  s->kind == SC_STEP_CLOSE ? NS_CLOSE : NS_ABORT;
-		st.timeout_ms = step_ms(x, s);
-		r = actor_step(x, a, &st);
+		st.timeout_ms = exec_step_ms(x, s);
+		r = exec_actor_step(x, a, &st);
 		break;
 	case SC_STEP_PING:
 		r = ns_actor_new(x->err, ns_host_fd(x->hosts[s->host]),
@@ -1037,13 +659,13 @@ static int do_step(struct sc_exec *x, size_t i)
 		if (r < 0)
 			break;
 		st.kind = NS_PING;
-		st.addr = addr_str(&s->u.ping.dest.addr, dst, sizeof(dst));
+		st.addr = exec_addr_str(&s->u.ping.dest.addr, dst, sizeof(dst));
 		st.count = (unsigned)s->u.ping.count;
 		st.interval_ms = (unsigned)(s->u.ping.interval / 1000);
 		st.len = (size_t)s->u.ping.size;
 		st.ttl = s->u.ping.ttl;
-		st.timeout_ms = step_ms(x, s);
-		r = actor_step(x, x->xs[i].actor, &st);
+		st.timeout_ms = exec_step_ms(x, s);
+		r = exec_actor_step(x, x->xs[i].actor, &st);
 		res->replies = (int)st.res.replies;
 		res->sent = (int)st.res.count;
 		break;
@@ -1057,7 +679,7 @@ static int do_step(struct sc_exec *x, size_t i)
 			break;
 		st.kind = NS_UDP_SEND;
 		if (s->kind == SC_STEP_UDP) {
-			st.addr = addr_str(&s->u.udp.dest.addr, dst, sizeof(dst));
+			st.addr = exec_addr_str(&s->u.udp.dest.addr, dst, sizeof(dst));
 			st.port = (uint16_t)s->u.udp.port;
 			st.sport = (uint16_t)s->u.udp.sport;
 			st.dev = s->u.udp.dev;
@@ -1086,21 +708,21 @@ static int do_step(struct sc_exec *x, size_t i)
 				hx_buf_release(&q);
 				break;
 			}
-			st.addr = addr_str(&s->u.dns.dest.addr, dst, sizeof(dst));
+			st.addr = exec_addr_str(&s->u.dns.dest.addr, dst, sizeof(dst));
 			st.port = (uint16_t)(s->u.dns.port ? s->u.dns.port : 53);
 			st.sport = (uint16_t)s->u.dns.sport;
 			st.dev = s->u.dns.dev;
 			st.data = q.p;
 			st.len = q.len;
 		}
-		st.timeout_ms = step_ms(x, s);
-		r = actor_step(x, x->xs[i].actor, &st);
-		res->outcome = outcome(st.res.outcome);
+		st.timeout_ms = exec_step_ms(x, s);
+		r = exec_actor_step(x, x->xs[i].actor, &st);
+		res->outcome = exec_outcome(st.res.outcome);
 		hx_buf_release(&q);
 		break;
 	}
 	case SC_STEP_NFS:
-		r = nfs_call(x, i);
+		r = exec_nfs_call(x, i);
 		break;
 	case SC_STEP_WAIT: {
 		struct pollfd pf = { x->ctx->cancel_fd, POLLIN, 0 };
@@ -1115,7 +737,7 @@ static int do_step(struct sc_exec *x, size_t i)
 	case SC_STEP_AWAIT:
 		if (x->xs[s->ref].cap &&
 		    cap_session_wait_count(x->xs[s->ref].cap, (size_t)s->u.await.n,
-					step_ms(x, s)) < (size_t)s->u.await.n)
+					exec_step_ms(x, s)) < (size_t)s->u.await.n)
 			r = hx_err(x->err, -ETIMEDOUT,
 				   "line %u: await: fewer than %lld packets in time",
 				   s->pos.line, s->u.await.n);
@@ -1144,7 +766,7 @@ static int do_step(struct sc_exec *x, size_t i)
 		break;
 	}
 	case SC_STEP_START:
-		r = start_proc(x, i);
+		r = exec_start_proc(x, i);
 		break;
 	case SC_STEP_SIGNAL:
 		r = ns_proc_signal(x->err, x->xs[s->ref].proc, s->u.signal.sig);
@@ -1152,17 +774,17 @@ static int do_step(struct sc_exec *x, size_t i)
 			      ns_signame(s->u.signal.sig));
 		break;
 	case SC_STEP_WAITPROC:
-		r = wait_proc(x, i);
+		r = exec_wait_proc(x, i);
 		break;
 	case SC_STEP_AWAITTEXT:
 		r = ns_proc_await(x->err, x->xs[s->ref].proc, s->u.awaittext.text,
-				  step_ms(x, s), x->ctx->cancel_fd);
+				  exec_step_ms(x, s), x->ctx->cancel_fd);
 		break;
 	case SC_STEP_INJECT:
-		r = do_inject(x, i);
+		r = exec_do_inject(x, i);
 		break;
 	case SC_STEP_TCP:
-		r = do_tcp(x, i);
+		r = exec_do_tcp(x, i);
 		break;
 	default:
 		r = hx_err(x->err, -ENOTSUP,
@@ -1261,7 +883,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 	if (r == 0)
 		r = write_files(&x);
 	for (i = 0; r == 0 && i < sc->nsteps; i++) {
-		if (cancelled(&x)) {
+		if (exec_cancelled(&x)) {
 			r = hx_err(x.err, -ECANCELED, "cancelled");
 			break;
 		}
@@ -1283,7 +905,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		if ((x.xs[i].cap || x.xs[i].nl) && !x.xs[i].stopped)
 			r = capture_stop(&x, i);
 	for (i = 0; r == 0 && i < sc->nsteps; i++)
-		r = proc_collect(&x, i);
+		r = exec_proc_collect(&x, i);
 	if (r < 0) {
 		char e[HX_ERRLEN];
 
