@@ -115,7 +115,7 @@ static int scn_filter(const struct dirent *d)
 	return d->d_name[0] != '.' && n > 4 && !strcmp(d->d_name + n - 4, ".scn");
 }
 
-static void free_paths(char **p, size_t n)
+void cmd_free_paths(char **p, size_t n)
 {
 	size_t i;
 
@@ -128,7 +128,7 @@ static void free_paths(char **p, size_t n)
  * The paths of the scenarios the words name (all of dir when none).
  * Returns 0, or 2 after printing why (a usage error).
  */
-static int resolve(char **words, int nwords, char ***paths, size_t *n)
+int cmd_resolve(char **words, int nwords, char ***paths, size_t *n)
 {
 	char *dir = scenario_dir();
 	char **p = NULL;
@@ -163,7 +163,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 		}
 		for (k = 0; k < m; k++)
 			if (!p[k]) {
-				free_paths(p, (size_t)m);
+				cmd_free_paths(p, (size_t)m);
 				free(dir);
 				fprintf(stderr, "dumplab: out of memory\n");
 				return 2;
@@ -192,7 +192,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 		}
 		if (!p[i]) {
 			fprintf(stderr, "dumplab: out of memory\n");
-			free_paths(p, (size_t)i);
+			cmd_free_paths(p, (size_t)i);
 			free(dir);
 			return 2;
 		}
@@ -206,7 +206,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 			else
 				fprintf(stderr, "dumplab: no scenario '%s' (looked for '%s': %s)\n", HX_Q(w),
 					HX_Q(p[i]), why);
-			free_paths(p, (size_t)i + 1);
+			cmd_free_paths(p, (size_t)i + 1);
 			free(dir);
 			return 2;
 		}
@@ -296,7 +296,7 @@ int cmd_run(int argc, char **argv)
 			return 2;
 		}
 	}
-	if ((rc = resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
+	if ((rc = cmd_resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
 		return rc;
 	if (isatty(STDERR_FILENO))
 		o.progress_fd = STDERR_FILENO;
@@ -304,14 +304,14 @@ int cmd_run(int argc, char **argv)
 	 * process still has one thread. */
 	if (ns_boot(err) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return 1;
 	}
 	o.exec = hx_exec_real;
 	if (hx_run_load(err, &run, paths, npaths) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);
 		hx_run_release(&run);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return 1;
 	}
 	/* Temporary scenario directories on a tmpfs that dies with this
@@ -330,7 +330,7 @@ int cmd_run(int argc, char **argv)
 	if (hx_run_exec(err, &run, &o) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);
 		hx_run_release(&run);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return 1;
 	}
 	if (tap)
@@ -352,7 +352,7 @@ int cmd_run(int argc, char **argv)
 	}
 	hx_buf_release(&out);
 	hx_run_release(&run);
-	free_paths(paths, npaths);
+	cmd_free_paths(paths, npaths);
 	return rc;
 }
 
@@ -386,7 +386,7 @@ int cmd_list(int argc, char **argv)
 			fputs(list_usage, stderr);
 			return 2;
 		}
-	if ((rc = resolve(argv + 1, argc - 1, &paths, &npaths)) != 0)
+	if ((rc = cmd_resolve(argv + 1, argc - 1, &paths, &npaths)) != 0)
 		return rc;
 	pad("NAME", 16);
 	pad("SEED", 13);
@@ -412,6 +412,6 @@ int cmd_list(int argc, char **argv)
 		       needs[0] ? "]" : "");
 		sc_free(sc);
 	}
-	free_paths(paths, npaths);
+	cmd_free_paths(paths, npaths);
 	return rc;
 }

@@ -65,6 +65,23 @@ static size_t failed_verdicts(const struct sc_report *r)
 	return n;
 }
 
+void hx_report_verdict(struct hx_buf *out, const struct sc_scenario *sc,
+		       const struct sc_verdict *v)
+{
+	const struct sc_expect *e = &sc->expects[v->expect];
+
+	hx_buf_printf(out, "    %-5s line %-4u ", v->pass ? "ok" : "FAIL", e->pos.line);
+	quoted(out, e->text);
+	hx_buf_putc(out, '\n');
+	if (v->pass)
+		return;
+	hx_buf_puts(out, "          why: ");
+	quoted(out, v->why);
+	hx_buf_putc(out, '\n');
+	if (v->detail)
+		indent(out, "          ", v->detail);
+}
+
 void hx_report_summary(struct hx_buf *out, const struct hx_run *run)
 {
 	hx_buf_printf(out, "dumplab: %zu scenario%s: %zu passed, %zu failed, %zu skipped in ",
@@ -95,22 +112,8 @@ void hx_report_text(struct hx_buf *out, const struct hx_run *run)
 		hx_buf_putc(out, '\n');
 		if (r->transcript.len)
 			indent(out, "    ", r->transcript.p);
-		for (k = 0; it->sc && k < r->nverdicts; k++) {
-			const struct sc_verdict *v = &r->verdicts[k];
-			const struct sc_expect *e = &it->sc->expects[v->expect];
-
-			hx_buf_printf(out, "    %-5s line %-4u ", v->pass ? "ok" : "FAIL",
-				      e->pos.line);
-			quoted(out, e->text);
-			hx_buf_putc(out, '\n');
-			if (v->pass)
-				continue;
-			hx_buf_puts(out, "          why: ");
-			quoted(out, v->why);
-			hx_buf_putc(out, '\n');
-			if (v->detail)
-				indent(out, "          ", v->detail);
-		}
+		for (k = 0; it->sc && k < r->nverdicts; k++)
+			hx_report_verdict(out, it->sc, &r->verdicts[k]);
 		hx_buf_printf(out, "--- %s ", status_word(r->status));
 		quoted(out, name_of(it));
 		if (r->reason) {

@@ -10,6 +10,8 @@
 #include "harness/sc-expect.h"
 #include "harness/sc.h"
 
+struct ns_host;
+
 enum sc_status {
 	SC_ST_PASS,
 	SC_ST_FAIL,
@@ -46,6 +48,15 @@ struct hx_exec_ctx {
 				     * written there, its savefiles go there */
 	sc_usec timeout;	    /* the scenario's timeout */
 	void *arg;		    /* hx_run_opts.exec_arg */
+	/*
+	 * dumplab lab: when hold is set, the executor builds the topology,
+	 * writes the files, runs the steps before step hold_at (nsteps: all)
+	 * and then calls hold with the hosts (in sc->hosts order), judging
+	 * nothing; what hold returns (0, or a negative code with err set)
+	 * ends it, and everything built is released.
+	 */
+	size_t hold_at;
+	int (*hold)(void *arg, char *err, struct ns_host *const *hosts);
 };
 
 /*
@@ -175,6 +186,10 @@ void hx_run_release(struct hx_run *run); /* accepts NULL */
 
 /* Every scenario's transcript and verdicts, then a summary line. */
 void hx_report_text(struct hx_buf *out, const struct hx_run *run);
+/* One verdict as the text report prints it: "ok"/"FAIL", the line, the
+ * expectation, and for a failure why and the detail (closest line, caret). */
+void hx_report_verdict(struct hx_buf *out, const struct sc_scenario *sc,
+		       const struct sc_verdict *v);
 /* The one-line summary alone ("24 scenarios: 20 passed ..."). */
 void hx_report_summary(struct hx_buf *out, const struct hx_run *run);
 /* TAP version 14. */
