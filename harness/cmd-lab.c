@@ -349,11 +349,9 @@ static int run_in(const char *who, const char *host, char **argv)
 {
 	struct lab_paths p;
 	struct lab_info in;
-	struct hx_buf rep = HX_BUF_INIT;
-	struct ns_hold_fds f = { -1, -1, -1, -1 };
-	char err[HX_ERRLEN], req[128];
-	int sock, fds[4], nfds = 4, r, ep[2], sfd, status = 0, has_user = 0, k = 0;
-	const char *work;
+	struct ns_hold_fds f;
+	char err[HX_ERRLEN], work[PATH_MAX];
+	int r, ep[2], sfd, status = 0;
 	sigset_t set, old;
 	pid_t pid;
 
@@ -361,44 +359,18 @@ static int run_in(const char *who, const char *host, char **argv)
 		fprintf(stderr, "%s: %s\n", who, err);
 		return 1;
 	}
-	if (lab_open(who, &p, &in, &sock) < 0)
+	if (lab_enter_fds(who, &p, host, &in, &f, work, sizeof(work)) < 0)
 		return 1;
-	snprintf(req, sizeof(req), "enter %s", host);
-	r = lab_ask(err, sock, req, &rep, fds, &nfds);
-	close(sock);
-	if (r != 0) {
-		fprintf(stderr, "%s: %s\n", who, r < 0 ? err : rep.p);
-		hx_buf_release(&rep);
-		while (nfds > 0)
-			close(fds[--nfds]);
-		return 1;
-	}
-	has_user = rep.p[0] == '1';
-	work = rep.p + 2;
-	if (nfds != 3 + has_user) {
-		fprintf(stderr, "%s: the lab's holder sent %d namespaces\n", who, nfds);
-		while (nfds > 0)
-			close(fds[--nfds]);
-		hx_buf_release(&rep);
-		return 1;
-	}
-	if (has_user)
-		f.user = fds[k++];
-	f.mnt = fds[k++];
-	f.pid = fds[k++];
-	f.net = fds[k++];
 	r = ns_hold_join(err, &f);
 	ns_hold_fds_close(&f);
 	if (r < 0 || chdir(work) < 0) {
 		fprintf(stderr, "%s: %s\n", who, r < 0 ? err : strerror(errno));
-		hx_buf_release(&rep);
 		return 1;
 	}
 	setenv("DUMPLAB_LAB", in.name, 1);
 	setenv("DUMPLAB_HOST", host, 1);
 	if (pipe2(ep, O_CLOEXEC) < 0) {
 		fprintf(stderr, "%s: cannot make a pipe: %s\n", who, strerror(errno));
-		hx_buf_release(&rep);
 		return 1;
 	}
 	sigemptyset(&set);
@@ -441,7 +413,6 @@ static int run_in(const char *who, const char *host, char **argv)
 	if (pid < 0) {
 		fprintf(stderr, "%s: cannot fork: %s\n", who, strerror(errno));
 		close(ep[0]);
-		hx_buf_release(&rep);
 		return 1;
 	}
 	{
@@ -452,7 +423,6 @@ static int run_in(const char *who, const char *host, char **argv)
 				HX_Q(argv ? argv[0] : "/bin/sh"), HX_Q(host), strerror(e));
 			waitpid(pid, NULL, 0);
 			close(ep[0]);
-			hx_buf_release(&rep);
 			return 127;
 		}
 		close(ep[0]);
@@ -472,7 +442,6 @@ static int run_in(const char *who, const char *host, char **argv)
 			kill(pid, (int)si.ssi_signo);
 	}
 	close(sfd);
-	hx_buf_release(&rep);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -731,8 +700,8 @@ int cmd_lab(int argc, char **argv)
 		}
 		if (lab_open("dumplab lab check", &p, &in, &sock) < 0)
 			return 1;
+		close(sock); /* the holder serves one connection at a time */
 		r = lab_check(&p, &in, argv + 2, argc - 2);
-		close(sock);
 		return r;
 	}
 	if (sub[0] == '-') {

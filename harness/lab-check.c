@@ -1,6 +1,7 @@
 /* lab-check.c: `dumplab lab check`: a scenario's expectations judged on the savefiles a person wrote with tcpdump -w. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "harness/lab.h"
 #include "harness/runner.h"
 #include "harness/sc-expect.h"
+#include "netns/hold.h"
 
 /* What a capture step is judged on. */
 struct given {
@@ -60,8 +62,9 @@ static char *default_file(const struct lab_paths *p, const struct sc_step *s)
 	return out;
 }
 
-/* Reads g->file with the step's filter and -c into g; fills res. */
-static int read_given(char *err, const struct sc_scenario *sc, const struct sc_step *s,
+/* Reads g->file with the step's filter and -c into g; fills res but the
+ * text (render_in_host). */
+static int read_given(char *err, const struct sc_step *s,
 		      struct given *g, struct sc_step_result *res)
 {
 	const struct td_opts *o = &s->u.capture.cmd.td;
@@ -102,14 +105,47 @@ static int read_given(char *err, const struct sc_scenario *sc, const struct sc_s
 	}
 	res->dlt = pcap_datalink(pc);
 	pcap_close(pc);
-	r = sc_render_packets(err, sc, &s->u.capture.cmd, res->dlt, g->pkts.v, g->pkts.n, &g->text);
-	if (r < 0)
-		return r;
 	res->ran = 1;
 	res->pkts = g->pkts.v;
 	res->npkts = g->pkts.n;
 	res->text = &g->text;
 	return 0;
+}
+
+/*
+ * Prints a capture's packets inside its host, as tcpdump there would:
+ * LINUX_SLL2 (-i any) names interfaces by their index in that namespace.
+ * The lab's user namespace is joined once (*joined), for good: this
+ * process does nothing outside the lab afterwards but print.
+ */
+static int render_in_host(char *err, const struct lab_paths *p, const struct sc_scenario *sc,
+			  const struct sc_step *s, struct given *g, struct sc_step_result *res,
+			  int *joined)
+{
+	struct lab_info in;
+	struct ns_hold_fds f;
+	char work[PATH_MAX];
+	int r = 0;
+
+	if (lab_enter_fds("dumplab lab check", p, sc->hosts[s->host].name, &in, &f, work,
+			  sizeof(work)) < 0)
+		return hx_err(err, -ENOENT, "cannot enter host '%s'", sc->hosts[s->host].name);
+	if (f.user >= 0 && !*joined && setns(f.user, CLONE_NEWUSER) < 0)
+		r = hx_err(err, -errno, "cannot enter the lab's user namespace: %s",
+			   strerror(errno));
+	else
+		*joined = 1;
+	if (r == 0 && setns(f.net, CLONE_NEWNET) < 0)
+		r = hx_err(err, -errno, "cannot enter host '%s': %s", sc->hosts[s->host].name,
+			   strerror(errno));
+	ns_hold_fds_close(&f);
+	if (r < 0)
+		return r;
+	r = sc_render_packets(err, sc, &s->u.capture.cmd, res->dlt, g->pkts.v, g->pkts.n,
+			      &g->text);
+	if (r == 0)
+		res->text = &g->text;
+	return r;
 }
 
 /* Why expectation e cannot be judged from the files given, or NULL. */
@@ -145,7 +181,7 @@ int lab_check(const struct lab_paths *p, const struct lab_info *in, char **args,
 	struct hx_buf out = HX_BUF_INIT;
 	char err[HX_ERRLEN], why[HX_ERRLEN];
 	size_t i, nchecked = 0, nfail = 0, nskip = 0, ngiven = 0;
-	int rc = 1, k;
+	int rc = 1, k, joined = 0;
 
 	if (sc_load(err, in->scenario, &sc) < 0) {
 		fprintf(stderr, "dumplab lab check: %s\n", err);
@@ -200,7 +236,7 @@ int lab_check(const struct lab_paths *p, const struct lab_info *in, char **args,
 	for (i = 0; i < sc->nsteps; i++) {
 		if (!g[i].file)
 			continue;
-		if (read_given(err, sc, &sc->steps[i], &g[i], &res[i]) < 0) {
+		if (read_given(err, &sc->steps[i], &g[i], &res[i]) < 0) {
 			fprintf(stderr, "dumplab lab check: %s\n", err);
 			goto out;
 		}
@@ -216,6 +252,12 @@ int lab_check(const struct lab_paths *p, const struct lab_info *in, char **args,
 		hx_buf_release(&b);
 		goto out;
 	}
+	for (i = 0; i < sc->nsteps; i++)
+		if (g[i].file &&
+		    render_in_host(err, p, sc, &sc->steps[i], &g[i], &res[i], &joined) < 0) {
+			fprintf(stderr, "dumplab lab check: %s\n", err);
+			goto out;
+		}
 	results.steps = res;
 	results.workdir = p->work;
 	if (sc_expect_eval(err, sc, &results, &v) < 0) {

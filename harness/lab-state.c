@@ -14,6 +14,7 @@
 #include <arpa/inet.h>
 
 #include "harness/lab.h"
+#include "netns/hold.h"
 
 /* XDG_RUNTIME_DIR counts only when it is a directory of this user's. */
 static int own_dir(const char *d)
@@ -240,4 +241,39 @@ void lab_hosts_text(const struct sc_scenario *sc, struct hx_buf *out)
 	for (i = 0; i < sc->nnames; i++)
 		if (inet_ntop(sc->names[i].addr.af, sc->names[i].addr.a, a, sizeof(a)))
 			hx_buf_printf(out, "%s\t%s\n", a, sc->names[i].name);
+}
+
+int lab_enter_fds(const char *who, const struct lab_paths *p, const char *host,
+		  struct lab_info *in, struct ns_hold_fds *f, char *work, size_t len)
+{
+	struct hx_buf rep = HX_BUF_INIT;
+	char err[HX_ERRLEN], req[128];
+	int sock, fds[4], nfds = 4, r, has_user, k = 0;
+
+	f->user = f->mnt = f->pid = f->net = -1;
+	if (lab_open(who, p, in, &sock) < 0)
+		return -1;
+	snprintf(req, sizeof(req), "enter %s", host);
+	r = lab_ask(err, sock, req, &rep, fds, &nfds);
+	close(sock);
+	has_user = r == 0 && rep.p && rep.p[0] == '1';
+	if (r == 0 && (nfds != 3 + has_user || rep.len < 2)) {
+		snprintf(err, sizeof(err), "the lab's holder sent %d namespaces", nfds);
+		r = -1;
+	}
+	if (r != 0) {
+		fprintf(stderr, "%s: %s\n", who, r < 0 ? err : rep.p);
+		while (nfds > 0)
+			close(fds[--nfds]);
+		hx_buf_release(&rep);
+		return -1;
+	}
+	if (has_user)
+		f->user = fds[k++];
+	f->mnt = fds[k++];
+	f->pid = fds[k++];
+	f->net = fds[k++];
+	lab_copy(work, len, rep.p + 2);
+	hx_buf_release(&rep);
+	return 0;
 }

@@ -80,6 +80,18 @@ int lab_open(const char *who, const struct lab_paths *p, struct lab_info *in,
 int lab_ask(char *err, int sock, const char *req, struct hx_buf *reply,
 	    int *fds, int *nfds);
 
+struct ns_hold_fds;
+
+/*
+ * Asks the holder of the lab that is up for the namespaces of host (its
+ * network, and the lab's user, mount and PID ones), in *f (close with
+ * ns_hold_fds_close), and the lab's directory in work (len bytes). 0, or
+ * -1 after printing one line on stderr prefixed with who (no lab, an
+ * unknown host: the holder's message names the lab's hosts).
+ */
+int lab_enter_fds(const char *who, const struct lab_paths *p, const char *host,
+		  struct lab_info *in, struct ns_hold_fds *f, char *work, size_t len);
+
 /* What the holder runs (lab-hold.c). */
 struct lab_hold_cfg {
 	const struct sc_scenario *sc;
