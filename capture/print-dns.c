@@ -122,11 +122,6 @@ static const struct pr_tok n3u_names[] = {
 	{ 1, "SHA-1" }, { 0, NULL },
 };
 
-/* A read that, failing, stops the packet and makes the function return NULL. */
-#define DNS_U8(p, v) PR_OR_NULL(c, pk_u8(&c->pk, (p), &(v)))
-#define DNS_BE16(p, v) PR_OR_NULL(c, pk_be16(&c->pk, (p), &(v)))
-#define DNS_BE32(p, v) PR_OR_NULL(c, pk_be32(&c->pk, (p), &(v)))
-
 /* Skips a name without printing it; NULL when it runs off the capture. */
 static const uint8_t *ns_nskip(struct pr_ctx *c, const uint8_t *cp)
 {
@@ -177,14 +172,14 @@ static const uint8_t *blabel_print(struct pr_ctx *c, const uint8_t *cp)
 	lim = cp + 1 + slen;
 	pr_puts(c, "\\[x");
 	for (bitp = cp + 1, b = bitlen; bitp < lim && b > 7; b -= 8, bitp++) {
-		DNS_U8(bitp, v);
+		PR_U8_OR_NULL(c, bitp, v);
 		pr_hex(c, v, 2);
 	}
 	if (b > 4) {
-		DNS_U8(bitp, v);
+		PR_U8_OR_NULL(c, bitp, v);
 		pr_hex(c, v & (0xff << (8 - b)) & 0xff, 2);
 	} else if (b > 0) {
-		DNS_U8(bitp, v);
+		PR_U8_OR_NULL(c, bitp, v);
 		pr_hex(c, ((v >> 4) & 0x0f) & (0x0f << (4 - b)), 1);
 	}
 	pr_printf(c, "/%u]", bitlen);
@@ -394,7 +389,7 @@ static const uint8_t *eopt_print(struct pr_ctx *c, const uint8_t *cp)
 				for (i = 0; i < data_len; ++i) {
 					if (i == 8)
 						pr_putc(c, ' ');
-					DNS_U8(cp + i, b);
+					PR_U8_OR_NULL(c, cp + i, b);
 					pr_hex(c, b, 2);
 				}
 			}
@@ -403,7 +398,7 @@ static const uint8_t *eopt_print(struct pr_ctx *c, const uint8_t *cp)
 			if (data_len != 2) {
 				pr_invalid(c);
 			} else {
-				DNS_BE16(cp, v16);
+				PR_BE16_OR_NULL(c, cp, v16);
 				pr_printf_libc(c, "%0.1f sec", v16 / 10.0);
 			}
 			break;
@@ -411,7 +406,7 @@ static const uint8_t *eopt_print(struct pr_ctx *c, const uint8_t *cp)
 			if (data_len != 4) {
 				pr_invalid(c);
 			} else {
-				DNS_BE32(cp, v32);
+				PR_BE32_OR_NULL(c, cp, v32);
 				pr_printf(c, "%u sec", v32);
 			}
 			break;
@@ -425,7 +420,7 @@ static const uint8_t *eopt_print(struct pr_ctx *c, const uint8_t *cp)
 				for (i = 0; i < data_len; i += 2) {
 					if (i > 0)
 						pr_putc(c, ' ');
-					DNS_BE16(cp + i, v16);
+					PR_BE16_OR_NULL(c, cp + i, v16);
 					pr_uint(c, v16);
 				}
 			}
@@ -440,7 +435,7 @@ static const uint8_t *eopt_print(struct pr_ctx *c, const uint8_t *cp)
 			for (i = 0; i < data_len; ++i) {
 				if (i > 0)
 					pr_putc(c, ' ');
-				DNS_U8(cp + i, b);
+				PR_U8_OR_NULL(c, cp + i, b);
 				pr_tok_print(c, t, "Alg_%u", b);
 			}
 			break;
@@ -452,7 +447,7 @@ static const uint8_t *eopt_print(struct pr_ctx *c, const uint8_t *cp)
 			break;
 		default:
 			for (i = 0; i < data_len; ++i) {
-				DNS_U8(cp + i, b);
+				PR_U8_OR_NULL(c, cp + i, b);
 				pr_hex(c, b, 2);
 			}
 			break;
@@ -471,11 +466,11 @@ static const uint8_t *ns_qprint(struct pr_ctx *c, const uint8_t *cp,
 	cp = ns_nskip(c, cp);
 	if (!cp || !pr_has(c, cp, 4))
 		return NULL;
-	DNS_BE16(cp, type);
+	PR_BE16_OR_NULL(c, cp, type);
 	cp += 2;
 	pr_putc(c, ' ');
 	pr_tok_print(c, type_names, "Type%u", type);
-	DNS_BE16(cp, klass);
+	PR_BE16_OR_NULL(c, cp, klass);
 	cp += 2;
 	cls = is_mdns ? (klass & ~C_QU) : klass;
 	if (cls != C_IN) {
@@ -506,9 +501,9 @@ static const uint8_t *ns_rprint(struct pr_ctx *c, const uint8_t *cp,
 	}
 	if (!cp || !pr_has(c, cp, 10))
 		return c->pk.hi;
-	DNS_BE16(cp, typ);
+	PR_BE16_OR_NULL(c, cp, typ);
 	cp += 2;
-	DNS_BE16(cp, klass);
+	PR_BE16_OR_NULL(c, cp, klass);
 	cp += 2;
 	cls = is_mdns ? (klass & ~C_CACHE_FLUSH) : klass;
 	if (cls != C_IN && typ != T_OPT) {
@@ -519,31 +514,19 @@ static const uint8_t *ns_rprint(struct pr_ctx *c, const uint8_t *cp,
 		pr_puts(c, " (Cache flush)");
 	if (typ == T_OPT) {
 		cp += 2;
-		DNS_BE16(cp, v16);
+		PR_BE16_OR_NULL(c, cp, v16);
 		opt_flags = v16;
 		cp += 2;
 	} else if (c->o.vflag > 2) {
-		static const char *const unit[] = { "y", "w", "d", "h", "m", "s" };
-		static const uint32_t size[] = { 31536000, 604800, 86400,
-						 3600, 60, 1 };
-		int k;
-
-		DNS_BE32(cp, ttl);
+		PR_BE32_OR_NULL(c, cp, ttl);
 		pr_puts(c, " [");
-		if (ttl == 0)
-			pr_puts(c, "0s");
-		for (k = 0; k < 6 && ttl > 0; k++) {
-			if (ttl >= size[k]) {
-				pr_printf(c, "%u%s", ttl / size[k], unit[k]);
-				ttl -= (ttl / size[k]) * size[k];
-			}
-		}
+		pr_relts(c, ttl);
 		pr_putc(c, ']');
 		cp += 4;
 	} else {
 		cp += 4;
 	}
-	DNS_BE16(cp, len);
+	PR_BE16_OR_NULL(c, cp, len);
 	cp += 2;
 	rp = cp + len;
 	pr_putc(c, ' ');
@@ -583,7 +566,7 @@ static const uint8_t *ns_rprint(struct pr_ctx *c, const uint8_t *cp,
 		if (!pr_has(c, cp, 20))
 			return NULL;
 		for (k = 0; k < 5; k++) {
-			DNS_BE32(cp, ttl);
+			PR_BE32_OR_NULL(c, cp, ttl);
 			pr_putc(c, ' ');
 			pr_uint(c, ttl);
 			cp += 4;
@@ -596,7 +579,7 @@ static const uint8_t *ns_rprint(struct pr_ctx *c, const uint8_t *cp,
 			return NULL;
 		if (!dns_name_print(c, cp + 2, bp))
 			return NULL;
-		DNS_BE16(cp, v16);
+		PR_BE16_OR_NULL(c, cp, v16);
 		pr_putc(c, ' ');
 		pr_uint(c, v16);
 		break;
@@ -617,9 +600,9 @@ static const uint8_t *ns_rprint(struct pr_ctx *c, const uint8_t *cp,
 			return NULL;
 		if (!dns_name_print(c, cp + 6, bp))
 			return NULL;
-		DNS_BE16(cp + 4, port);
-		DNS_BE16(cp, pri);
-		DNS_BE16(cp + 2, wt);
+		PR_BE16_OR_NULL(c, cp + 4, port);
+		PR_BE16_OR_NULL(c, cp, pri);
+		PR_BE16_OR_NULL(c, cp + 2, wt);
 		pr_printf(c, ":%u %u %u", port, pri, wt);
 		break;
 	}
@@ -662,8 +645,8 @@ static const uint8_t *ns_rprint(struct pr_ctx *c, const uint8_t *cp,
 
 		if (!pr_has(c, cp, len))
 			return NULL;
-		DNS_BE16(cp, pri);
-		DNS_BE16(cp + 2, wt);
+		PR_BE16_OR_NULL(c, cp, pri);
+		PR_BE16_OR_NULL(c, cp + 2, wt);
 		pr_printf(c, " %u %u ", pri, wt);
 		if (pr_printn(c, cp + 4, len - 4u))
 			return NULL;

@@ -19,25 +19,6 @@ static const struct pr_tok v3_report_names[] = {
 	{ 0, NULL },
 };
 
-/* tcpdump's unsigned_relts_print: 1y1w1d1h1m1s. */
-static void relts_print(struct pr_ctx *c, uint32_t secs)
-{
-	static const char *const unit[] = { "y", "w", "d", "h", "m", "s" };
-	static const uint32_t size[] = { 31536000, 604800, 86400, 3600, 60, 1 };
-	int i;
-
-	if (secs == 0) {
-		pr_puts(c, "0s");
-		return;
-	}
-	for (i = 0; i < 6 && secs > 0; i++) {
-		if (secs >= size[i]) {
-			pr_printf(c, "%u%s", secs / size[i], unit[i]);
-			secs -= (secs / size[i]) * size[i];
-		}
-	}
-}
-
 static int v3_report_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 {
 	unsigned group, nsrcs, ngroups, i, j;
@@ -107,7 +88,7 @@ static int v3_query_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 		if (mrt < 600)
 			pr_printf_libc(c, "%.1fs", mrt * 0.1);
 		else
-			relts_print(c, mrt / 10);
+			pr_relts(c, mrt / 10);
 		pr_putc(c, ']');
 	}
 	PR_BE32(c, bp + 4, g);

@@ -228,6 +228,9 @@ void pr_printf(struct pr_ctx *c, const char *fmt, ...)
 void pr_printf_libc(struct pr_ctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A span of seconds as tcpdump's unsigned_relts_print: "1y1w1d1h1m1s", "0s". */
+void pr_relts(struct pr_ctx *c, uint32_t secs);
+
 /* " [|proto]" with the current protocol name. */
 void pr_trunc(struct pr_ctx *c);
 /* The same, then unwind: returns PR_STOP for the caller to return. */
@@ -273,6 +276,10 @@ void pr_invalid(struct pr_ctx *c);
 			return NULL;                                     \
 		}                                                        \
 	} while (0)
+/* PR_U8, PR_BE16 and PR_BE32 for those pointer-returning parsers. */
+#define PR_U8_OR_NULL(c, p, v) PR_OR_NULL(c, pk_u8(&(c)->pk, (p), &(v)))
+#define PR_BE16_OR_NULL(c, p, v) PR_OR_NULL(c, pk_be16(&(c)->pk, (p), &(v)))
+#define PR_BE32_OR_NULL(c, p, v) PR_OR_NULL(c, pk_be32(&(c)->pk, (p), &(v)))
 /* Stops unless the n bytes at p were captured (ND_TCHECK_LEN with longjmp). */
 #define PR_NEED(c, p, n)                                                 \
 	do {                                                             \
@@ -319,70 +326,10 @@ void pr_tok_print(struct pr_ctx *c, const struct pr_tok *t, const char *fmt,
 void pr_bittok_print(struct pr_ctx *c, const struct pr_tok *t,
 		     const char *sep, const char *fmt, uint32_t v);
 
-void pr_ip4(struct pr_ctx *c, const uint8_t a[4]);  /* name or dotted quad */
-void pr_ip6(struct pr_ctx *c, const uint8_t a[16]); /* name or RFC 5952-ish */
-void pr_ip4_num(struct pr_ctx *c, const uint8_t a[4]);
-void pr_ip6_num(struct pr_ctx *c, const uint8_t a[16]);
-void pr_mac(struct pr_ctx *c, const uint8_t m[6]);
-void pr_linkaddr(struct pr_ctx *c, const uint8_t *a, unsigned len); /* a is a copy */
-void pr_tcpport(struct pr_ctx *c, unsigned port);
-void pr_udpport(struct pr_ctx *c, unsigned port);
-/*
- * "src.sport > dst.dport: " for the TCP (6) or UDP (17) header under
- * c->iph, ports named as tcpdump names them; cached per flow, as traffic
- * repeats its flows. 0 or PR_STOP.
- */
-int pr_flow_print(struct pr_ctx *c, unsigned proto, unsigned sport,
-		  unsigned dport);
-/* /etc/protocols name of an IP protocol, or NULL (not with -n). */
-const char *pr_protoname(const struct pr_ctx *c, unsigned proto);
-
-/*
- * Reads an address from the packet, then prints prefix and the address;
- * stops (printing nothing of either) when the address was not captured.
- * tcpdump evaluates its GET_ macros as printf arguments, before anything
- * of that printf is printed: a literal sharing a printf with an address
- * must go in prefix, or a short capture would print it alone.
- */
-#define PR_IP4(c, prefix, p)                                             \
-	do {                                                             \
-		uint8_t a4_[4];                                          \
-		PR_COPY(c, p, a4_, 4);                                   \
-		pr_puts(c, prefix);                                      \
-		pr_ip4(c, a4_);                                          \
-	} while (0)
-#define PR_IP6(c, prefix, p)                                             \
-	do {                                                             \
-		uint8_t a6_[16];                                         \
-		PR_COPY(c, p, a6_, 16);                                  \
-		pr_puts(c, prefix);                                      \
-		pr_ip6(c, a6_);                                          \
-	} while (0)
-#define PR_MAC(c, prefix, p)                                             \
-	do {                                                             \
-		uint8_t m_[6];                                           \
-		PR_COPY(c, p, m_, 6);                                    \
-		pr_puts(c, prefix);                                      \
-		pr_mac(c, m_);                                           \
-	} while (0)
-
-/* ---- payload dumps ---- */
-
-/* tcpdump's hex_print / hex_and_ascii_print / ascii_print of what was captured. */
-void pr_hex_dump(struct pr_ctx *c, const char *indent, const uint8_t *p,
-		 unsigned len);
-void pr_hexascii_dump(struct pr_ctx *c, const char *indent, const uint8_t *p,
-		      unsigned len);
-void pr_ascii_dump(struct pr_ctx *c, const uint8_t *p, unsigned len);
-/* ND_DEFAULTPRINT: hex and ASCII of an unknown payload, unless -q/-x/-X. */
-void pr_default(struct pr_ctx *c, const uint8_t *p, unsigned caplen);
-/* print_unknown_data: hex of at most what was captured. */
-void pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
-		     unsigned len);
-/* One character the way tcpdump's fn_print_char shows it (M- and ^). */
-void pr_char(struct pr_ctx *c, uint8_t ch);
-/* nd_printn: up to n characters, stopping at the capture's end; 1 if cut. */
-int pr_printn(struct pr_ctx *c, const uint8_t *p, unsigned n);
+/* Addresses, ports and hosts by name (pr-names.c). */
+#include "capture/pr-names.h"
+/* The -x/-X/-A dumps and tcpdump's character printing (pr-dump.c). */
+#include "capture/pr-dump.h"
 
 /* ---- checksums ---- */
 
@@ -395,6 +342,10 @@ uint32_t pr_cksum_add(uint32_t acc, const uint8_t *p, size_t n);
 uint16_t pr_cksum_fold(uint32_t acc);
 /* What the checksum field should hold (tcpdump's in_cksum_shouldbe). */
 uint16_t pr_cksum_shouldbe(uint16_t field, uint16_t computed);
+
+/* Digit tables of the number and address formatters (print.c). */
+extern const char pr_hexdig[];	 /* "0123456789abcdef" */
+extern const char pr_digits2[]; /* "00" to "99" */
 
 /* ---- dispatch ---- */
 

@@ -24,7 +24,7 @@
  *
  * A file handle is opaque; tcpdump guesses which server made it from
  * its bytes (Mogul's heuristics) and prints "fh major,minor/inode", or
- * "fh Unknown/HEX" when no guess fits: this printer does the same.
+ * "fh Unknown/HEX" when no guess fits: nfs-fh.c does the same.
  *
  * Failures: a field tcpdump reads unchecked stops the packet ("[|nfs]",
  * PR_STOP, c->stopped set); a range it checks first ends the decoding
@@ -37,7 +37,6 @@
 #define NFS_VER3 3
 
 #define NFSX_V2FH 32
-#define NFSX_V3FHMAX 64
 #define NFSX_V2FATTR 68
 #define NFSX_V3FATTR 84
 #define NFSX_V2STATFS 20
@@ -170,10 +169,8 @@ static const struct pr_tok type_names[] = {
 	{ 4, "CHR" }, { 5, "LNK" }, { 7, "FIFO" }, { 0, NULL },
 };
 
-/* Reads that stop the packet and make the function return NULL. */
-#define G32(p, v) PR_OR_NULL(c, pk_be32(&c->pk, (p), &(v)))
+/* PR_BE32_OR_NULL for the 64-bit XDR hyper (print-int.h has the rest). */
 #define G64(p, v) PR_OR_NULL(c, get64(c, (p), &(v)))
-#define G8(p, v) PR_OR_NULL(c, pk_u8(&c->pk, (p), &(v)))
 /* A range tcpdump checks first: its end of the decoding. */
 #define NEED(p, n)                                                       \
 	do {                                                             \
@@ -212,180 +209,13 @@ static void put_oct(struct pr_ctx *c, uint32_t v)
 	pr_putn(c, tmp + i, sizeof(tmp) - i);
 }
 
-/* ---- file handles ---- */
-
-enum fh_type {
-	FHT_UNKNOWN,
-	FHT_AUSPEX,
-	FHT_DECOSF,
-	FHT_IRIX4,
-	FHT_SUNOS4,
-	FHT_SUNOS5,
-	FHT_ULTRIX,
-	FHT_VMSUCX,
-	FHT_HPUX9,
-	FHT_BSD44,
-};
-
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[1] << 8 | p[0];
-}
-
-static uint32_t be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
-}
-
-/* A VMS UCX handle: a code octet, printable text, then only NULs. */
-static int is_ucx(const uint8_t *fh, unsigned words)
-{
-	int seen_null = 0;
-	unsigned i;
-
-	if (words < 28 / 4)
-		return 0;
-	for (i = 1; i < 14; i++) {
-		if (fh[i] >= 0x20 && fh[i] < 0x7f) {
-			if (seen_null)
-				return 0;
-		} else if (fh[i] == 0) {
-			seen_null = 1;
-		} else {
-			return 0;
-		}
-	}
-	return 1;
-}
-
-/* Which server's layout the handle seems to have (words: its length / 4). */
-static enum fh_type fh_guess(const uint8_t *f, unsigned words)
-{
-	if (words < 16 / 4)
-		return FHT_UNKNOWN;
-	if (f[0] == 0 && f[1] == 0) {
-		if (f[2] == 0 && f[3] == 0)
-			return FHT_AUSPEX;
-		if (f[4] != 0 && f[5] == 0 && f[8] == 12 && f[9] == 0)
-			return FHT_DECOSF;
-		if (f[4] == 0 && f[5] == 8 && f[6] == 0 && f[7] == 0)
-			return FHT_IRIX4;
-		return FHT_SUNOS4;
-	}
-	if (f[2] == 0 && f[3] == 0) {
-		if (f[6] == 0 && f[7] == 0)
-			return FHT_BSD44;
-		if (words >= 24 / 4 && f[21] == 0 && f[23] == 0)
-			return FHT_ULTRIX;
-		return f[9] == 10 ? FHT_SUNOS5 : FHT_UNKNOWN;
-	}
-	if (f[8] == 12 && f[9] == 0)
-		return FHT_DECOSF;
-	if (f[8] == 0 && f[9] == 10) {
-		if (f[7] == 0 && f[6] == 0 && f[5] == 0 && f[4] == 0)
-			return FHT_HPUX9;
-		return FHT_SUNOS5;
-	}
-	return is_ucx(f, words) ? FHT_VMSUCX : FHT_UNKNOWN;
-}
-
-/* " fh major,minor/inode" (the whole handle was captured: checked). */
-static void fh_print(struct pr_ctx *c, const uint8_t *f, unsigned words)
-{
-	uint32_t major = 0, minor = 0, ino = 0, t;
-	unsigned i, n;
-
-	switch (fh_guess(f, words)) {
-	case FHT_AUSPEX:
-		minor = f[7];
-		major = f[6];
-		ino = be32(f + 12);
-		break;
-	case FHT_BSD44:
-		minor = f[0];
-		major = f[1];
-		ino = le32(f + 12);
-		break;
-	case FHT_DECOSF:
-		t = le32(f);
-		minor = t & 0xfffff;
-		major = (t >> 20) & 0xfff;
-		ino = le32(f + 12);
-		break;
-	case FHT_IRIX4:
-		minor = f[3];
-		major = f[2];
-		ino = be32(f + 8);
-		break;
-	case FHT_SUNOS4:
-		minor = f[3];
-		major = f[2];
-		ino = be32(f + 12);
-		break;
-	case FHT_SUNOS5:
-		major = ((unsigned)f[0] << 8 | f[1]) >> 2 & 0x3fff;
-		minor = ((uint32_t)f[1] << 16 | (uint32_t)f[2] << 8 | f[3]) &
-			0x3ffff;
-		ino = be32(f + 12);
-		break;
-	case FHT_ULTRIX:
-		minor = f[0];
-		major = f[1];
-		ino = le32(f + 4);
-		break;
-	case FHT_HPUX9:
-		major = f[0];
-		minor = (uint32_t)f[1] << 16 | (uint32_t)f[2] << 8 | f[3];
-		ino = be32(f + 12);
-		break;
-	case FHT_VMSUCX:
-		/*
-		 * The file system is named by the text after the code
-		 * octet; tcpdump copies at most as many characters as the
-		 * handle has words, up to a NUL, then cuts at a space.
-		 */
-		ino = (uint32_t)f[26] << 24 | (uint32_t)f[27] << 16 |
-		      ((unsigned)f[23] << 8 | f[22]);
-		pr_puts(c, " fh ");
-		n = words < NFSX_V3FHMAX ? words : NFSX_V3FHMAX;
-		for (i = 0; i < n && f[1 + i] && f[1 + i] != ' '; i++)
-			pr_putc(c, (char)f[1 + i]);
-		pr_putc(c, '/');
-		pr_uint(c, ino);
-		return;
-	case FHT_UNKNOWN: {
-		static const char name[] = "Unknown";
-		static const char hex[] = "0123456789ABCDEF";
-
-		n = words < sizeof(name) - 1 ? words : sizeof(name) - 1;
-		pr_puts(c, " fh ");
-		pr_putn(c, name, n);
-		pr_putc(c, '/');
-		for (i = 0; i < words * 4 && i < 32; i++) {
-			pr_putc(c, hex[f[i] >> 4]);
-			pr_putc(c, hex[f[i] & 15]);
-		}
-		return;
-	}
-	}
-	pr_printf(c, " fh %u,%u/", major, minor);
-	/*
-	 * A guessed minor of 257 makes tcpdump print its hex buffer, which
-	 * only unknown handles fill: nothing is printed for it here.
-	 */
-	if (minor != 257)
-		pr_uint(c, ino);
-}
-
 /* tcpdump's parsefh: the handle at dp, or NULL when not captured. */
 static const uint8_t *parsefh(struct pr_ctx *c, const uint8_t *dp, int v3)
 {
 	uint32_t words;
 
 	if (v3) {
-		G32(dp, words);
+		PR_BE32_OR_NULL(c, dp, words);
 		words /= 4;
 		dp += 4;
 	} else {
@@ -393,7 +223,7 @@ static const uint8_t *parsefh(struct pr_ctx *c, const uint8_t *dp, int v3)
 	}
 	if (!pr_has(c, dp, (size_t)words * 4))
 		return NULL;
-	fh_print(c, dp, words);
+	nfs_fh_print(c, dp, words);
 	return dp + (size_t)words * 4;
 }
 
@@ -403,7 +233,7 @@ static const uint8_t *parsefn(struct pr_ctx *c, const uint8_t *dp)
 	uint32_t len, rounded;
 	const uint8_t *cp;
 
-	G32(dp, len);
+	PR_BE32_OR_NULL(c, dp, len);
 	dp += 4;
 	if (0xffffffffu - len < 3) {
 		pr_puts(c, "[cannot pad to 32-bit boundaries]");
@@ -445,14 +275,14 @@ static const uint8_t *sattr_arm(struct pr_ctx *c, const uint8_t *dp,
 				uint32_t *tag, uint32_t want, uint32_t *v1,
 				uint32_t *v2)
 {
-	G32(dp, *tag);
+	PR_BE32_OR_NULL(c, dp, *tag);
 	dp += 4;
 	if (want ? *tag != want : !*tag)
 		return dp;
-	G32(dp, *v1);
+	PR_BE32_OR_NULL(c, dp, *v1);
 	dp += 4;
 	if (v2) {
-		G32(dp, *v2);
+		PR_BE32_OR_NULL(c, dp, *v2);
 		dp += 4;
 	}
 	return dp;
@@ -553,20 +383,20 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 	case NFSPROC_ACCESS:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
-		G32(dp, a);
+		PR_BE32_OR_NULL(c, dp, a);
 		access_print(c, a);
 		return dp;
 	case NFSPROC_READ:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
 		if (v3) {
-			G32(dp + 8, a);
+			PR_BE32_OR_NULL(c, dp + 8, a);
 			G64(dp, off);
 			pr_printf(c, " %u bytes @ %llu", a,
 				  (unsigned long long)off);
 		} else {
-			G32(dp + 4, a);
-			G32(dp, b);
+			PR_BE32_OR_NULL(c, dp + 4, a);
+			PR_BE32_OR_NULL(c, dp, b);
 			pr_printf(c, " %u bytes @ %u", a, b);
 		}
 		return dp;
@@ -574,22 +404,22 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
 		if (v3) {
-			G32(dp + 16, a);
-			G32(dp + 8, b);
+			PR_BE32_OR_NULL(c, dp + 16, a);
+			PR_BE32_OR_NULL(c, dp + 8, b);
 			G64(dp, off);
 			pr_printf(c, " %u (%u) bytes @ %llu", a, b,
 				  (unsigned long long)off);
 			if (c->o.vflag) {
-				G32(dp + 12, d);
+				PR_BE32_OR_NULL(c, dp + 12, d);
 				pr_puts(c, " <");
 				pr_tok_print(c, writemode_names, "#%d", d);
 				pr_putc(c, '>');
 			}
 		} else {
-			G32(dp + 12, a);
-			G32(dp + 8, b);
-			G32(dp + 4, d);
-			G32(dp, e);
+			PR_BE32_OR_NULL(c, dp + 12, a);
+			PR_BE32_OR_NULL(c, dp + 8, b);
+			PR_BE32_OR_NULL(c, dp + 4, d);
+			PR_BE32_OR_NULL(c, dp, e);
 			pr_printf(c, " %u (%u) bytes @ %u (%u)", a, b, d, e);
 		}
 		return dp;
@@ -606,14 +436,14 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 	case NFSPROC_MKNOD:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefhn(c, dp, v3));
-		G32(dp, type);
+		PR_BE32_OR_NULL(c, dp, type);
 		dp += 4;
 		STEP(parse_sattr3(c, dp, &sa));
 		pr_putc(c, ' ');
 		pr_tok_print(c, type_names, "unk-ft %u", type);
 		if (c->o.vflag && (type == NFCHR || type == NFBLK)) {
-			G32(dp, a);
-			G32(dp + 4, b);
+			PR_BE32_OR_NULL(c, dp, a);
+			PR_BE32_OR_NULL(c, dp + 4, b);
 			pr_printf(c, " %u/%u", a, b);
 			dp += 8;
 		}
@@ -634,37 +464,37 @@ static const uint8_t *call_args(struct pr_ctx *c, const uint8_t *msg,
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
 		if (v3) {
-			G32(dp + 16, a);
+			PR_BE32_OR_NULL(c, dp + 16, a);
 			G64(dp, off);
 			pr_printf(c, " %u bytes @ %lld", a, (long long)off);
 			if (c->o.vflag) {
-				G32(dp + 8, b);
-				G32(dp + 12, d);
+				PR_BE32_OR_NULL(c, dp + 8, b);
+				PR_BE32_OR_NULL(c, dp + 12, d);
 				pr_printf(c, " verf %08x%08x", b, d);
 			}
 		} else {
-			G32(dp + 4, a);
-			G32(dp, b);
+			PR_BE32_OR_NULL(c, dp + 4, a);
+			PR_BE32_OR_NULL(c, dp, b);
 			pr_printf(c, " %u bytes @ %u", a, b);
 		}
 		return dp;
 	case NFSPROC_READDIRPLUS:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
-		G32(dp + 16, a);
+		PR_BE32_OR_NULL(c, dp + 16, a);
 		G64(dp, off);
 		pr_printf(c, " %u bytes @ %lld", a, (long long)off);
 		if (c->o.vflag) {
-			G32(dp + 20, a);
-			G32(dp + 8, b);
-			G32(dp + 12, d);
+			PR_BE32_OR_NULL(c, dp + 20, a);
+			PR_BE32_OR_NULL(c, dp + 8, b);
+			PR_BE32_OR_NULL(c, dp + 12, d);
 			pr_printf(c, " max %u verf %08x%08x", a, b, d);
 		}
 		return dp;
 	case NFSPROC_COMMIT:
 		STEP(rpc_call_args(c, msg, length));
 		STEP(parsefh(c, dp, v3));
-		G32(dp + 8, a);
+		PR_BE32_OR_NULL(c, dp + 8, a);
 		G64(dp, off);
 		pr_printf(c, " %u bytes @ %llu", a, (unsigned long long)off);
 		return dp;
@@ -706,7 +536,7 @@ static const uint8_t *parsestatus(struct pr_ctx *c, const uint8_t *dp,
 {
 	uint32_t e;
 
-	G32(dp, e);
+	PR_BE32_OR_NULL(c, dp, e);
 	*er = e;
 	if (e != 0) {
 		if (!c->o.qflag) {
@@ -726,10 +556,10 @@ static const uint8_t *parsefattr(struct pr_ctx *c, const uint8_t *dp,
 
 	NEED(dp + 16, 4);
 	if (verbose) {
-		G32(dp, type);
-		G32(dp + 4, mode);
-		G32(dp + 12, uid);
-		G32(dp + 16, gid);
+		PR_BE32_OR_NULL(c, dp, type);
+		PR_BE32_OR_NULL(c, dp + 4, mode);
+		PR_BE32_OR_NULL(c, dp + 12, uid);
+		PR_BE32_OR_NULL(c, dp + 16, gid);
 		pr_putc(c, ' ');
 		pr_tok_print(c, type_names, "unk-ft %u ", type);
 		pr_putc(c, ' ');
@@ -739,46 +569,46 @@ static const uint8_t *parsefattr(struct pr_ctx *c, const uint8_t *dp,
 			G64(dp + 20, q);
 			pr_printf(c, " sz %llu", (unsigned long long)q);
 		} else {
-			G32(dp + 20, a);
+			PR_BE32_OR_NULL(c, dp + 20, a);
 			pr_printf(c, " sz %u", a);
 		}
 	}
 	if (verbose > 1) {
 		if (v3) {
 			NEED(dp + 76, 8);
-			G32(dp + 8, a);
-			G32(dp + 36, b);
-			G32(dp + 40, d);
+			PR_BE32_OR_NULL(c, dp + 8, a);
+			PR_BE32_OR_NULL(c, dp + 36, b);
+			PR_BE32_OR_NULL(c, dp + 40, d);
 			pr_printf(c, " nlink %u rdev %u/%u", a, b, d);
 			G64(dp + 44, q);
 			pr_printf(c, " fsid %llx", (unsigned long long)q);
 			G64(dp + 52, r);
 			pr_printf(c, " fileid %llx", (unsigned long long)r);
-			G32(dp + 60, a);
-			G32(dp + 64, b);
+			PR_BE32_OR_NULL(c, dp + 60, a);
+			PR_BE32_OR_NULL(c, dp + 64, b);
 			pr_printf(c, " a/m/ctime %u.%06u", a, b);
-			G32(dp + 68, a);
-			G32(dp + 72, b);
+			PR_BE32_OR_NULL(c, dp + 68, a);
+			PR_BE32_OR_NULL(c, dp + 72, b);
 			pr_printf(c, " %u.%06u", a, b);
-			G32(dp + 76, a);
-			G32(dp + 80, b);
+			PR_BE32_OR_NULL(c, dp + 76, a);
+			PR_BE32_OR_NULL(c, dp + 80, b);
 			pr_printf(c, " %u.%06u", a, b);
 		} else {
 			NEED(dp + 60, 8);
-			G32(dp + 8, a);
-			G32(dp + 28, b);
-			G32(dp + 36, d);
-			G32(dp + 40, e);
+			PR_BE32_OR_NULL(c, dp + 8, a);
+			PR_BE32_OR_NULL(c, dp + 28, b);
+			PR_BE32_OR_NULL(c, dp + 36, d);
+			PR_BE32_OR_NULL(c, dp + 40, e);
 			pr_printf(c, " nlink %u rdev 0x%x fsid 0x%x nodeid 0x%x a/m/ctime",
 				  a, b, d, e);
-			G32(dp + 44, f);
-			G32(dp + 48, g);
+			PR_BE32_OR_NULL(c, dp + 44, f);
+			PR_BE32_OR_NULL(c, dp + 48, g);
 			pr_printf(c, " %u.%06u", f, g);
-			G32(dp + 52, f);
-			G32(dp + 56, g);
+			PR_BE32_OR_NULL(c, dp + 52, f);
+			PR_BE32_OR_NULL(c, dp + 56, g);
 			pr_printf(c, " %u.%06u", f, g);
-			G32(dp + 60, f);
-			G32(dp + 64, g);
+			PR_BE32_OR_NULL(c, dp + 60, f);
+			PR_BE32_OR_NULL(c, dp + 64, g);
 			pr_printf(c, " %u.%06u", f, g);
 		}
 	}
@@ -813,7 +643,7 @@ static const uint8_t *parse_post_op_attr(struct pr_ctx *c, const uint8_t *dp,
 {
 	uint32_t follows;
 
-	G32(dp, follows);
+	PR_BE32_OR_NULL(c, dp, follows);
 	if (!follows)
 		return dp + 4;
 	dp += 4;
@@ -828,7 +658,7 @@ static const uint8_t *parse_pre_op_attr(struct pr_ctx *c, const uint8_t *dp,
 	uint32_t follows, a, b, d, e;
 	uint64_t sz;
 
-	G32(dp, follows);
+	PR_BE32_OR_NULL(c, dp, follows);
 	if (!follows)
 		return dp + 4;
 	dp += 4;
@@ -836,10 +666,10 @@ static const uint8_t *parse_pre_op_attr(struct pr_ctx *c, const uint8_t *dp,
 	if (verbose > 1) {
 		G64(dp, sz);
 		pr_printf(c, " sz %llu", (unsigned long long)sz);
-		G32(dp + 8, a);
-		G32(dp + 12, b);
-		G32(dp + 16, d);
-		G32(dp + 20, e);
+		PR_BE32_OR_NULL(c, dp + 8, a);
+		PR_BE32_OR_NULL(c, dp + 12, b);
+		PR_BE32_OR_NULL(c, dp + 16, d);
+		PR_BE32_OR_NULL(c, dp + 20, e);
 		pr_printf(c, " mtime %u.%06u ctime %u.%06u", a, b, d, e);
 	}
 	return dp + 24;
@@ -898,17 +728,17 @@ static const uint8_t *parsestatfs(struct pr_ctx *c, const uint8_t *dp, int v3,
 			G64(dp + 24, q);
 			G64(dp + 32, r);
 			G64(dp + 40, s);
-			G32(dp + 48, a);
+			PR_BE32_OR_NULL(c, dp + 48, a);
 			pr_printf(c, " tfiles %llu ffiles %llu afiles %llu invar %u",
 				  (unsigned long long)q, (unsigned long long)r,
 				  (unsigned long long)s, a);
 		}
 	} else {
-		G32(dp, a);
-		G32(dp + 4, b);
-		G32(dp + 8, d);
-		G32(dp + 12, e);
-		G32(dp + 16, f);
+		PR_BE32_OR_NULL(c, dp, a);
+		PR_BE32_OR_NULL(c, dp + 4, b);
+		PR_BE32_OR_NULL(c, dp + 8, d);
+		PR_BE32_OR_NULL(c, dp + 12, e);
+		PR_BE32_OR_NULL(c, dp + 16, f);
 		pr_printf(c, " tsize %u bsize %u blocks %u bfree %u bavail %u",
 			  a, b, d, e, f);
 	}
@@ -923,10 +753,10 @@ static const uint8_t *parserddires(struct pr_ctx *c, const uint8_t *dp,
 	STEP(parsestatus(c, dp, &er, err));
 	if (er || c->o.qflag)
 		return dp;
-	G32(dp, a);
-	G32(dp + 4, b);
+	PR_BE32_OR_NULL(c, dp, a);
+	PR_BE32_OR_NULL(c, dp + 4, b);
 	pr_printf(c, " offset 0x%x size %u ", a, b);
-	G32(dp + 8, eof);
+	PR_BE32_OR_NULL(c, dp + 8, eof);
 	if (eof)
 		pr_puts(c, " eof");
 	return dp;
@@ -940,7 +770,7 @@ static const uint8_t *parsecreateopres(struct pr_ctx *c, const uint8_t *dp,
 	STEP(parsestatus(c, dp, &er, err));
 	if (er)
 		return parse_wcc_data(c, dp, verbose);
-	G32(dp, follows);
+	PR_BE32_OR_NULL(c, dp, follows);
 	if (!follows)
 		return dp + 4;
 	dp += 4;
@@ -976,8 +806,8 @@ static const uint8_t *parsev3rddirres(struct pr_ctx *c, const uint8_t *dp,
 	if (er)
 		return dp;
 	if (c->o.vflag) {
-		G32(dp, a);
-		G32(dp + 4, b);
+		PR_BE32_OR_NULL(c, dp, a);
+		PR_BE32_OR_NULL(c, dp + 4, b);
 		pr_printf(c, " verf %08x%08x", a, b);
 		dp += 8;
 	}
@@ -997,21 +827,21 @@ static const uint8_t *parsefsinfo(struct pr_ctx *c, const uint8_t *dp,
 	if (er)
 		return dp;
 	NEED(dp, 48);
-	G32(dp, a);
-	G32(dp + 4, b);
-	G32(dp + 12, d);
-	G32(dp + 16, e);
-	G32(dp + 24, f);
+	PR_BE32_OR_NULL(c, dp, a);
+	PR_BE32_OR_NULL(c, dp + 4, b);
+	PR_BE32_OR_NULL(c, dp + 12, d);
+	PR_BE32_OR_NULL(c, dp + 16, e);
+	PR_BE32_OR_NULL(c, dp + 24, f);
 	pr_printf(c, " rtmax %u rtpref %u wtmax %u wtpref %u dtpref %u", a, b,
 		  d, e, f);
 	if (c->o.vflag) {
-		G32(dp + 8, a);
-		G32(dp + 20, b);
+		PR_BE32_OR_NULL(c, dp + 8, a);
+		PR_BE32_OR_NULL(c, dp + 20, b);
 		G64(dp + 28, q);
 		pr_printf(c, " rtmult %u wtmult %u maxfsz %llu", a, b,
 			  (unsigned long long)q);
-		G32(dp + 36, a);
-		G32(dp + 40, b);
+		PR_BE32_OR_NULL(c, dp + 36, a);
+		PR_BE32_OR_NULL(c, dp + 40, b);
 		pr_printf(c, " delta %u.%06u ", a, b);
 	}
 	return dp;
@@ -1030,10 +860,10 @@ static const uint8_t *parsepathconf(struct pr_ctx *c, const uint8_t *dp,
 	if (er)
 		return dp;
 	NEED(dp, 24);
-	G32(dp, a);
-	G32(dp + 4, b);
+	PR_BE32_OR_NULL(c, dp, a);
+	PR_BE32_OR_NULL(c, dp + 4, b);
 	for (i = 0; i < 4; i++)
-		G32(dp + 8 + 4 * i, f[i]);
+		PR_BE32_OR_NULL(c, dp + 8 + 4 * i, f[i]);
 	pr_printf(c, " linkmax %u namemax %u %s %s %s %s", a, b,
 		  f[0] ? "notrunc" : "", f[1] ? "chownres" : "",
 		  f[2] ? "igncase" : "", f[3] ? "keepcase" : "");
@@ -1080,7 +910,7 @@ static const uint8_t *reply_body(struct pr_ctx *c, const uint8_t *msg,
 			pr_puts(c, " attr:");
 		STEP(parse_post_op_attr(c, dp, vflag));
 		if (!er) {
-			G32(dp, a);
+			PR_BE32_OR_NULL(c, dp, a);
 			pr_printf(c, " c %04x", a);
 		}
 		return dp;
@@ -1094,9 +924,9 @@ static const uint8_t *reply_body(struct pr_ctx *c, const uint8_t *msg,
 		STEP(parsestatus(c, dp, &er, err));
 		STEP(parse_post_op_attr(c, dp, vflag));
 		if (!er && vflag) {
-			G32(dp, a);
+			PR_BE32_OR_NULL(c, dp, a);
 			pr_printf(c, " %u bytes", a);
-			G32(dp + 4, b);
+			PR_BE32_OR_NULL(c, dp + 4, b);
 			if (b)
 				pr_puts(c, " EOF");
 		}
@@ -1108,10 +938,10 @@ static const uint8_t *reply_body(struct pr_ctx *c, const uint8_t *msg,
 		STEP(parsestatus(c, dp, &er, err));
 		STEP(parse_wcc_data(c, dp, vflag));
 		if (!er && vflag) {
-			G32(dp, a);
+			PR_BE32_OR_NULL(c, dp, a);
 			pr_printf(c, " %u bytes", a);
 			if (vflag > 1) {
-				G32(dp + 4, b);
+				PR_BE32_OR_NULL(c, dp + 4, b);
 				pr_puts(c, " <");
 				pr_tok_print(c, writemode_names, "#%d", b);
 				pr_putc(c, '>');

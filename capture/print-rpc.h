@@ -1,4 +1,4 @@
-/* print-rpc.h: what the ONC RPC layer (print-sunrpc.c) and the NFS printer (print-nfs.c) share. */
+/* print-rpc.h: what the ONC RPC layer (print-sunrpc.c), the NFS printer (print-nfs.c) and its file-handle guesser (nfs-fh.c) share. */
 #ifndef CAP_PRINT_RPC_H
 #define CAP_PRINT_RPC_H
 
@@ -44,5 +44,12 @@ const uint8_t *rpc_reply_results(struct pr_ctx *c, const uint8_t *msg,
 int nfs_call_print(struct pr_ctx *c, const uint8_t *msg, unsigned length);
 int nfs_reply_print(struct pr_ctx *c, const uint8_t *msg, uint32_t proc,
 		    uint32_t vers, unsigned length);
+
+/*
+ * " fh major,minor/inode" or " fh Unknown/HEX": the file handle f of
+ * words 4-octet words, all captured (checked by the caller), as the
+ * server tcpdump guesses made it (nfs-fh.c).
+ */
+void nfs_fh_print(struct pr_ctx *c, const uint8_t *f, unsigned words);
 
 #endif
