@@ -1,20 +1,10 @@
-/* nltap.c: netlink capture of a host: nlmon with cap_live where the kernel has it, else a tap on the host's libnl socket. */
+/* nltap.c: netlink capture of a host: nlmon with cap_live where the kernel has it, else DLT_NETLINK records of netns/'s tap on the host's libnl socket. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
-
-#include <linux/if_link.h>
-#include <linux/netlink.h>
-#include <linux/rtnetlink.h>
-#include <netlink/handlers.h>
-#include <netlink/msg.h>
-#include <netlink/netlink.h>
-#include <netlink/socket.h>
 
 #include "capture/nltap.h"
 #include "harness/hx.h"
@@ -24,7 +14,7 @@
 
 struct cap_nltap {
 	struct ns_host *host;
-	struct nl_sock *sk;
+	struct ns_nltap *tap;	/* the claim on the host's socket, both modes */
 	int snaplen;
 	int keep;
 	const struct cap_sink *sink;
@@ -37,15 +27,11 @@ struct cap_nltap {
 	struct cap_live *live;
 
 	/* the tap */
-	struct nl_cb *orig_cb;	/* the socket's callbacks, restored at stop */
-	struct nl_cb *tap_cb;	/* a clone of them with the recorders */
-	unsigned proto;		/* the socket's netlink protocol */
 	int sink_open;		/* sink->open ran, close has not */
 	int ended;		/* the sink ended the capture, or failed */
 	int rc;			/* the first error, with errbuf */
 	char errbuf[HX_ERRLEN];
 	struct cap_pktvec kept;	/* the records, with keep */
-	struct cap_nltap *next;	/* in taps, below */
 };
 
 unsigned cap_nl_record(uint8_t *dst, unsigned snaplen, unsigned pkttype,
@@ -78,58 +64,6 @@ unsigned cap_nl_record(uint8_t *dst, unsigned snaplen, unsigned pkttype,
 }
 
 /* ---- the tap ---- */
-
-/*
- * The running captures, by host socket. libnl's receive override
- * (nl_cb_overwrite_recv) takes no argument, so the tap of a socket is
- * found by the socket; the list also keeps captures one per host. A
- * capture is used by one thread only (its lab's owner), but labs run in
- * parallel threads: the list is shared, hence the lock, held only to
- * look up, add or remove.
- */
-static pthread_mutex_t taps_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct cap_nltap *taps;
-
-static struct cap_nltap *tap_find(struct nl_sock *sk)
-{
-	struct cap_nltap *t;
-
-	pthread_mutex_lock(&taps_lock);
-	for (t = taps; t && t->sk != sk; t = t->next)
-		;
-	pthread_mutex_unlock(&taps_lock);
-	return t;
-}
-
-static int tap_register(struct cap_nltap *t)
-{
-	struct cap_nltap *o;
-
-	pthread_mutex_lock(&taps_lock);
-	for (o = taps; o && o->sk != t->sk; o = o->next)
-		;
-	if (!o) {
-		t->next = taps;
-		taps = t;
-	}
-	pthread_mutex_unlock(&taps_lock);
-	return o ? -EBUSY : 0;
-}
-
-static void tap_unregister(struct cap_nltap *t)
-{
-	struct cap_nltap **pp;
-
-	pthread_mutex_lock(&taps_lock);
-	for (pp = &taps; *pp; pp = &(*pp)->next) {
-		if (*pp == t) {
-			*pp = t->next;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&taps_lock);
-	t->next = NULL;
-}
 
 /* Remembers the first error; later records are dropped, as a capture
  * that ended would drop them. */
@@ -166,10 +100,12 @@ static void tap_sink(struct cap_nltap *t, const struct pcap_pkthdr *h,
 		t->ended = 1;
 }
 
-/* One record of len bytes at msg, sent (CAP_NL_OUTGOING) or received. */
-static void tap_record(struct cap_nltap *t, unsigned pkttype,
+/* ns_nltap_fn: one record of len bytes at msg, sent or received. */
+static void tap_record(void *arg, int outgoing, unsigned proto,
 		       const void *msg, size_t len)
 {
+	struct cap_nltap *t = arg;
+	unsigned pkttype = outgoing ? CAP_NL_OUTGOING : CAP_NL_HOST;
 	struct pcap_pkthdr h;
 	struct timespec now;
 	size_t want;
@@ -188,8 +124,7 @@ static void tap_record(struct cap_nltap *t, unsigned pkttype,
 		hx_err(t->errbuf, -ENOMEM, "cannot keep a netlink record");
 		return tap_fail(t, -ENOMEM);
 	}
-	cap_nl_record(p, (unsigned)t->snaplen, pkttype, t->proto, msg, len,
-		      &h);
+	cap_nl_record(p, (unsigned)t->snaplen, pkttype, proto, msg, len, &h);
 	tap_sink(t, &h, p);
 	if (t->keep && !t->rc && cap_pktvec_add(&t->kept, &h, p) < 0) {
 		free(p);
@@ -199,61 +134,20 @@ static void tap_record(struct cap_nltap *t, unsigned pkttype,
 	free(p);
 }
 
-/* NL_CB_MSG_OUT: every message the socket sends, just before sendmsg. */
-static int on_msg_out(struct nl_msg *msg, void *arg)
-{
-	struct nlmsghdr *nh = nlmsg_hdr(msg);
-
-	tap_record(arg, CAP_NL_OUTGOING, nh, nh->nlmsg_len);
-	return NL_OK;
-}
-
-/*
- * Every datagram the socket receives, whole: NL_CB_MSG_IN would give one
- * message at a time, and nlmon shows one record per datagram.
- */
-static int on_recv(struct nl_sock *sk, struct sockaddr_nl *nla,
-		   unsigned char **buf, struct ucred **creds)
-{
-	struct cap_nltap *t = tap_find(sk);
-	int n = nl_recv(sk, nla, buf, creds);
-
-	if (n > 0 && t)
-		tap_record(t, CAP_NL_HOST, *buf, (size_t)n);
-	return n;
-}
-
 static int tap_start(char *err, struct cap_nltap *t)
 {
 	const struct cap_sink *s = t->sink;
-	int proto = NETLINK_ROUTE, rc;
-	socklen_t sl = sizeof(proto);
+	int rc;
 
-	if (getsockopt(nl_socket_get_fd(t->sk), SOL_SOCKET, SO_PROTOCOL,
-		       &proto, &sl) < 0)
-		proto = NETLINK_ROUTE;
-	t->proto = (unsigned)proto;
-	t->orig_cb = nl_socket_get_cb(t->sk);
-	t->tap_cb = t->orig_cb ? nl_cb_clone(t->orig_cb) : NULL;
-	if (!t->tap_cb) {
-		rc = hx_err(err, -ENOMEM, "cannot tap the netlink socket of "
-			    "host '%s': out of memory", ns_host_name(t->host));
-		goto fail;
-	}
-	nl_cb_set(t->tap_cb, NL_CB_MSG_OUT, NL_CB_CUSTOM, on_msg_out, t);
-	nl_cb_overwrite_recv(t->tap_cb, on_recv);
+	if ((rc = ns_nltap_attach(err, t->tap, tap_record, t)) < 0)
+		return rc;
 	if (s && s->open &&
-	    (rc = s->open(s->arg, err, DLT_NETLINK, t->snaplen)) < 0)
-		goto fail;
+	    (rc = s->open(s->arg, err, DLT_NETLINK, t->snaplen)) < 0) {
+		ns_nltap_detach(t->tap);
+		return rc;
+	}
 	t->sink_open = 1;
-	nl_socket_set_cb(t->sk, t->tap_cb);
 	return 0;
-
-fail:
-	nl_cb_put(t->tap_cb);
-	nl_cb_put(t->orig_cb);
-	t->tap_cb = t->orig_cb = NULL;
-	return rc;
 }
 
 static int tap_stop(struct cap_nltap *t, char *err)
@@ -262,7 +156,7 @@ static int tap_stop(struct cap_nltap *t, char *err)
 	char cerr[HX_ERRLEN];
 	int rc = t->rc, crc;
 
-	nl_socket_set_cb(t->sk, t->orig_cb);
+	ns_nltap_detach(t->tap);
 	if (rc < 0)
 		hx_err(err, rc, "%s", t->errbuf);
 	if (s && s->close && t->sink_open) {
@@ -330,15 +224,13 @@ int cap_nltap_start(char *err, struct ns_host *h, int snaplen,
 	if (!t)
 		return hx_err(err, -ENOMEM, "cannot allocate a netlink capture");
 	t->host = h;
-	t->sk = ns_host_nl(h);
 	t->snaplen = snaplen ? snaplen : DEFAULT_SNAPLEN;
 	t->sink = sink;
 	t->keep = keep;
-	/* Registered in both modes: one capture per host. */
-	if ((rc = tap_register(t)) < 0) {
+	/* The socket is claimed in both modes: one capture per host. */
+	if ((rc = ns_nltap_new(err, h, &t->tap)) < 0) {
 		free(t);
-		return hx_err(err, rc, "host '%s' already has a netlink "
-			      "capture", ns_host_name(h));
+		return rc;
 	}
 
 	rc = ns_link_add(lerr, h, NLMON_NAME, "nlmon");
@@ -361,73 +253,19 @@ int cap_nltap_start(char *err, struct ns_host *h, int snaplen,
 	return 0;
 
 fail:
-	tap_unregister(t);
+	ns_nltap_free(t->tap);
 	free(t);
 	return rc;
 }
 
-/* One dump request as iproute2 sends it, then its answers to the end. */
-static int dump_one(char *err, struct cap_nltap *t, int type,
-		    const void *hdr, size_t hlen, int attr, uint32_t val,
-		    const char *what)
-{
-	struct nl_msg *msg;
-	int rc;
-
-	msg = nlmsg_alloc_simple(type, NLM_F_REQUEST | NLM_F_DUMP);
-	if (!msg)
-		return hx_err(err, -ENOMEM, "cannot allocate a netlink message");
-	if (nlmsg_append(msg, (void *)hdr, hlen, NLMSG_ALIGNTO) < 0 ||
-	    (attr && nla_put_u32(msg, attr, val) < 0)) {
-		nlmsg_free(msg);
-		return hx_err(err, -EMSGSIZE, "cannot build the %s request",
-			      what);
-	}
-	/*
-	 * Sent as is (nl_send, not nl_send_auto): port id 0 and no
-	 * NLM_F_ACK, as iproute2 sends it. The sequence number comes from
-	 * the socket's counter, which its sequence check follows.
-	 */
-	nlmsg_hdr(msg)->nlmsg_seq = nl_socket_use_seq(t->sk);
-	rc = nl_send(t->sk, msg);
-	nlmsg_free(msg);
-	if (rc >= 0)
-		rc = nl_recvmsgs_default(t->sk);
-	if (rc < 0)
-		return hx_err(err, ns_nlerrno(rc),
-			      "cannot dump %s in host '%s': %s", what,
-			      ns_host_name(t->host), ns_nlstr(rc));
-	return 0;
-}
-
 int cap_nltap_dump(char *err, struct cap_nltap *t, unsigned what)
 {
-	struct ifinfomsg ifi = { .ifi_family = AF_PACKET };
-	struct ifaddrmsg ifa = { .ifa_family = AF_UNSPEC };
-	struct rtmsg rtm = { .rtm_family = AF_INET };
-	struct ndmsg ndm = { .ndm_family = AF_UNSPEC };
-	int rc = 0;
+	int rc;
 
 	if (t->stopped)
 		return hx_err(err, -EINVAL, "the netlink capture of host '%s' "
 			      "is stopped", ns_host_name(t->host));
-	if (what & ~(unsigned)CAP_NL_ALL)
-		return hx_err(err, -EINVAL, "bad netlink dump set 0x%x", what);
-	if ((what & CAP_NL_LINKS) &&
-	    (rc = dump_one(err, t, RTM_GETLINK, &ifi, sizeof(ifi),
-			   IFLA_EXT_MASK, RTEXT_FILTER_VF, "links")) < 0)
-		return rc;
-	if ((what & CAP_NL_ADDRS) &&
-	    (rc = dump_one(err, t, RTM_GETADDR, &ifa, sizeof(ifa), 0, 0,
-			   "addresses")) < 0)
-		return rc;
-	if ((what & CAP_NL_ROUTES) &&
-	    (rc = dump_one(err, t, RTM_GETROUTE, &rtm, sizeof(rtm),
-			   RTA_TABLE, RT_TABLE_MAIN, "routes")) < 0)
-		return rc;
-	if ((what & CAP_NL_NEIGHS) &&
-	    (rc = dump_one(err, t, RTM_GETNEIGH, &ndm, sizeof(ndm), 0, 0,
-			   "neighbours")) < 0)
+	if ((rc = ns_nl_dump(err, t->host, what)) < 0)
 		return rc;
 	if (!t->nlmon && t->rc < 0)
 		return hx_err(err, t->rc, "%s", t->errbuf);
@@ -442,9 +280,14 @@ int cap_nltap_stop(struct cap_nltap *t, char *err)
 	if (t->stopped)
 		return 0;
 	t->stopped = 1;
-	tap_unregister(t);
-	if (!t->nlmon)
-		return tap_stop(t, err);
+	if (!t->nlmon) {
+		rc = tap_stop(t, err);
+		ns_nltap_free(t->tap);
+		t->tap = NULL;
+		return rc;
+	}
+	ns_nltap_free(t->tap);
+	t->tap = NULL;
 	rc = cap_live_stop(t->live, err);
 	if (ns_link_del(derr, t->host, NLMON_NAME) < 0 && rc >= 0)
 		rc = hx_err(err, -EIO, "%s", derr);
@@ -489,7 +332,6 @@ void cap_nltap_free(struct cap_nltap *t)
 	cap_nltap_stop(t, err);
 	cap_live_free(t->live);
 	cap_pktvec_release(&t->kept);
-	nl_cb_put(t->tap_cb);
-	nl_cb_put(t->orig_cb);
+	ns_nltap_free(t->tap);
 	free(t);
 }

@@ -30,17 +30,17 @@
 #define CAP_NL_ARPHRD 824	/* ARPHRD_NETLINK */
 
 /* cap_nltap_dump's what: the dumps of `ip link`, `ip a`, `ip r`, `ip n`. */
-enum { CAP_NL_LINKS = 1, CAP_NL_ADDRS = 2, CAP_NL_ROUTES = 4,
-       CAP_NL_NEIGHS = 8 };
-#define CAP_NL_ALL (CAP_NL_LINKS | CAP_NL_ADDRS | CAP_NL_ROUTES | \
-		    CAP_NL_NEIGHS)
+enum { CAP_NL_LINKS = NS_NL_LINKS, CAP_NL_ADDRS = NS_NL_ADDRS,
+       CAP_NL_ROUTES = NS_NL_ROUTES, CAP_NL_NEIGHS = NS_NL_NEIGHS };
+#define CAP_NL_ALL NS_NL_ALL
 
 struct cap_nltap;
 
 /*
  * Starts a netlink capture in host h: nlmon where the kernel has it (an
  * nlmon link "nlmon0" is created in the host and captured with cap_live),
- * else a tap on the harness's own libnl socket of that host (ns_host_nl):
+ * else netns/'s tap on the harness's own libnl socket of that host
+ * (ns_nltap_attach):
  * the tap is chosen when creating the nlmon link fails with EOPNOTSUPP,
  * ENOENT, ENODEV, ENOSYS or EAFNOSUPPORT (this kernel: EOPNOTSUPP, "Unknown
  * device type"); any other failure is an error. Packets are DLT_NETLINK
@@ -65,12 +65,9 @@ int cap_nltap_start(char *err, struct ns_host *h, int snaplen,
 		    struct cap_nltap **out);
 
 /*
- * Dumps through the host's libnl socket what `ip link`, `ip a`, `ip r` and
- * `ip n` ask (what: CAP_NL_* bits, in that order): RTM_GETLINK (family
- * AF_PACKET, IFLA_EXT_MASK RTEXT_FILTER_VF), RTM_GETADDR (AF_UNSPEC),
- * RTM_GETROUTE (AF_INET, RTA_TABLE main), RTM_GETNEIGH (AF_UNSPEC), each
- * NLM_F_REQUEST|NLM_F_DUMP with port id 0 as iproute2 sends them (measured
- * with strace). Every request and every answer is recorded (in order,
+ * ns_nl_dump (netns/ns.h: what `ip link`, `ip a`, `ip r` and `ip n` ask;
+ * what: CAP_NL_* bits) through the host's libnl socket while it is
+ * captured. Every request and every answer is recorded (in order,
  * with their real timestamps). Owner thread only, before stop. Returns 0,
  * or a negative code with err set: a dump that failed, or the sink's
  * error that ended the capture.

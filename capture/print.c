@@ -41,6 +41,13 @@ static const struct pr_disp link_printers[] = {
 	{ 0, NULL },
 };
 
+int pr_link_type_at(size_t i)
+{
+	return i < sizeof(link_printers) / sizeof(link_printers[0]) - 1
+		       ? (int)link_printers[i].key
+		       : -1;
+}
+
 /* tcpdump prints link types it has no printer for as "UNSUPPORTED" + hex. */
 static int unsupported_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 {

@@ -58,6 +58,10 @@ int pr_name_add(struct pr_ctx *c, int af, const void *addr, const char *name);
 void pr_packet(struct pr_ctx *c, struct hx_buf *out,
 	       const struct pcap_pkthdr *h, const uint8_t *pkt);
 
+/* The i-th link type the printer decodes, or -1 past the last (for the
+ * tests that must cover every one, such as the fuzz target's list). */
+int pr_link_type_at(size_t i);
+
 /* tcpdump's name for a link type ("EN10MB (Ethernet)"), for the banner. */
 const char *pr_dlt_describe(int dlt, char *buf, size_t len);
 

@@ -244,8 +244,9 @@ static const char *strip_path(const char *msg, const char *path)
 	return msg;
 }
 
-int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
-	       struct sf_in *in)
+/* sf_in_open, with name (not path) in the messages. */
+static int in_open(char *err, const char *path, const char *name,
+		   int want_nano, size_t iobuf, struct sf_in *in)
 {
 	char ebuf[PCAP_ERRBUF_SIZE];
 	FILE *fp;
@@ -253,7 +254,7 @@ int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
 	memset(in, 0, sizeof(*in));
 	fp = strcmp(path, "-") ? fopen(path, "rbe") : stdin;
 	if (!fp)
-		return hx_err(err, -errno, "cannot read '%s': %s", path,
+		return hx_err(err, -errno, "cannot read '%s': %s", name,
 			      strerror(errno));
 	/* with stdio's default buffer, reading is a syscall per 4 KiB */
 	if (iobuf) {
@@ -265,7 +266,7 @@ int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
 		fp, want_nano ? PCAP_TSTAMP_PRECISION_NANO
 			      : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
 	if (!in->pd) {
-		hx_err(err, -EINVAL, "cannot read '%s': %s", path,
+		hx_err(err, -EINVAL, "cannot read '%s': %s", name,
 		       strip_path(ebuf, path));
 		if (fp != stdin)
 			fclose(fp);
@@ -273,6 +274,12 @@ int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
 	}
 	/* pcap_close closes fp from now on */
 	return 0;
+}
+
+int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
+	       struct sf_in *in)
+{
+	return in_open(err, path, path, want_nano, iobuf, in);
 }
 
 int sf_in_filter(char *err, struct sf_in *in, const char *filter)
@@ -297,4 +304,100 @@ void sf_in_close(struct sf_in *in)
 	in->pd = NULL;
 	free(in->iobuf);
 	in->iobuf = NULL;
+}
+
+int sf_iter_open(char *err, struct sf_iter *it, const char *path,
+		 const struct sf_iter_opts *o)
+{
+	int r;
+
+	memset(it, 0, sizeof(*it));
+	it->o = *o;
+	if (!it->o.name)
+		it->o.name = path;
+	it->first = -1;
+	r = in_open(err, path, it->o.name, o->nano, o->iobuf, &it->in);
+	if (r < 0)
+		return r;
+	/* Plain pcap files are read by sf_next, the rest by libpcap. */
+	if (!strcmp(path, "-"))
+		return 0;
+	r = sf_open(err, path, it->in.pd, o->nano, &it->fast);
+	if (r < 0) {
+		/* sf_open names the path; the message names the file */
+		hx_err(err, r, "cannot read '%s': %s", it->o.name,
+		       strerror(-r));
+		sf_in_close(&it->in);
+		return r;
+	}
+	return 0;
+}
+
+int sf_iter_filter(char *err, struct sf_iter *it, const char *filter)
+{
+	return sf_in_filter(err, &it->in, filter);
+}
+
+/* The next packet the filter keeps, as sf_iter_next. */
+static int next_kept(struct sf_iter *it, struct pcap_pkthdr **h,
+		     const uint8_t **data)
+{
+	int rc;
+
+	if (!it->fast) {
+		rc = pcap_next_ex(it->in.pd, h, data);
+		if (rc == PCAP_ERROR_BREAK)
+			return 0;
+		return rc == PCAP_ERROR ? -1 : 1;
+	}
+	for (;;) {
+		rc = sf_next(it->fast, h, data);
+		if (rc != 1)
+			return rc;
+		if (!it->in.have_prog ||
+		    pcap_offline_filter(&it->in.prog, *h, *data))
+			return 1;
+	}
+}
+
+int sf_iter_next(struct sf_iter *it, struct pcap_pkthdr **h,
+		 const uint8_t **data)
+{
+	int rc;
+
+	while (it->o.count == 0 || it->given < it->o.count) {
+		rc = next_kept(it, h, data);
+		if (rc != 1)
+			return rc;
+		if (it->o.has_window) {
+			long long t = (long long)(*h)->ts.tv_sec * 1000000 +
+				      (it->o.nano ? (*h)->ts.tv_usec / 1000
+						  : (*h)->ts.tv_usec);
+
+			if (it->first < 0)
+				it->first = t;
+			if (t - it->first < it->o.from_us ||
+			    t - it->first > it->o.to_us)
+				continue;
+		}
+		if (it->skipped < it->o.skip) {
+			it->skipped++;
+			continue;
+		}
+		it->given++;
+		return 1;
+	}
+	return 0;
+}
+
+const char *sf_iter_error(const struct sf_iter *it)
+{
+	return it->fast ? sf_error(it->fast) : pcap_geterr(it->in.pd);
+}
+
+void sf_iter_close(struct sf_iter *it)
+{
+	sf_close(it->fast);
+	it->fast = NULL;
+	sf_in_close(&it->in);
 }

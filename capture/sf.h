@@ -64,4 +64,53 @@ int sf_in_open(char *err, const char *path, int want_nano, size_t iobuf,
 int sf_in_filter(char *err, struct sf_in *in, const char *filter);
 void sf_in_close(struct sf_in *in);
 
+/*
+ * The one savefile iterator: what `dumplab read`, `dumplab ladder` and
+ * the scenario `read` step hand on. It opens the file (sf_in_open, so
+ * close-on-exec), reads plain pcap files with the fast reader above and
+ * the rest with libpcap, and applies in this order the filter
+ * (sf_iter_filter), the window, --skip and -c.
+ */
+struct sf_iter_opts {
+	const char *name; /* the file's name in messages; NULL: its path */
+	int nano;	  /* timestamps in nanoseconds (libpcap's precision) */
+	size_t iobuf;	  /* libpcap's stdio buffer (0: stdio's own) */
+	int has_window;	  /* keep only packets from from_us to to_us ... */
+	long long from_us, to_us; /* ... after the first the filter keeps */
+	long skip;	  /* then leave out the first skip packets ... */
+	long count;	  /* ... and hand out at most count (0: all) */
+};
+
+struct sf_iter {
+	struct sf_in in; /* in.pd: the link type, the snapshot length */
+	struct sf *fast; /* NULL: libpcap reads */
+	struct sf_iter_opts o;
+	long long first; /* the first kept packet's time in us, or -1 */
+	long skipped, given;
+};
+
+/*
+ * Opens path ("-": the standard input). Returns 0, or a negative errno
+ * (the real one for a file that cannot be opened, -EINVAL for one that is
+ * not a capture) with err "cannot read 'NAME': REASON". it is always fit
+ * for sf_iter_close.
+ */
+int sf_iter_open(char *err, struct sf_iter *it, const char *path,
+		 const struct sf_iter_opts *o);
+
+/* Sets a BPF filter before the first sf_iter_next; as sf_in_filter. */
+int sf_iter_filter(char *err, struct sf_iter *it, const char *filter);
+
+/*
+ * The next packet kept: 1 with *h and *data set (valid until the next
+ * call), 0 at the end of the file or once count packets were handed out
+ * (the file is then not read further), -1 at a bad or cut record with
+ * sf_iter_error() libpcap's text for it.
+ */
+int sf_iter_next(struct sf_iter *it, struct pcap_pkthdr **h,
+		 const uint8_t **data);
+const char *sf_iter_error(const struct sf_iter *it);
+
+void sf_iter_close(struct sf_iter *it); /* accepts a closed one */
+
 #endif

@@ -506,3 +506,10 @@ void td_release(struct td_opts *o)
 	free(o->filter);
 	o->filter = NULL;
 }
+
+void td_iter_opts(const struct td_opts *o, struct sf_iter_opts *io)
+{
+	io->nano = o->pr.nano;
+	io->skip = o->skip;
+	io->count = o->count;
+}

@@ -3,6 +3,7 @@
 #define CAP_TDOPTS_H
 
 #include "capture/print.h"
+#include "capture/sf.h"
 
 /* Which options a caller accepts (td_parse's mode). */
 enum {
@@ -56,5 +57,9 @@ struct td_opts {
 int td_parse(char *err, int argc, char **argv, unsigned mode,
 	     struct td_opts *o);
 void td_release(struct td_opts *o); /* accepts NULL */
+
+/* The savefile iterator's options of a command line (-c, --skip, --nano);
+ * io's other fields are left alone. */
+void td_iter_opts(const struct td_opts *o, struct sf_iter_opts *io);
 
 #endif

@@ -67,13 +67,12 @@ int cmd_ladder(int argc, char **argv)
 	struct hx_buf out = HX_BUF_INIT;
 	struct cap_pktvec k = { 0 };	/* copies: libpcap reuses its buffer */
 	struct cap_lad_opts lo = { 0 };
-	struct sf_in in = { 0 };
+	struct sf_iter it = { 0 };
+	struct sf_iter_opts io = { 0 };
 	struct pcap_pkthdr *h;
 	struct td_opts o;
 	const u_char *pkt;
 	const char *bad;
-	pcap_t *pd = NULL;
-	long skipped = 0;
 	int rc, status = 1;
 
 	rc = td_parse(err, argc, argv, TD_READ, &o);
@@ -101,30 +100,15 @@ int cmd_ladder(int argc, char **argv)
 		return 2;
 	}
 
-	if (sf_in_open(err, o.rfile, o.pr.nano, 0, &in) < 0 ||
-	    (o.filter && sf_in_filter(err, &in, o.filter) < 0)) {
+	td_iter_opts(&o, &io);
+	if (sf_iter_open(err, &it, o.rfile, &io) < 0 ||
+	    (o.filter && sf_iter_filter(err, &it, o.filter) < 0)) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
 	}
-	pd = in.pd;
 
 	status = 0;
-	while (o.count == 0 || (long)k.n < o.count) {
-		rc = pcap_next_ex(pd, &h, &pkt);
-		if (rc == PCAP_ERROR_BREAK)
-			break;
-		if (rc == PCAP_ERROR) {
-			/* Draw what was read first, as read prints it. */
-			fprintf(stderr, "dumplab: pcap_loop: %s\n", pcap_geterr(pd));
-			status = 1;
-			break;
-		}
-		if (rc != 1)
-			continue;
-		if (skipped < o.skip) {
-			skipped++;
-			continue;
-		}
+	while ((rc = sf_iter_next(&it, &h, &pkt)) == 1) {
 		if (cap_pktvec_add(&k, h, pkt) < 0) {
 			fprintf(stderr, "dumplab: cannot keep the packets: %s\n",
 				strerror(ENOMEM));
@@ -132,11 +116,16 @@ int cmd_ladder(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (rc < 0) {
+		/* Draw what was read first, as read prints it. */
+		fprintf(stderr, "dumplab: pcap_loop: %s\n", sf_iter_error(&it));
+		status = 1;
+	}
 
 	lo.absolute = o.pr.Sflag;
 	lo.numeric = o.pr.nflag;
 	lo.nano = o.pr.nano;
-	rc = cap_lad_render(err, &lo, pcap_datalink(pd), k.v, k.n, &out);
+	rc = cap_lad_render(err, &lo, pcap_datalink(it.in.pd), k.v, k.n, &out);
 	if (rc < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		status = 1;
@@ -150,7 +139,7 @@ int cmd_ladder(int argc, char **argv)
 out:
 	hx_buf_release(&out);
 	cap_pktvec_release(&k);
-	sf_in_close(&in);
+	sf_iter_close(&it);
 	td_release(&o);
 	return status;
 }

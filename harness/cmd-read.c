@@ -58,14 +58,13 @@ int cmd_read(int argc, char **argv)
 {
 	char err[HX_ERRLEN], dlt_desc[128];
 	struct hx_buf out = HX_BUF_INIT;
-	struct sf_in in = { 0 };
+	struct sf_iter it = { 0 };
+	struct sf_iter_opts io = { .iobuf = READ_IOBUF };
 	struct pcap_pkthdr *h;
 	struct td_opts o;
 	struct pr_ctx *pr = NULL;
 	const u_char *pkt;
 	pcap_t *pd = NULL;
-	struct sf *fast = NULL;
-	long printed = 0, skipped = 0;
 	int rc, status = 1, dlt;
 
 	rc = td_parse(err, argc, argv, TD_READ, &o);
@@ -85,11 +84,12 @@ int cmd_read(int argc, char **argv)
 		return 2;
 	}
 
-	if (sf_in_open(err, o.rfile, o.pr.nano, READ_IOBUF, &in) < 0) {
+	td_iter_opts(&o, &io);
+	if (sf_iter_open(err, &it, o.rfile, &io) < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
 	}
-	pd = in.pd;
+	pd = it.in.pd;
 	dlt = pcap_datalink(pd);
 	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n",
 		HX_Q(o.rfile), pr_dlt_describe(dlt, dlt_desc, sizeof(dlt_desc)),
@@ -97,7 +97,7 @@ int cmd_read(int argc, char **argv)
 	if (dlt == DLT_LINUX_SLL2)
 		fprintf(stderr, "Warning: interface names might be incorrect\n");
 	/* the banner comes first, then a filter's complaint, as tcpdump's */
-	if (o.filter && sf_in_filter(err, &in, o.filter) < 0) {
+	if (o.filter && sf_iter_filter(err, &it, o.filter) < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
 	}
@@ -113,53 +113,26 @@ int cmd_read(int argc, char **argv)
 		goto out;
 	}
 
-	/* Plain pcap files are read by sf.c, the rest by libpcap. */
-	rc = strcmp(o.rfile, "-") ? sf_open(err, o.rfile, pd, o.pr.nano, &fast)
-				  : 0;
-	if (rc < 0) {
-		fprintf(stderr, "dumplab: %s\n", err);
-		goto out;
-	}
-
 	status = 0;
-	while (o.count == 0 || printed < o.count) {
-		if (fast) {
-			rc = sf_next(fast, &h, &pkt);
-			if (rc == 0)
-				break;
-			if (rc == 1 && in.have_prog &&
-			    !pcap_offline_filter(&in.prog, h, pkt))
-				continue;
-		} else {
-			rc = pcap_next_ex(pd, &h, &pkt);
-			if (rc == PCAP_ERROR_BREAK)
-				break;
-		}
-		if (rc == PCAP_ERROR) {
-			/* Print what was read first, as tcpdump does. */
-			hx_buf_flush(&out, STDOUT_FILENO);
-			fprintf(stderr, "dumplab: pcap_loop: %s\n",
-				fast ? sf_error(fast) : pcap_geterr(pd));
-			status = 1;
-			break;
-		}
-		if (rc != 1)
-			continue;
-		if (skipped < o.skip) {
-			skipped++;
-			continue;
-		}
+	while ((rc = sf_iter_next(&it, &h, &pkt)) == 1) {
 		pr_packet(pr, &out, h, pkt);
-		printed++;
 		if (out.len >= READ_FLUSH_AT) {
-			rc = hx_buf_flush(&out, STDOUT_FILENO);
-			if (rc < 0) {
+			int wr = hx_buf_flush(&out, STDOUT_FILENO);
+
+			if (wr < 0) {
 				fprintf(stderr, "dumplab: cannot write output: %s\n",
-					strerror(-rc));
+					strerror(-wr));
 				status = 1;
+				rc = 0;
 				break;
 			}
 		}
+	}
+	if (rc < 0) {
+		/* Print what was read first, as tcpdump does. */
+		hx_buf_flush(&out, STDOUT_FILENO);
+		fprintf(stderr, "dumplab: pcap_loop: %s\n", sf_iter_error(&it));
+		status = 1;
 	}
 	if (out.oom) {
 		fprintf(stderr, "dumplab: out of memory while printing\n");
@@ -172,10 +145,9 @@ int cmd_read(int argc, char **argv)
 		status = 1;
 	}
 out:
-	sf_close(fast);
 	pr_free(pr);
 	hx_buf_release(&out);
-	sf_in_close(&in);
+	sf_iter_close(&it);
 	td_release(&o);
 	return status;
 }

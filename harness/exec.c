@@ -17,6 +17,7 @@
 #include "capture/live.h"
 #include "capture/nltap.h"
 #include "capture/session.h"
+#include "capture/sf.h"
 #include "capture/writer.h"
 #include "harness/exec.h"
 #include "netns/actor.h"
@@ -42,7 +43,7 @@ struct xstep {
 	int dlt;
 };
 
-struct X {
+struct sc_exec {
 	const struct sc_scenario *sc;
 	const struct hx_exec_ctx *ctx;
 	struct sc_report *rep;
@@ -61,13 +62,13 @@ static long long now_us(void)
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static int cancelled(const struct X *x)
+static int cancelled(const struct sc_exec *x)
 {
 	return x->ctx->cancelled && atomic_load(x->ctx->cancelled);
 }
 
 /* A step's deadline in ms: its own timeout, else the scenario's. */
-static int step_ms(const struct X *x, const struct sc_step *s)
+static int step_ms(const struct sc_exec *x, const struct sc_step *s)
 {
 	sc_usec t = s->timeout ? s->timeout : x->ctx->timeout;
 
@@ -89,7 +90,7 @@ static const char *mac_str(const uint8_t m[6], char *buf, size_t len)
 }
 
 /* The MAC of interface dev of host h: what a dns step's Owner option carries. */
-static int dev_mac(struct X *x, size_t h, const char *dev, uint8_t mac[6])
+static int dev_mac(struct sc_exec *x, size_t h, const char *dev, uint8_t mac[6])
 {
 	struct ns_link_info *v;
 	size_t n, i;
@@ -112,7 +113,7 @@ static int dev_mac(struct X *x, size_t h, const char *dev, uint8_t mac[6])
 
 /* ---- topology -------------------------------------------------------- */
 
-static int build(struct X *x)
+static int build(struct sc_exec *x)
 {
 	const struct sc_scenario *sc = x->sc;
 	char a[INET6_ADDRSTRLEN + 8], m0[20], m1[20];
@@ -197,7 +198,7 @@ static int build(struct X *x)
 	return 0;
 }
 
-static int write_files(struct X *x)
+static int write_files(struct sc_exec *x)
 {
 	size_t i;
 
@@ -238,7 +239,7 @@ static enum sc_outcome outcome(enum ns_outcome o)
 }
 
 /* Runs an actor step, polling the scenario's cancellation meanwhile. */
-static int actor_step(struct X *x, struct ns_actor *a, struct ns_step *st)
+static int actor_step(struct sc_exec *x, struct ns_actor *a, struct ns_step *st)
 {
 	int r = ns_actor_start(x->err, a, st);
 
@@ -261,7 +262,7 @@ static int actor_step(struct X *x, struct ns_actor *a, struct ns_step *st)
 	return 0;
 }
 
-static int run_cmd(struct X *x, size_t i)
+static int run_cmd(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	struct ns_run_res rr;
@@ -289,7 +290,7 @@ static int run_cmd(struct X *x, size_t i)
 }
 
 /* tcpdump -D in a host: the interfaces libpcap finds there, numbered. */
-static int list_ifaces(struct X *x, size_t i)
+static int list_ifaces(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	struct hx_buf b = HX_BUF_INIT;
@@ -315,7 +316,7 @@ static int list_ifaces(struct X *x, size_t i)
 
 /* -i netlink: nlmon where the kernel has it, else the harness's own libnl
  * socket, recorded (capture/nltap.h); -w through the writer. */
-static int netlink_start(struct X *x, size_t i)
+static int netlink_start(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.capture.cmd.td;
@@ -350,7 +351,7 @@ static int netlink_start(struct X *x, size_t i)
 }
 
 /* A capture step: the same session `dumplab capture` runs (session.h). */
-static int capture_start(struct X *x, size_t i)
+static int capture_start(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.capture.cmd.td;
@@ -378,7 +379,7 @@ static int capture_start(struct X *x, size_t i)
 	return cap_session_start(x->err, &c, &x->xs[i].cap);
 }
 
-static int capture_stop(struct X *x, size_t i)
+static int capture_stop(struct sc_exec *x, size_t i)
 {
 	struct xstep *c = &x->xs[i];
 	const struct sc_step *s = &x->sc->steps[i];
@@ -447,67 +448,46 @@ static int capture_stop(struct X *x, size_t i)
 }
 
 /* read: a savefile of the scenario's directory, filtered, windowed, printed. */
-static int read_file(struct X *x, size_t i)
+static int read_file(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	const struct td_opts *o = &s->u.read.cmd.td;
 	struct xstep *xs = &x->xs[i];
-	char ebuf[PCAP_ERRBUF_SIZE], path[4096];
-	struct bpf_program prog;
+	struct sf_iter_opts io = {
+		.name = o->rfile,
+		.has_window = s->u.read.has_window,
+		.from_us = s->u.read.from,
+		.to_us = s->u.read.to,
+	};
+	struct sf_iter it;
 	struct pcap_pkthdr *h;
 	const u_char *d;
-	long long first = -1, skipped = 0;
-	pcap_t *p;
+	char path[4096], why[HX_ERRLEN];
 	int r = 0, n;
 
+	td_iter_opts(o, &io);
 	if (o->rfile[0] == '/')
 		snprintf(path, sizeof(path), "%s", o->rfile);
 	else
 		snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, o->rfile);
-	p = pcap_open_offline_with_tstamp_precision(path,
-		o->pr.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
-		ebuf);
-	if (!p)
-		return hx_err(x->err, -ENOENT, "line %u: cannot read '%s': %s",
-			      s->pos.line, o->rfile, ebuf);
-	if (o->filter) {
-		if (pcap_compile(p, &prog, o->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
-				   s->pos.line, o->filter, pcap_geterr(p));
-			pcap_close(p);
-			return r;
-		}
-		r = pcap_setfilter(p, &prog);
-		pcap_freecode(&prog);
-		if (r < 0) {
-			r = hx_err(x->err, -EINVAL, "line %u: filter '%s': %s",
-				   s->pos.line, o->filter, pcap_geterr(p));
-			pcap_close(p);
-			return r;
-		}
+	r = sf_iter_open(why, &it, path, &io);
+	if (r == 0 && o->filter)
+		r = sf_iter_filter(why, &it, o->filter);
+	if (r < 0) {
+		sf_iter_close(&it);
+		return hx_err(x->err, r, "line %u: %s", s->pos.line, why);
 	}
-	while ((n = pcap_next_ex(p, &h, &d)) == 1) {
-		long long t = (long long)h->ts.tv_sec * 1000000 +
-			      (o->pr.nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
-		if (first < 0)
-			first = t;
-		if (s->u.read.has_window &&
-		    (t - first < s->u.read.from || t - first > s->u.read.to))
-			continue;
-		if (++skipped <= o->skip)
-			continue; /* --skip N: the first N the filter kept */
-		if (o->count > 0 && (long)xs->rpkts.n >= o->count)
-			break;
+	while ((n = sf_iter_next(&it, &h, &d)) == 1) {
 		if (cap_pktvec_add(&xs->rpkts, h, d) < 0) {
 			r = hx_err(x->err, -ENOMEM, "out of memory");
 			break;
 		}
 	}
-	if (r == 0 && n == PCAP_ERROR)
+	if (r == 0 && n < 0)
 		r = hx_err(x->err, -EIO, "line %u: '%s': %s", s->pos.line,
-			   o->rfile, pcap_geterr(p));
-	xs->dlt = pcap_datalink(p);
-	pcap_close(p);
+			   o->rfile, sf_iter_error(&it));
+	xs->dlt = pcap_datalink(it.in.pd);
+	sf_iter_close(&it);
 	if (r < 0)
 		return r;
 	r = sc_render_packets(x->err, x->sc, &s->u.read.cmd, xs->dlt, xs->rpkts.v,
@@ -528,12 +508,12 @@ static int read_file(struct X *x, size_t i)
 	return 0;
 }
 
-static struct ns_actor *conn_of(struct X *x, const struct sc_step *s)
+static struct ns_actor *conn_of(struct sc_exec *x, const struct sc_step *s)
 {
 	return s->ref == SC_NONE ? NULL : x->xs[s->ref].actor;
 }
 
-static int do_step(struct X *x, size_t i)
+static int do_step(struct sc_exec *x, size_t i)
 {
 	const struct sc_step *s = &x->sc->steps[i];
 	struct sc_step_result *res = &x->res[i];
@@ -733,7 +713,7 @@ static int do_step(struct X *x, size_t i)
 
 /* ---- the scenario ---------------------------------------------------- */
 
-static void teardown(struct X *x)
+static void teardown(struct sc_exec *x)
 {
 	size_t i;
 
@@ -753,7 +733,7 @@ static void teardown(struct X *x)
 	}
 }
 
-static void release(struct X *x)
+static void release(struct sc_exec *x)
 {
 	size_t i;
 
@@ -778,7 +758,7 @@ static void release(struct X *x)
 int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		 const struct hx_exec_ctx *ctx)
 {
-	struct X x = { .sc = sc, .ctx = ctx, .rep = rep };
+	struct sc_exec x = { .sc = sc, .ctx = ctx, .rep = rep };
 	struct sc_results results = { 0 };
 	char why[HX_ERRLEN];
 	size_t i, nfail = 0;

@@ -22,7 +22,7 @@ struct ifent {
 	const uint8_t *mac;
 };
 
-struct C {
+struct sc_checker {
 	char *err;
 	struct sc_scenario *sc;
 	const char *file;
@@ -35,10 +35,10 @@ struct C {
 	unsigned *ended;
 };
 
-static int E(struct C *C, struct sc_pos pos, const char *fmt, ...)
+static int E(struct sc_checker *C, struct sc_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static int E(struct C *C, struct sc_pos pos, const char *fmt, ...)
+static int E(struct sc_checker *C, struct sc_pos pos, const char *fmt, ...)
 {
 	char msg[HX_ERRLEN];
 	va_list ap;
@@ -59,7 +59,7 @@ static size_t find_host(const struct sc_scenario *sc, const char *name)
 	return SC_NONE;
 }
 
-static int host(struct C *C, const char *name, struct sc_pos pos, size_t *out)
+static int host(struct sc_checker *C, const char *name, struct sc_pos pos, size_t *out)
 {
 	*out = find_host(C->sc, name);
 	if (*out == SC_NONE)
@@ -67,7 +67,7 @@ static int host(struct C *C, const char *name, struct sc_pos pos, size_t *out)
 	return 0;
 }
 
-static struct ifent *find_if(struct C *C, size_t h, const char *name)
+static struct ifent *find_if(struct sc_checker *C, size_t h, const char *name)
 {
 	size_t i;
 
@@ -77,7 +77,7 @@ static struct ifent *find_if(struct C *C, size_t h, const char *name)
 	return NULL;
 }
 
-static int add_if(struct C *C, size_t h, const char *name, struct sc_pos pos,
+static int add_if(struct sc_checker *C, size_t h, const char *name, struct sc_pos pos,
 		  size_t bridge, const uint8_t *mac)
 {
 	struct ifent *e = find_if(C, h, name), *n;
@@ -106,7 +106,7 @@ static int add_if(struct C *C, size_t h, const char *name, struct sc_pos pos,
 }
 
 /* HOST:IF naming an interface that exists ("lo" always does). */
-static int iface(struct C *C, struct sc_ifref *r)
+static int iface(struct sc_checker *C, struct sc_ifref *r)
 {
 	int e;
 
@@ -118,7 +118,7 @@ static int iface(struct C *C, struct sc_ifref *r)
 	return 0;
 }
 
-static int dev_of(struct C *C, size_t h, const char *dev, struct sc_pos pos)
+static int dev_of(struct sc_checker *C, size_t h, const char *dev, struct sc_pos pos)
 {
 	if (strcmp(dev, "lo") && !find_if(C, h, dev))
 		return E(C, pos, "host '%s' has no interface '%s'", C->sc->hosts[h].name,
@@ -150,7 +150,7 @@ static const struct sc_inaddr *host_addr(const struct sc_scenario *sc, size_t h,
 	return NULL;
 }
 
-static int dest(struct C *C, struct sc_dest *d, int ipv6)
+static int dest(struct sc_checker *C, struct sc_dest *d, int ipv6)
 {
 	const struct sc_inaddr *a;
 
@@ -198,7 +198,7 @@ static int is_capture(const struct sc_step *s)
 }
 
 /* A step's reference to an earlier labelled step of the wanted kind. */
-static int ref(struct C *C, struct sc_step *s, size_t at,
+static int ref(struct sc_checker *C, struct sc_step *s, size_t at,
 	       int (*want)(const struct sc_step *), const char *what)
 {
 	size_t r = find_label_before(C->sc, s->refname, at);
@@ -223,7 +223,7 @@ static int is_tcp_listener(const struct sc_step *s)
 
 /* ---- the topology ---------------------------------------------------- */
 
-static int check_topology(struct C *C)
+static int check_topology(struct sc_checker *C)
 {
 	struct sc_scenario *sc = C->sc;
 	size_t i, j;
@@ -337,7 +337,7 @@ static int check_topology(struct C *C)
 
 /* ---- tcpdump command lines ------------------------------------------- */
 
-static int relpath(struct C *C, const char *p, struct sc_pos pos, const char *what)
+static int relpath(struct sc_checker *C, const char *p, struct sc_pos pos, const char *what)
 {
 	if (p[0] == '/' || !strcmp(p, "..") || !strncmp(p, "../", 3) ||
 	    strstr(p, "/../") ||
@@ -358,7 +358,7 @@ static struct sc_pos optpos(const struct sc_tcpdump *t, const char *val)
 	return t->argpos[0];
 }
 
-static int tcpdump(struct C *C, struct sc_step *s, struct sc_tcpdump *t,
+static int tcpdump(struct sc_checker *C, struct sc_step *s, struct sc_tcpdump *t,
 		   unsigned mode)
 {
 	char msg[HX_ERRLEN];
@@ -377,7 +377,7 @@ static int tcpdump(struct C *C, struct sc_step *s, struct sc_tcpdump *t,
 	return 0;
 }
 
-static int check_capture(struct C *C, struct sc_step *s, size_t at)
+static int check_capture(struct sc_checker *C, struct sc_step *s, size_t at)
 {
 	struct sc_tcpdump *t = &s->u.capture.cmd;
 	const struct td_opts *o;
@@ -452,7 +452,7 @@ static int check_capture(struct C *C, struct sc_step *s, size_t at)
 	return 0;
 }
 
-static int check_read(struct C *C, struct sc_step *s, size_t at)
+static int check_read(struct sc_checker *C, struct sc_step *s, size_t at)
 {
 	struct sc_tcpdump *t = &s->u.read.cmd;
 	const char *f;
@@ -484,7 +484,7 @@ static int check_read(struct C *C, struct sc_step *s, size_t at)
 
 /* ---- steps ----------------------------------------------------------- */
 
-static int check_steps(struct C *C)
+static int check_steps(struct sc_checker *C)
 {
 	struct sc_scenario *sc = C->sc;
 	sc_usec limit = sc->timeout, waits = 0;
@@ -604,7 +604,7 @@ static int check_steps(struct C *C)
 
 /* ---- expectations ---------------------------------------------------- */
 
-static int var_bound(struct C *C, const char *name)
+static int var_bound(struct sc_checker *C, const char *name)
 {
 	size_t i;
 
@@ -614,7 +614,7 @@ static int var_bound(struct C *C, const char *name)
 	return 0;
 }
 
-static int var_bind(struct C *C, const char *name)
+static int var_bind(struct sc_checker *C, const char *name)
 {
 	char **n = realloc(C->vars, (C->nvars + 1) * sizeof(*n));
 
@@ -628,7 +628,7 @@ static int var_bind(struct C *C, const char *name)
 	return 0;
 }
 
-static int check_patterns(struct C *C, struct sc_expect *e)
+static int check_patterns(struct sc_checker *C, struct sc_expect *e)
 {
 	size_t i, k;
 	int r;
@@ -685,7 +685,7 @@ static int check_mac_text(const char *s)
 					 &v[2], &v[3], &v[4], &v[5], &c) == 6;
 }
 
-static int check_expect(struct C *C, struct sc_expect *e, size_t nsteps_before)
+static int check_expect(struct sc_checker *C, struct sc_expect *e, size_t nsteps_before)
 {
 	struct sc_scenario *sc = C->sc;
 	const struct sc_step *s = NULL;
@@ -828,7 +828,7 @@ static int check_expect(struct C *C, struct sc_expect *e, size_t nsteps_before)
 	}
 }
 
-static int check_expects(struct C *C)
+static int check_expects(struct sc_checker *C)
 {
 	struct sc_scenario *sc = C->sc;
 	size_t i, before = 0;
@@ -850,7 +850,7 @@ static int check_expects(struct C *C)
 
 int sc_check(char *err, struct sc_scenario *sc)
 {
-	struct C C;
+	struct sc_checker C;
 	const char *base;
 	size_t i, n;
 	int r;

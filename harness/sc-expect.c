@@ -1,10 +1,8 @@
-/* sc-expect.c: evaluates a scenario's expectations on its captures, outcomes and files. */
+/* sc-expect.c: evaluates a scenario's expectations on its captures, outcomes and files (the line-block matcher is sc-lines.c's, the files check sc-files.c's). */
 #include "harness/sc-expect.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <glob.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,68 +12,11 @@
 #include <pcap/pcap.h>
 
 #include "capture/decode.h"
+#include "harness/sc-files.h"
+#include "harness/sc-lines.h"
 #include "harness/sc-match.h"
 
 #define MAX_LISTED 40 /* lines or packets a failure lists at most */
-
-/* ---- sc_lines -------------------------------------------------------- */
-
-void sc_lines_init(struct sc_lines *l)
-{
-	memset(l, 0, sizeof(*l));
-}
-
-void sc_lines_release(struct sc_lines *l)
-{
-	size_t i;
-
-	if (!l)
-		return;
-	for (i = 0; i < l->n; i++)
-		free(l->line[i]);
-	free(l->line);
-	free(l->pkt);
-	sc_lines_init(l);
-}
-
-static int lines_push(struct sc_lines *l, const char *s, size_t n, size_t pkt)
-{
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 16;
-		char **nl = realloc(l->line, nc * sizeof(*nl));
-		size_t *np;
-
-		if (!nl)
-			return -ENOMEM;
-		l->line = nl;
-		np = realloc(l->pkt, nc * sizeof(*np));
-		if (!np)
-			return -ENOMEM;
-		l->pkt = np;
-		l->cap = nc;
-	}
-	l->line[l->n] = strndup(s, n);
-	if (!l->line[l->n])
-		return -ENOMEM;
-	l->pkt[l->n++] = pkt;
-	return 0;
-}
-
-int sc_lines_add(struct sc_lines *l, const char *text, size_t len, size_t pkt)
-{
-	size_t b = 0, i;
-
-	for (i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		if (i == len && b == len)
-			break;
-		if (lines_push(l, text + b, i - b, pkt) < 0)
-			return -ENOMEM;
-		b = i + 1;
-	}
-	return 0;
-}
 
 void sc_verdicts_free(struct sc_verdict *v, size_t n)
 {
@@ -92,7 +33,7 @@ void sc_verdicts_free(struct sc_verdict *v, size_t n)
 
 /* ---- the evaluation context ------------------------------------------ */
 
-struct X {
+struct sc_eval {
 	const struct sc_scenario *sc;
 	const struct sc_results *res;
 	struct sc_env env;
@@ -102,9 +43,9 @@ struct X {
 	struct hx_buf why, det;
 };
 
-static void why(struct X *X, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void why(struct sc_eval *X, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void why(struct X *X, const char *fmt, ...)
+static void why(struct sc_eval *X, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -164,7 +105,7 @@ static void pkt_summary(struct hx_buf *b, int dlt, const struct cap_pkt *p)
 }
 
 /* Lists packet i (0-based) in the detail: its printed lines, or a summary. */
-static void list_pkt(struct X *X, size_t i, const char *mark)
+static void list_pkt(struct sc_eval *X, size_t i, const char *mark)
 {
 	const struct sc_lines *L = X->r->text;
 	size_t k;
@@ -183,7 +124,7 @@ static void list_pkt(struct X *X, size_t i, const char *mark)
 	}
 }
 
-static void list_all_pkts(struct X *X)
+static void list_all_pkts(struct sc_eval *X)
 {
 	size_t i, n = X->r->npkts;
 
@@ -201,7 +142,7 @@ static const char *cmp_str(enum sc_cmp op)
 	return s[op];
 }
 
-static int cond_holds(const struct sc_num_cond *c, long long v)
+int sc_cond_holds(const struct sc_num_cond *c, long long v)
 {
 	switch (c->op) {
 	case SC_EQ: return v == c->a;
@@ -215,7 +156,7 @@ static int cond_holds(const struct sc_num_cond *c, long long v)
 	return 0;
 }
 
-static void cond_str(const struct sc_num_cond *c, char *buf, size_t len)
+void sc_cond_str(const struct sc_num_cond *c, char *buf, size_t len)
 {
 	if (c->op == SC_RANGE)
 		snprintf(buf, len, "%lld..%lld", c->a, c->b);
@@ -235,9 +176,9 @@ struct fpkt {
 
 /* ---- count ----------------------------------------------------------- */
 
-static int selected(struct X *X, const struct fpkt *p);
+static int selected(struct sc_eval *X, const struct fpkt *p);
 
-static int ex_count(struct X *X)
+static int ex_count(struct sc_eval *X)
 {
 	size_t i, n = 0;
 	char c[64];
@@ -250,9 +191,9 @@ static int ex_count(struct X *X)
 		cap_decode(X->r->dlt, X->r->pkts[i].data, p.h->caplen, &p.f);
 		n += (size_t)selected(X, &p);
 	}
-	if (cond_holds(&X->e->u.count, (long long)n))
+	if (sc_cond_holds(&X->e->u.count, (long long)n))
 		return 1;
-	cond_str(&X->e->u.count, c, sizeof(c));
+	sc_cond_str(&X->e->u.count, c, sizeof(c));
 	if (X->e->nwhen)
 		why(X, "%zu of the %zu packets kept meet the 'when' conditions; expected %s", n,
 		    X->r->npkts, c);
@@ -262,7 +203,7 @@ static int ex_count(struct X *X)
 	return 0;
 }
 
-static int ex_linktype(struct X *X)
+static int ex_linktype(struct sc_eval *X)
 {
 	const char *have = pcap_datalink_val_to_name(X->r->dlt);
 
@@ -275,91 +216,7 @@ static int ex_linktype(struct X *X)
 
 /* ---- line patterns --------------------------------------------------- */
 
-struct bm {
-	const struct sc_pattern *p;
-	size_t np;
-	const struct sc_lines *L;
-	int loose;		/* output contains: other lines may come between */
-	struct sc_env *env;
-	size_t expect;
-	long budget;
-	size_t base_env;	/* env size when the block started */
-	size_t *fail_from;	/* loose: pattern pi fails from line fail_from[pi] on */
-	/* the deepest failure, to explain */
-	int have;
-	size_t best_pi, best_li, best_start;
-	int kind;		/* 0 mismatch, 1 no line left, 2 a line too many */
-	struct sc_mismatch mm;
-};
-
-static void bm_note(struct bm *b, size_t pi, size_t start, size_t li, int kind,
-		    const struct sc_mismatch *mm)
-{
-	int better = !b->have || pi > b->best_pi ||
-		     (pi == b->best_pi && kind == 0 && b->kind == 0 && mm &&
-		      mm->col > b->mm.col);
-
-	if (!better)
-		return;
-	b->have = 1;
-	b->best_pi = pi;
-	b->best_li = li;
-	b->best_start = start;
-	b->kind = kind;
-	if (mm)
-		b->mm = *mm;
-}
-
-static int bm_at(struct bm *b, size_t pi, size_t li)
-{
-	const struct sc_pattern *p;
-	size_t k, last, nl = b->L->n;
-	int r;
-
-	if (--b->budget < 0)
-		return -E2BIG;
-	if (pi == b->np) {
-		if (li == nl || b->loose)
-			return 1;
-		bm_note(b, pi, li, li, 2, NULL);
-		return 0;
-	}
-	p = &b->p[pi];
-	if (p->any_lines) {
-		for (k = li; k <= nl; k++)
-			if ((r = bm_at(b, pi + 1, k)) != 0)
-				return r;
-		return 0;
-	}
-	if (li >= nl) {
-		bm_note(b, pi, li, li, 1, NULL);
-		return 0;
-	}
-	if (b->loose && b->env->n == b->base_env && li >= b->fail_from[pi])
-		return 0;
-	last = b->loose ? nl - 1 : li;
-	for (k = li; k <= last; k++) {
-		size_t mark = b->env->n;
-		struct sc_mismatch mm;
-
-		r = sc_match_line(p, b->L->line[k], strlen(b->L->line[k]), b->env,
-				  b->expect, &mm);
-		if (r < 0)
-			return r;
-		if (r == 0) {
-			bm_note(b, pi, li, k, 0, &mm);
-			continue;
-		}
-		if ((r = bm_at(b, pi + 1, k + 1)) != 0)
-			return r;
-		sc_env_undo(b->env, mark);
-	}
-	if (b->loose && b->env->n == b->base_env && li < b->fail_from[pi])
-		b->fail_from[pi] = li;
-	return 0;
-}
-
-static void show_line(struct X *X, size_t li)
+static void show_line(struct sc_eval *X, size_t li)
 {
 	const struct sc_lines *L = X->r->text;
 
@@ -369,7 +226,7 @@ static void show_line(struct X *X, size_t li)
 		det(X, "  line %zu: %s\n", li + 1, L->line[li]);
 }
 
-static void show_output(struct X *X)
+static void show_output(struct sc_eval *X)
 {
 	const struct sc_lines *L = X->r->text;
 	size_t i;
@@ -386,7 +243,7 @@ static void show_output(struct X *X)
 }
 
 /* The caret line under a mismatch: where in the line it happened. */
-static void show_caret(struct X *X, size_t li, size_t col)
+static void show_caret(struct sc_eval *X, size_t li, size_t col)
 {
 	const char *s = X->r->text->line[li];
 	size_t lead = 0, i, w;
@@ -410,29 +267,16 @@ static void show_caret(struct X *X, size_t li, size_t col)
 	det(X, "^ %s\n", X->r->text ? "here" : "");
 }
 
-static int ex_lines(struct X *X)
+static int ex_lines(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
-	struct bm b;
-	size_t i;
+	const struct sc_lines *L = X->r->text;
+	int loose = e->kind == SC_EX_CONTAINS;
+	struct sc_block_miss m;
 	int r;
 
-	memset(&b, 0, sizeof(b));
-	b.p = e->u.output.lines;
-	b.np = e->u.output.n;
-	b.L = X->r->text;
-	b.loose = e->kind == SC_EX_CONTAINS;
-	b.env = &X->env;
-	b.expect = X->ei;
-	b.budget = 2000000;
-	b.base_env = X->env.n;
-	b.fail_from = malloc((b.np + 1) * sizeof(size_t));
-	if (!b.fail_from)
-		return -ENOMEM;
-	for (i = 0; i <= b.np; i++)
-		b.fail_from[i] = (size_t)-1;
-	r = bm_at(&b, 0, 0);
-	free(b.fail_from);
+	r = sc_lines_match(L, e->u.output.lines, e->u.output.n, loose, &X->env, X->ei,
+			   2000000, &m);
 	if (r == -E2BIG) {
 		why(X, "the patterns need too much backtracking to decide; use fewer '*' or '...'");
 		return 0;
@@ -442,57 +286,57 @@ static int ex_lines(struct X *X)
 	if (r == 1)
 		return 1;
 	/* Explain the deepest point the patterns reached. */
-	if (b.best_pi < b.np) {
-		const struct sc_pattern *p = &b.p[b.best_pi];
+	if (m.pi < e->u.output.n) {
+		const struct sc_pattern *p = &e->u.output.lines[m.pi];
 
 		det(X, "pattern (line %u): %s\n", p->pos.line, p->text);
-		if (b.loose || b.kind == 1) {
+		if (loose || m.kind == 1) {
 			/* Where the search for this pattern started. */
-			if (b.best_start == 0 && b.L->n == 0)
+			if (m.start == 0 && L->n == 0)
 				why(X, "the output is empty: nothing matches the pattern on line %u",
 				    p->pos.line);
-			else if (b.best_start == 0)
+			else if (m.start == 0)
 				why(X, "no line matches the pattern on line %u", p->pos.line);
-			else if (b.best_start >= b.L->n)
+			else if (m.start >= L->n)
 				why(X, "no line after line %zu (the last) matches the pattern on line %u",
-				    b.best_start, p->pos.line);
+				    m.start, p->pos.line);
 			else
 				why(X, "no line after line %zu matches the pattern on line %u",
-				    b.best_start, p->pos.line);
-			if (b.kind == 0) {
+				    m.start, p->pos.line);
+			if (m.kind == 0) {
 				det(X, "closest line:\n");
-				show_line(X, b.best_li);
-				show_caret(X, b.best_li, b.mm.col);
-				det(X, "  %s\n", b.mm.why);
+				show_line(X, m.li);
+				show_caret(X, m.li, m.mm.col);
+				det(X, "  %s\n", m.mm.why);
 			}
 		} else {
-			size_t li = b.best_li;
+			size_t li = m.li;
 
-			if (b.L->pkt[li] != SC_NONE)
+			if (L->pkt[li] != SC_NONE)
 				why(X, "line %zu (packet %zu) does not match the pattern on line %u: %s",
-				    li + 1, b.L->pkt[li] + 1, p->pos.line, b.mm.why);
+				    li + 1, L->pkt[li] + 1, p->pos.line, m.mm.why);
 			else
 				why(X, "line %zu does not match the pattern on line %u: %s", li + 1,
-				    p->pos.line, b.mm.why);
+				    p->pos.line, m.mm.why);
 			show_line(X, li);
-			show_caret(X, li, b.mm.col);
+			show_caret(X, li, m.mm.col);
 		}
 	} else {
-		size_t li = b.best_li;
+		size_t li = m.li;
 
-		if (b.L->pkt[li] != SC_NONE)
+		if (L->pkt[li] != SC_NONE)
 			why(X, "line %zu (packet %zu) comes after every pattern matched: %zu line%s more than expected",
-			    li + 1, b.L->pkt[li] + 1, b.L->n - li, b.L->n - li == 1 ? "" : "s");
+			    li + 1, L->pkt[li] + 1, L->n - li, L->n - li == 1 ? "" : "s");
 		else
 			why(X, "line %zu comes after every pattern matched: %zu line%s more than expected",
-			    li + 1, b.L->n - li, b.L->n - li == 1 ? "" : "s");
+			    li + 1, L->n - li, L->n - li == 1 ? "" : "s");
 		show_line(X, li);
 	}
 	show_output(X);
 	return 0;
 }
 
-static int ex_has(struct X *X)
+static int ex_has(struct sc_eval *X)
 {
 	const struct sc_pattern *p = &X->e->u.output.lines[0];
 	const struct sc_lines *L = X->r->text;
@@ -628,7 +472,7 @@ static int host_has(const struct sc_scenario *sc, size_t h, int af,
 	return 0;
 }
 
-static int selected(struct X *X, const struct fpkt *p)
+static int selected(struct sc_eval *X, const struct fpkt *p)
 {
 	size_t i;
 
@@ -667,7 +511,7 @@ static int selected(struct X *X, const struct fpkt *p)
 
 /* Does text value a equal the operand text o (an address, a host, a MAC,
  * or HOST:IF)? */
-static int text_eq(struct X *X, enum sc_field fl, const char *a, const char *o)
+static int text_eq(struct sc_eval *X, enum sc_field fl, const char *a, const char *o)
 {
 	uint8_t x[16], y[16];
 	size_t h;
@@ -736,7 +580,7 @@ static int num_cmp(enum sc_cmp op, long long a, long long b)
 	}
 }
 
-static int ex_each(struct X *X)
+static int ex_each(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	const struct sc_operand *o = &e->u.each.rhs;
@@ -923,7 +767,7 @@ static long long tv_us(const struct pcap_pkthdr *h)
 	return (long long)h->ts.tv_sec * 1000000 + h->ts.tv_usec;
 }
 
-static int ex_gaps(struct X *X)
+static int ex_gaps(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	size_t i, n = X->r->npkts, ns = 0, want = e->u.gaps.n, bad = 0;
@@ -976,7 +820,7 @@ static int ex_gaps(struct X *X)
 
 /* ---- step outcomes --------------------------------------------------- */
 
-static void show_bytes(struct X *X, const char *label, const uint8_t *p, size_t n)
+static void show_bytes(struct sc_eval *X, const char *label, const uint8_t *p, size_t n)
 {
 	size_t i, lim = n < 200 ? n : 200;
 
@@ -998,7 +842,7 @@ static void show_bytes(struct X *X, const char *label, const uint8_t *p, size_t 
 	det(X, "\"%s\n", n > lim ? "..." : "");
 }
 
-static int ex_outcome(struct X *X)
+static int ex_outcome(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	char a[32], b[32], c[32], d[32];
@@ -1025,7 +869,7 @@ static int ex_outcome(struct X *X)
 	return 1;
 }
 
-static int ex_received(struct X *X)
+static int ex_received(struct sc_eval *X)
 {
 	const struct sc_data *d = &X->e->u.received;
 	size_t n = X->r->nreceived;
@@ -1043,7 +887,7 @@ static int ex_received(struct X *X)
 	return 0;
 }
 
-static int ex_exit(struct X *X)
+static int ex_exit(struct sc_eval *X)
 {
 	if (X->r->exit_status == X->e->u.exit.status)
 		return 1;
@@ -1054,147 +898,21 @@ static int ex_exit(struct X *X)
 	return 0;
 }
 
-static int ex_replies(struct X *X)
+static int ex_replies(struct sc_eval *X)
 {
 	char c[64];
 
-	if (cond_holds(&X->e->u.count, X->r->replies))
+	if (sc_cond_holds(&X->e->u.count, X->r->replies))
 		return 1;
-	cond_str(&X->e->u.count, c, sizeof(c));
+	sc_cond_str(&X->e->u.count, c, sizeof(c));
 	why(X, "'%s' got %d repl%s, expected %s", X->e->srcname, X->r->replies,
 	    X->r->replies == 1 ? "y" : "ies", c);
 	return 0;
 }
 
-/* ---- files ----------------------------------------------------------- */
-
-static int owner_uid(const char *owner, uid_t *uid)
-{
-	struct passwd pw, *res = NULL;
-	char buf[4096];
-	char *e;
-	unsigned long v;
-
-	if (getpwnam_r(owner, &pw, buf, sizeof(buf), &res) == 0 && res) {
-		*uid = res->pw_uid;
-		return 0;
-	}
-	v = strtoul(owner, &e, 10);
-	if (*owner && !*e) {
-		*uid = (uid_t)v;
-		return 0;
-	}
-	return -1;
-}
-
-static const char *owner_name(uid_t uid, char *buf, size_t len)
-{
-	struct passwd pw, *res = NULL;
-	char tmp[4096];
-
-	if (getpwuid_r(uid, &pw, tmp, sizeof(tmp), &res) == 0 && res)
-		snprintf(buf, len, "%s", res->pw_name);
-	else
-		snprintf(buf, len, "%u", (unsigned)uid);
-	return buf;
-}
-
-static int ex_files(struct X *X)
-{
-	const struct sc_expect *e = X->e;
-	struct hx_buf pat = HX_BUF_INIT;
-	size_t dirlen, i, bad = 0;
-	glob_t g;
-	uid_t uid = 0;
-	int r, ok = 1;
-	char c[64], on[64];
-
-	if (!X->res->workdir) {
-		why(X, "the scenario has no directory to look in");
-		return 0;
-	}
-	hx_buf_printf(&pat, "%s/", X->res->workdir);
-	dirlen = pat.len;
-	hx_buf_puts(&pat, e->u.files.glob);
-	if (pat.oom) {
-		hx_buf_release(&pat);
-		return -ENOMEM;
-	}
-	memset(&g, 0, sizeof(g));
-	r = glob(pat.p, 0, NULL, &g);
-	hx_buf_release(&pat);
-	if (r != 0 && r != GLOB_NOMATCH) {
-		globfree(&g);
-		return r == GLOB_NOSPACE ? -ENOMEM : (why(X, "cannot list '%s'", e->u.files.glob), 0);
-	}
-	if (r == GLOB_NOMATCH)
-		g.gl_pathc = 0;
-	if (e->u.files.owner && owner_uid(e->u.files.owner, &uid) < 0) {
-		why(X, "no user '%s' on this machine", e->u.files.owner);
-		globfree(&g);
-		return 0;
-	}
-	if (e->u.files.has_count && !cond_holds(&e->u.files.count, (long long)g.gl_pathc)) {
-		cond_str(&e->u.files.count, c, sizeof(c));
-		why(X, "%zu file%s match '%s'; expected %s", (size_t)g.gl_pathc,
-		    g.gl_pathc == 1 ? "" : "s", e->u.files.glob, c);
-		ok = 0;
-	}
-	if (ok && e->u.files.names) {
-		int same = g.gl_pathc == e->u.files.nnames;
-
-		for (i = 0; same && i < g.gl_pathc; i++)
-			same = !strcmp(g.gl_pathv[i] + dirlen, e->u.files.names[i]);
-		if (!same) {
-			why(X, "the files matching '%s' are not the ones named", e->u.files.glob);
-			det(X, "expected:");
-			for (i = 0; i < e->u.files.nnames; i++)
-				det(X, " %s", e->u.files.names[i]);
-			det(X, "\n");
-			ok = 0;
-		}
-	}
-	for (i = 0; i < g.gl_pathc; i++) {
-		struct stat st;
-		const char *name = g.gl_pathv[i] + dirlen;
-		int fbad = 0;
-
-		if (lstat(g.gl_pathv[i], &st) < 0) {
-			det(X, "  %s: %s\n", name, strerror(errno));
-			bad++;
-			continue;
-		}
-		if (e->u.files.has_size && !cond_holds(&e->u.files.size, (long long)st.st_size))
-			fbad = 1;
-		if (e->u.files.owner && st.st_uid != uid)
-			fbad = 1;
-		bad += (size_t)fbad;
-		if (i == 0)
-			det(X, "the files:\n");
-		det(X, "  %c %-32s %10lld bytes  owner %s\n", fbad ? '>' : ' ', name,
-		    (long long)st.st_size, owner_name(st.st_uid, on, sizeof(on)));
-	}
-	if (!g.gl_pathc)
-		det(X, "no file matches '%s'\n", e->u.files.glob);
-	if (ok && bad) {
-		char s[64];
-
-		s[0] = '\0';
-		if (e->u.files.has_size)
-			cond_str(&e->u.files.size, s, sizeof(s));
-		why(X, "%zu file%s of %zu break%s it%s%s%s%s", bad, bad == 1 ? "" : "s",
-		    (size_t)g.gl_pathc, bad == 1 ? "s" : "", e->u.files.has_size ? " (size " : "",
-		    s, e->u.files.has_size ? ")" : "",
-		    e->u.files.owner ? (e->u.files.has_size ? " (or owner)" : " (owner)") : "");
-		ok = 0;
-	}
-	globfree(&g);
-	return ok;
-}
-
 /* ---- the loop -------------------------------------------------------- */
 
-static void put_expected(struct X *X)
+static void put_expected(struct sc_eval *X)
 {
 	const struct sc_expect *e = X->e;
 	size_t i;
@@ -1211,7 +929,7 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 		   const struct sc_results *res, struct sc_verdict **out)
 {
 	struct sc_verdict *v;
-	struct X X;
+	struct sc_eval X;
 	size_t i;
 	int r = 0;
 
@@ -1266,7 +984,7 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 			case SC_EX_RECEIVED: ok = ex_received(&X); break;
 			case SC_EX_EXIT: ok = ex_exit(&X); break;
 			case SC_EX_REPLIES: ok = ex_replies(&X); break;
-			case SC_EX_FILES: ok = ex_files(&X); break;
+			case SC_EX_FILES: ok = sc_files_check(e, res->workdir, &X.why, &X.det); break;
 			case SC_EX_LINKTYPE: ok = ex_linktype(&X); break;
 			default: ok = 0; why(&X, "unknown expectation");
 			}

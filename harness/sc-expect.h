@@ -6,25 +6,8 @@
 #include <stdint.h>
 
 #include "capture/live.h"
+#include "harness/sc-lines.h"
 #include "harness/sc.h"
-
-/*
- * Text lines, each tagged with the packet it was printed for. A capture's
- * lines are what tcpdump prints for its packets (pr_packet: one or more
- * lines per packet, -x/-X dumps included); a run's lines are its output.
- * The lines own their strings. One owner thread.
- */
-struct sc_lines {
-	char **line;
-	size_t *pkt; /* the packet (0-based) of each line; SC_NONE for none */
-	size_t n, cap;
-};
-
-void sc_lines_init(struct sc_lines *l);
-void sc_lines_release(struct sc_lines *l);
-/* Appends text split at '\n' (a final '\n' makes no empty line), each
- * line tagged pkt. Returns 0 or -ENOMEM. */
-int sc_lines_add(struct sc_lines *l, const char *text, size_t len, size_t pkt);
 
 /* What one step left behind; the executor fills it, the engine reads it. */
 struct sc_step_result {
@@ -81,6 +64,11 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 		   const struct sc_results *res, struct sc_verdict **out);
 
 void sc_verdicts_free(struct sc_verdict *v, size_t n);
+
+/* Whether v meets c, and c as text ("== 3", "1..4") in buf; for the
+ * expectation checks (sc-expect.c, sc-files.c). */
+int sc_cond_holds(const struct sc_num_cond *c, long long v);
+void sc_cond_str(const struct sc_num_cond *c, char *buf, size_t len);
 
 /*
  * Prints n packets of link type dlt with the printing options of a

@@ -428,7 +428,7 @@ const char *ns_host_name(const struct ns_host *h)
 	return h->name;
 }
 
-void *ns_host_nl(const struct ns_host *h)
+struct nl_sock *ns_host_nl(const struct ns_host *h)
 {
 	return h->nl;
 }

@@ -160,72 +160,34 @@ out:
 	return rc;
 }
 
-int ns_bridge_add(char *err, struct ns_host *h, const char *name,
-		  const char *mac, unsigned flags)
-{
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-	struct nlattr *info, *data;
-	unsigned char addr[6];
-	struct nl_msg *msg;
-	int rc;
+/* Fills IFLA_INFO_DATA of one kind of link; 0 or negative (too big). */
+typedef int ns_fill_fn(struct nl_msg *msg, const void *arg);
 
-	if ((rc = check_free(err, h, name)) < 0)
-		return rc;
-	if (mac && (rc = parse_mac(err, mac, addr)) < 0)
-		return rc;
-	/*
-	 * Built by hand: libnl 3.7 has no setter for IFLA_BR_AGEING_TIME, and
-	 * a hub is a bridge whose ageing time is 0 (it never learns, so it
-	 * floods every frame to every port). One RTM_NEWLINK with the kind
-	 * and its data makes the bridge whole or not at all.
-	 */
-	msg = nlmsg_alloc_simple(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
-	if (!msg)
-		return hx_err(err, -ENOMEM, "cannot allocate a netlink message");
-	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_string(msg, IFLA_IFNAME, name) < 0 ||
-	    (mac && nla_put(msg, IFLA_ADDRESS, sizeof(addr), addr) < 0) ||
-	    !(info = nla_nest_start(msg, IFLA_LINKINFO)) ||
-	    nla_put_string(msg, IFLA_INFO_KIND, "bridge") < 0)
-		goto too_big;
-	if (flags & NS_BR_HUB) {
-		if (!(data = nla_nest_start(msg, IFLA_INFO_DATA)) ||
-		    nla_put_u32(msg, IFLA_BR_AGEING_TIME, 0) < 0)
-			goto too_big;
-		nla_nest_end(msg, data);
-	}
-	nla_nest_end(msg, info);
-	rc = nl_send_sync(h->nl, msg); /* frees msg, waits for the ack */
-	if (rc < 0)
-		return hx_err(err, ns_nlerrno(rc),
-			      "cannot create %s '%s' in host '%s': %s",
-			      flags & NS_BR_HUB ? "hub" : "bridge", name,
-			      h->name, ns_nlstr(rc));
-	return 0;
-
-too_big:
-	nlmsg_free(msg);
-	return hx_err(err, -EMSGSIZE, "cannot build the request for '%s'",
-		      name);
-}
-
-int ns_link_add(char *err, struct ns_host *h, const char *name,
-		const char *kind)
+/*
+ * The one RTM_NEWLINK builder (iproute2's link_util idea): a link of kind
+ * named name in h, down, with the MAC address mac (NULL: the kernel's),
+ * fill (NULL: none) writing the kind's IFLA_INFO_DATA, and what naming
+ * the link in the message ("bridge", "dummy link"). One request makes the
+ * link whole or not at all.
+ */
+static int ns_newlink(char *err, struct ns_host *h, const char *name,
+		      const char *kind, const unsigned char *mac,
+		      ns_fill_fn *fill, const void *arg, const char *what)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 	struct nlattr *info;
 	struct nl_msg *msg;
 	int rc;
 
-	if ((rc = check_free(err, h, name)) < 0)
-		return rc;
 	msg = nlmsg_alloc_simple(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
 	if (!msg)
 		return hx_err(err, -ENOMEM, "cannot allocate a netlink message");
 	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
 	    nla_put_string(msg, IFLA_IFNAME, name) < 0 ||
+	    (mac && nla_put(msg, IFLA_ADDRESS, 6, mac) < 0) ||
 	    !(info = nla_nest_start(msg, IFLA_LINKINFO)) ||
-	    nla_put_string(msg, IFLA_INFO_KIND, kind) < 0) {
+	    nla_put_string(msg, IFLA_INFO_KIND, kind) < 0 ||
+	    (fill && fill(msg, arg) < 0)) {
 		nlmsg_free(msg);
 		return hx_err(err, -EMSGSIZE,
 			      "cannot build the request for '%s'", name);
@@ -234,9 +196,52 @@ int ns_link_add(char *err, struct ns_host *h, const char *name,
 	rc = nl_send_sync(h->nl, msg); /* frees msg, waits for the ack */
 	if (rc < 0)
 		return hx_err(err, ns_nlerrno(rc),
-			      "cannot create %s link '%s' in host '%s': %s",
-			      kind, name, h->name, ns_nlstr(rc));
+			      "cannot create %s '%s' in host '%s': %s", what,
+			      name, h->name, ns_nlstr(rc));
 	return 0;
+}
+
+/*
+ * A hub is a bridge whose ageing time is 0 (it never learns, so it
+ * floods every frame to every port). Built by hand: libnl 3.7 has no
+ * setter for IFLA_BR_AGEING_TIME.
+ */
+static int fill_hub(struct nl_msg *msg, const void *arg)
+{
+	struct nlattr *data;
+
+	(void)arg;
+	if (!(data = nla_nest_start(msg, IFLA_INFO_DATA)) ||
+	    nla_put_u32(msg, IFLA_BR_AGEING_TIME, 0) < 0)
+		return -1;
+	nla_nest_end(msg, data);
+	return 0;
+}
+
+int ns_bridge_add(char *err, struct ns_host *h, const char *name,
+		  const char *mac, unsigned flags)
+{
+	unsigned char addr[6];
+	int rc, hub = !!(flags & NS_BR_HUB);
+
+	if ((rc = check_free(err, h, name)) < 0)
+		return rc;
+	if (mac && (rc = parse_mac(err, mac, addr)) < 0)
+		return rc;
+	return ns_newlink(err, h, name, "bridge", mac ? addr : NULL,
+			  hub ? fill_hub : NULL, NULL, hub ? "hub" : "bridge");
+}
+
+int ns_link_add(char *err, struct ns_host *h, const char *name,
+		const char *kind)
+{
+	char what[64];
+	int rc;
+
+	if ((rc = check_free(err, h, name)) < 0)
+		return rc;
+	snprintf(what, sizeof(what), "%s link", kind);
+	return ns_newlink(err, h, name, kind, NULL, NULL, NULL, what);
 }
 
 int ns_link_master(char *err, struct ns_host *h, const char *ifname,

@@ -63,8 +63,9 @@ void ns_host_free(struct ns_host *h);
 /* The namespace fd (O_CLOEXEC), owned by the host: do not close it. */
 int ns_host_fd(const struct ns_host *h);
 const char *ns_host_name(const struct ns_host *h);
-/* The host's libnl route socket (struct nl_sock *), owner thread only. */
-void *ns_host_nl(const struct ns_host *h);
+/* The host's libnl route socket, owned by the host; owner thread only. */
+struct nl_sock; /* libnl-3 */
+struct nl_sock *ns_host_nl(const struct ns_host *h);
 /* The hosts of a lab, in creation order: i from 0 until NULL. */
 struct ns_host *ns_lab_host_at(const struct ns_lab *lab, size_t i);
 
@@ -82,6 +83,54 @@ int ns_leave(char *err, int *saved);
 int ns_nlerrno(int nlerr);
 /* Text for a libnl error: strerror() of its errno when it has one. */
 const char *ns_nlstr(int nlerr);
+
+/* ---- the netlink tap (ns-nltap.c) ---- */
+
+/*
+ * A tap on a host's libnl socket: it hands fn every netlink datagram the
+ * socket sends (outgoing 1: each message just before sendmsg) and
+ * receives (outgoing 0: each datagram whole, as nlmon shows it), in the
+ * thread that uses the socket (the lab's owner), as plain bytes: proto is
+ * the socket's netlink protocol (NETLINK_ROUTE). capture/nltap.c turns
+ * them into DLT_NETLINK records.
+ */
+typedef void ns_nltap_fn(void *arg, int outgoing, unsigned proto,
+			 const void *msg, size_t len);
+struct ns_nltap;
+
+/*
+ * Claims host h's socket for one tap (-EBUSY with err set when another
+ * holds it: one netlink capture per host), without listening yet. Owner
+ * thread only. Returns 0 with *out set, or a negative code with err set.
+ */
+int ns_nltap_new(char *err, struct ns_host *h, struct ns_nltap **out);
+/*
+ * Starts handing the socket's traffic to fn(arg, ...). Returns 0 or
+ * -ENOMEM with err set (the socket then is as before).
+ */
+int ns_nltap_attach(char *err, struct ns_nltap *t, ns_nltap_fn *fn,
+		    void *arg);
+/* Gives the socket back its own callbacks; it then behaves exactly as
+ * before attach. A second call does nothing. */
+void ns_nltap_detach(struct ns_nltap *t);
+/* Detaches, releases the claim and frees. Accepts NULL. */
+void ns_nltap_free(struct ns_nltap *t);
+
+/* ns_nl_dump's what: the dumps of `ip link`, `ip a`, `ip r`, `ip n`. */
+enum { NS_NL_LINKS = 1, NS_NL_ADDRS = 2, NS_NL_ROUTES = 4,
+       NS_NL_NEIGHS = 8 };
+#define NS_NL_ALL (NS_NL_LINKS | NS_NL_ADDRS | NS_NL_ROUTES | NS_NL_NEIGHS)
+
+/*
+ * Dumps through host h's libnl socket what `ip link`, `ip a`, `ip r` and
+ * `ip n` ask (what: NS_NL_* bits, in that order): RTM_GETLINK (family
+ * AF_PACKET, IFLA_EXT_MASK RTEXT_FILTER_VF), RTM_GETADDR (AF_UNSPEC),
+ * RTM_GETROUTE (AF_INET, RTA_TABLE main), RTM_GETNEIGH (AF_UNSPEC), each
+ * NLM_F_REQUEST|NLM_F_DUMP with port id 0 as iproute2 sends them
+ * (measured with strace), and reads the answers to the end. Owner thread
+ * only. Returns 0, or a negative code with err set.
+ */
+int ns_nl_dump(char *err, struct ns_host *h, unsigned what);
 
 /* ---- links (ns-link.c), all through libnl-3 route ---- */
 

@@ -32,6 +32,8 @@ static const int fzp_dlts[] = {
 	DLT_LOOP,   DLT_RAW,       DLT_IPV4,       DLT_IPV6,  DLT_IPNET,
 	DLT_NETLINK,
 	DLT_USER0, /* no printer: tcpdump's fallback */
+	/* appended, so that a first byte below 12 keeps its link type */
+	DLT_SLIP, DLT_SLIP_BSDOS, DLT_ARCNET, DLT_ARCNET_LINUX, DLT_LTALK,
 };
 
 #define FZP_NDLTS (sizeof(fzp_dlts) / sizeof(fzp_dlts[0]))

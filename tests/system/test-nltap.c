@@ -471,7 +471,68 @@ static void test_snaplen_and_sink_error(void)
 	ns_lab_free(lab);
 }
 
+/* What netns/'s tap hands across the boundary: plain datagrams. */
+struct taps_seen {
+	int out, in;
+	unsigned proto;
+	int out_type; /* the first sent message's nlmsg_type */
+};
+
+static void count_tap(void *arg, int outgoing, unsigned proto,
+		      const void *msg, size_t len)
+{
+	struct taps_seen *ts = arg;
+	const struct nlmsghdr *nh = msg;
+
+	ts->proto = proto;
+	if (outgoing && !ts->out++ && len >= sizeof(*nh))
+		ts->out_type = nh->nlmsg_type;
+	else if (!outgoing)
+		ts->in++;
+}
+
+/* ns_nltap: one claim per host, bytes to the callback, the socket restored. */
+static void test_ns_tap(void)
+{
+	char err[HX_ERRLEN];
+	struct ns_lab *lab;
+	struct ns_host *a, *b;
+	struct ns_nltap *t, *t2;
+	struct taps_seen ts = { 0 }, after;
+	struct nl_cb *cb0, *cb1;
+
+	ST_OK(ns_lab_new(err, &lab), err);
+	ST_OK(st_pair(err, lab, &a, &b), err);
+	cb0 = nl_socket_get_cb(ns_host_nl(a));
+	ST_OK(ns_nltap_new(err, a, &t), err);
+	CU_ASSERT_EQUAL(ns_nltap_new(err, a, &t2), -EBUSY);
+	CU_ASSERT_STRING_EQUAL(err, "host 'a' already has a netlink capture");
+	ST_OK(ns_nltap_attach(err, t, count_tap, &ts), err);
+	ST_OK(ns_nl_dump(err, a, NS_NL_LINKS), err);
+	CU_ASSERT_EQUAL(ts.out, 1);
+	CU_ASSERT_EQUAL(ts.out_type, RTM_GETLINK);
+	CU_ASSERT(ts.in >= 2); /* the links, then NLMSG_DONE */
+	CU_ASSERT_EQUAL(ts.proto, NETLINK_ROUTE);
+	ns_nltap_detach(t);
+	after = ts;
+	ST_OK(ns_nl_dump(err, a, NS_NL_ADDRS), err);
+	CU_ASSERT_EQUAL(ts.out, after.out);
+	CU_ASSERT_EQUAL(ts.in, after.in);
+	cb1 = nl_socket_get_cb(ns_host_nl(a));
+	CU_ASSERT_PTR_EQUAL(cb0, cb1);
+	nl_cb_put(cb0);
+	nl_cb_put(cb1);
+	CU_ASSERT_EQUAL(ns_nl_dump(err, a, 16), -EINVAL);
+	ns_nltap_free(t);
+	/* the claim is released: the host can be tapped again */
+	ST_OK(ns_nltap_new(err, a, &t2), err);
+	ns_nltap_free(t2);
+	ns_lab_free(lab);
+}
+
 static CU_TestInfo tests[] = {
+	{ "netns tap: one per host, datagrams as bytes, socket restored",
+	  test_ns_tap },
 	{ "dumps links, addresses, routes, neighbours; file, read, tshark",
 	  test_dump_everything },
 	{ "snapshot length and a failing sink", test_snaplen_and_sink_error },

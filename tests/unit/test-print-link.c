@@ -8,6 +8,7 @@
 
 /* Expected texts: tests/unit/tcpdump-oracle on these packets. */
 #include "unit/test-print-link.want"
+#include "fuzz/fuzz-print.h"
 
 static struct tb pk[16];
 
@@ -330,6 +331,22 @@ static void test_invalid_headers(void)
 	tp_release(&p);
 }
 
+/* The printer fuzz target picks its link type from fzp_dlts: a printer
+ * left out of that list would never be fuzzed. */
+static void test_fuzz_covers_links(void)
+{
+	size_t i;
+	int dlt;
+
+	for (i = 0; (dlt = pr_link_type_at(i)) >= 0; i++) {
+		if (fzp_dlt_index(dlt) < 0)
+			fprintf(stderr, "link type %d has a printer but is not in "
+				"tests/fuzz/fuzz-print.h's fzp_dlts\n", dlt);
+		CU_ASSERT(fzp_dlt_index(dlt) >= 0);
+	}
+	CU_ASSERT(i >= 16);
+}
+
 static CU_TestInfo tests[] = {
 	{ "LINUX_SLL and LINUX_SLL2", test_cooked },
 	{ "NFLOG, NULL, RAW, IPV4, IPV6, unsupported", test_nflog_null_raw },
@@ -337,6 +354,7 @@ static CU_TestInfo tests[] = {
 	{ "--nano", test_nano },
 	{ "-x -xx -X -XX -A", test_dumps },
 	{ "impossible record lengths", test_invalid_headers },
+	{ "every link type is fuzzed", test_fuzz_covers_links },
 	CU_TEST_INFO_NULL,
 };
 

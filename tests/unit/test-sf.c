@@ -1,4 +1,6 @@
 /* test-sf.c: the fast savefile reader returns what libpcap's pcap_next_ex does. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,7 +165,107 @@ static void test_declines(void)
 	unlink(path);
 }
 
+/* The data bytes of the packets an iterator hands out, as "BCD". */
+static int iter_read(const char *path, const struct sf_iter_opts *o,
+		     char *got, size_t len)
+{
+	char err[HX_ERRLEN];
+	struct sf_iter it;
+	struct pcap_pkthdr *h;
+	const uint8_t *d;
+	size_t n = 0;
+	int rc;
+
+	if (sf_iter_open(err, &it, path, o) < 0)
+		return -1;
+	/* libpcap's stream and the fast reader's fd are close-on-exec */
+	if (!(fcntl(fileno(pcap_file(it.in.pd)), F_GETFD) & FD_CLOEXEC))
+		rc = -2;
+	else
+		while ((rc = sf_iter_next(&it, &h, &d)) == 1 && n + 1 < len)
+			got[n++] = (char)d[0];
+	got[n] = 0;
+	sf_iter_close(&it);
+	return rc;
+}
+
+/* Window, skip and count, in that order, with either reader. */
+static void test_iter(void)
+{
+	static const uint32_t six[][2] = { { 60, 60 }, { 60, 60 }, { 60, 60 },
+					   { 60, 60 }, { 60, 60 }, { 60, 60 } };
+	static const struct {
+		struct sf_iter_opts o;
+		const char *want;
+	} cases[] = {
+		{ { 0 }, "ABCDEF" },
+		{ { .skip = 2 }, "CDEF" },
+		{ { .count = 2 }, "AB" },
+		{ { .skip = 1, .count = 2 }, "BC" },
+		{ { .skip = 9 }, "" },
+		/* packets 1 s to 3 s after the first, then skip and count */
+		{ { .has_window = 1, .from_us = 1000000, .to_us = 3000000 }, "BCD" },
+		{ { .has_window = 1, .from_us = 1000000, .to_us = 3000000,
+		    .skip = 1, .count = 1 }, "C" },
+		{ { .has_window = 1, .from_us = 1, .to_us = 999999,
+		    .nano = 1 }, "" },
+	};
+	char path[] = "/tmp/dumplab-sf-XXXXXX", got[16];
+	int fd = mkstemp(path), plain;
+	FILE *f;
+
+	CU_ASSERT_FATAL(fd >= 0);
+	close(fd);
+	for (plain = 1; plain >= 0; plain--) {
+		write_file(path, 0xa1b23c4d, 65535, six, 6, -1);
+		if (!plain) { /* version 2.3: libpcap reads it */
+			f = fopen(path, "r+b");
+			CU_ASSERT_FATAL(f != NULL);
+			fseek(f, 6, SEEK_SET);
+			fputc(3, f);
+			fclose(f);
+		}
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			CU_ASSERT_EQUAL(iter_read(path, &cases[i].o, got,
+						  sizeof(got)), 0);
+			if (strcmp(got, cases[i].want))
+				fprintf(stderr, "\ncase %zu (%s): got '%s', want '%s'\n",
+					i, plain ? "sf" : "libpcap", got,
+					cases[i].want);
+			CU_ASSERT_STRING_EQUAL(got, cases[i].want);
+		}
+	}
+	/* a record cut short is an error after the packets before it */
+	write_file(path, 0xa1b2c3d4, 65535, six, 6, 24 + 2 * 76 + 10);
+	CU_ASSERT_EQUAL(iter_read(path, &cases[0].o, got, sizeof(got)), -1);
+	CU_ASSERT_STRING_EQUAL(got, "AB");
+	/* -c stops before the cut record, so it is never read */
+	CU_ASSERT_EQUAL(iter_read(path, &cases[2].o, got, sizeof(got)), 0);
+	unlink(path);
+}
+
+/* An open failure carries the real errno and names the file. */
+static void test_iter_errors(void)
+{
+	struct sf_iter_opts o = { .name = "f.pcap" };
+	char err[HX_ERRLEN];
+	struct sf_iter it;
+
+	CU_ASSERT_EQUAL(sf_iter_open(err, &it, "/no/such/file", &o), -ENOENT);
+	CU_ASSERT_STRING_EQUAL(err, "cannot read 'f.pcap': No such file or directory");
+	sf_iter_close(&it);
+	CU_ASSERT_EQUAL(sf_iter_open(err, &it, "/dev/null/x", &o), -ENOTDIR);
+	CU_ASSERT_STRING_EQUAL(err, "cannot read 'f.pcap': Not a directory");
+	sf_iter_close(&it);
+	o.name = NULL;
+	CU_ASSERT_EQUAL(sf_iter_open(err, &it, "/dev/null", &o), -EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "cannot read '/dev/null': "));
+	sf_iter_close(&it);
+}
+
 static CU_TestInfo tests[] = {
+	{ "one iterator: window, skip, count", test_iter },
+	{ "iterator errors carry errno and the name", test_iter_errors },
 	{ "reads as libpcap reads, errors and all", test_like_libpcap },
 	{ "leaves other files to libpcap", test_declines },
 	CU_TEST_INFO_NULL,
