@@ -159,6 +159,16 @@ static const char *not_checked(const struct sc_scenario *sc, const struct sc_exp
 		return buf;
 	}
 	s = &sc->steps[e->src];
+	if (s->kind == SC_STEP_CAPTURE && s->u.capture.list_only) {
+		snprintf(buf, len, "about the interface list of '%s' (tcpdump -D), not packets: "
+			 "only 'dumplab run' judges it", s->label ? s->label : "?");
+		return buf;
+	}
+	if (s->kind == SC_STEP_READ) {
+		snprintf(buf, len, "about read step '%s' (tcpdump -r): only 'dumplab run' judges it; "
+			 "run its tcpdump -r on your file yourself", s->label ? s->label : "?");
+		return buf;
+	}
 	if (!is_capture(s)) {
 		snprintf(buf, len, "about step '%s' (%s), not a capture: only 'dumplab run' judges it",
 			 s->label ? s->label : "?", sc_step_name(s->kind));
