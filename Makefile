@@ -156,7 +156,7 @@ test-scenario: $(BIN)
 	tests/scenario/run $(RUNBIN)
 	@if [ "$$(id -u)" -eq 0 ]; then \
 		echo "== scenario tests as nobody (rootless)"; \
-		tests/nobody $(BIN) tests/scenario/run scenarios -- \
+		tests/nobody $(BIN) tests/scenario/run scenarios docs -- \
 			tests/scenario/run $(RUNBIN); \
 	fi
 
@@ -207,7 +207,7 @@ bench: $(BIN) $(TOOLS) $(BUILD)/test-unit
 # man page, the scenario format and the lab handouts. Paths are quoted
 # (spaces, quotes); DESTDIR stages, the binary still looks in DATADIR.
 SCENARIOS := $(wildcard scenarios/*.scn)
-DOCS := docs/scenario-format.md
+DOCS := docs/scenario-format.md docs/regression.md
 LAB_DOCS := $(wildcard docs/labs/*.md)
 D_BIN = '$(call sq,$(DESTDIR)$(BINDIR))'
 D_DATA = '$(call sq,$(DESTDIR)$(DATADIR))'

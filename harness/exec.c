@@ -22,6 +22,8 @@
 #include "harness/exec.h"
 #include "netns/actor.h"
 #include "netns/ns.h"
+#include "netns/craft.h"
+#include "netns/proc.h"
 
 /* What the executor holds for each step while the scenario runs. */
 struct xstep {
@@ -41,6 +43,10 @@ struct xstep {
 	const struct cap_pkt *pkts;
 	size_t npkts;
 	int dlt;
+	struct sc_lines ladder;	  /* capture, read: the TCP ladders */
+	struct ns_proc *proc;	  /* start */
+	int collected;		  /* start: its output and status are in res */
+	struct sc_lines out, errl; /* start: stdout, stderr */
 };
 
 struct sc_exec {
@@ -150,6 +156,15 @@ static int build(struct sc_exec *x)
 		if (r < 0)
 			return r;
 	}
+	for (i = 0; i < sc->nlinks; i++) {
+		const struct sc_link *l = &sc->links[i];
+		int e;
+
+		for (e = 0; l->mtu && e < 2; e++)
+			if ((r = ns_link_set_mtu(x->err, x->hosts[l->end[e].host],
+						 l->end[e].ifname, l->mtu)) < 0)
+				return r;
+	}
 	for (i = 0; i < sc->nports; i++) {
 		const struct sc_port *p = &sc->ports[i];
 
@@ -180,6 +195,15 @@ static int build(struct sc_exec *x)
 						x->hosts[sc->links[i].end[e].host],
 						sc->links[i].end[e].ifname, 1)) < 0)
 				return r;
+	}
+	for (i = 0; i < sc->nshapes; i++) {
+		const struct sc_shape *sh = &sc->shapes[i];
+		struct ns_tbf t = { .rate = sh->rate, .burst = sh->burst,
+				    .latency_us = (unsigned)sh->latency };
+
+		if ((r = ns_tbf_add(x->err, x->hosts[sh->dev.host], sh->dev.ifname,
+				    &t)) < 0)
+			return r;
 	}
 	for (i = 0; i < sc->nroutes; i++) {
 		const struct sc_route *rt = &sc->routes[i];
@@ -379,6 +403,29 @@ static int capture_start(struct sc_exec *x, size_t i)
 	return cap_session_start(x->err, &c, &x->xs[i].cap);
 }
 
+/*
+ * The TCP ladders of step i's packets, for `expect CAP ladder ...`, and
+ * in the transcript (indented) when show is set.
+ */
+static int ladder_of(struct sc_exec *x, size_t i, const struct sc_tcpdump *cmd,
+		     int show)
+{
+	struct xstep *c = &x->xs[i];
+	struct hx_buf b = HX_BUF_INIT;
+	int r;
+
+	r = sc_render_ladder(x->err, x->sc, cmd, c->dlt, c->pkts, c->npkts, "", &b);
+	if (r >= 0 && b.len && sc_lines_add(&c->ladder, b.p, b.len, SC_NONE) < 0)
+		r = hx_err(x->err, -ENOMEM, "out of memory");
+	hx_buf_release(&b);
+	if (r < 0)
+		return r;
+	x->res[i].ladder = &c->ladder;
+	for (size_t k = 0; show && k < c->ladder.n; k++)
+		hx_buf_printf(&x->rep->transcript, "  %s\n", c->ladder.line[k]);
+	return 0;
+}
+
 static int capture_stop(struct sc_exec *x, size_t i)
 {
 	struct xstep *c = &x->xs[i];
@@ -441,10 +488,7 @@ static int capture_stop(struct sc_exec *x, size_t i)
 	for (size_t k = 0; k < c->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", c->text.line[k]);
 	/* the seed's picture of the same packets, when some are TCP */
-	r = c->nl ? 0 : sc_render_ladder(x->err, x->sc, &s->u.capture.cmd,
-					  c->dlt, c->pkts, c->npkts, "  ",
-					  &x->rep->transcript);
-	return r < 0 ? r : 0;
+	return c->nl ? 0 : ladder_of(x, i, &s->u.capture.cmd, 1);
 }
 
 /* read: a savefile of the scenario's directory, filtered, windowed, printed. */
@@ -505,7 +549,235 @@ static int read_file(struct sc_exec *x, size_t i)
 		      xs->rpkts.n == 1 ? "" : "s");
 	for (size_t k = 0; k < xs->text.n; k++)
 		hx_buf_printf(&x->rep->transcript, "  %s\n", xs->text.line[k]);
-	return 0;
+	xs->pkts = xs->rpkts.v;
+	xs->npkts = xs->rpkts.n;
+	return ladder_of(x, i, &s->u.read.cmd, 0);
+}
+
+/* ---- programs of one's own, crafted frames --------------------------- */
+
+
+static void transcript_argv(struct sc_exec *x, const struct sc_step *s,
+			    const char *verb, char *const *argv)
+{
+	hx_buf_printf(&x->rep->transcript, "%s: %s %s:", s->label ? s->label : "-",
+		      verb, x->sc->hosts[s->host].name);
+	for (int k = 0; argv[k]; k++)
+		hx_buf_printf(&x->rep->transcript, " %s", argv[k]);
+}
+
+/* start: the program runs in the host until it ends or the scenario does;
+ * `ready TEXT` returns once it printed TEXT. */
+static int start_proc(struct sc_exec *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct xstep *xs = &x->xs[i];
+	int r;
+
+	transcript_argv(x, s, "start", s->u.start.argv);
+	r = ns_proc_start(x->err, s->label, x->hosts[s->host], x->ctx->workdir,
+			  s->u.start.argv, &xs->proc);
+	if (r < 0) {
+		hx_buf_printf(&x->rep->transcript, " (%s)\n", x->err);
+		return r;
+	}
+	hx_buf_printf(&x->rep->transcript, " (pid %d)\n", ns_proc_pid(xs->proc));
+	if (s->u.start.ready)
+		r = ns_proc_await(x->err, xs->proc, s->u.start.ready, step_ms(x, s),
+				  x->ctx->cancel_fd);
+	return r;
+}
+
+/*
+ * What a started program left: its stdout, its stderr, both (stdout then
+ * stderr, as a run's), and how it ended. A program still running when
+ * the scenario ends is killed first (SIGTERM, then SIGKILL after 2 s):
+ * it dies with the scenario, and its exit status says so (128+N).
+ */
+static int proc_collect(struct sc_exec *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct xstep *xs = &x->xs[i];
+	struct sc_step_result *res = &x->res[i];
+	struct hx_buf o, e;
+	int status = 0, r = 0;
+
+	if (!xs->proc || xs->collected)
+		return 0;
+	if (!ns_proc_ended(xs->proc, NULL)) {
+		ns_proc_signal(x->err, xs->proc, SIGTERM);
+		if (ns_proc_wait(x->err, xs->proc, 2000, -1) < 0) {
+			ns_proc_signal(x->err, xs->proc, SIGKILL);
+			ns_proc_wait(x->err, xs->proc, -1, -1);
+		}
+		hx_buf_printf(&x->rep->transcript, "%s: still running at the end: stopped\n",
+			      s->label);
+	}
+	ns_proc_ended(xs->proc, &status);
+	xs->collected = 1;
+	res->exit_status = WIFEXITED(status) ? WEXITSTATUS(status)
+					     : 128 + WTERMSIG(status);
+	ns_proc_output(xs->proc, NS_PROC_STDOUT, &o);
+	ns_proc_output(xs->proc, NS_PROC_STDERR, &e);
+	if (sc_lines_add(&xs->out, o.p, o.len, SC_NONE) < 0 ||
+	    sc_lines_add(&xs->errl, e.p, e.len, SC_NONE) < 0 ||
+	    sc_lines_add(&xs->text, o.p, o.len, SC_NONE) < 0 ||
+	    sc_lines_add(&xs->text, e.p, e.len, SC_NONE) < 0)
+		r = hx_err(x->err, -ENOMEM, "out of memory");
+	res->ran = 1;
+	res->text = &xs->text;
+	res->stdout_text = &xs->out;
+	res->stderr_text = &xs->errl;
+	hx_buf_printf(&x->rep->transcript, "%s: exit %d; stdout %zu line%s, stderr %zu line%s\n",
+		      s->label, res->exit_status, xs->out.n, xs->out.n == 1 ? "" : "s",
+		      xs->errl.n, xs->errl.n == 1 ? "" : "s");
+	/* the first lines of each, enough to see what went wrong */
+	for (size_t k = 0; k < xs->errl.n && k < 20; k++)
+		hx_buf_printf(&x->rep->transcript, "  stderr: %s\n", xs->errl.line[k]);
+	for (size_t k = 0; k < xs->out.n && k < 20; k++)
+		hx_buf_printf(&x->rep->transcript, "  stdout: %s\n", xs->out.line[k]);
+	if (xs->out.n > 20)
+		hx_buf_printf(&x->rep->transcript, "  stdout: ... (%zu more)\n",
+			      xs->out.n - 20);
+	hx_buf_release(&o);
+	hx_buf_release(&e);
+	return r;
+}
+
+static int wait_proc(struct sc_exec *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	int r = ns_proc_wait(x->err, x->xs[s->ref].proc, step_ms(x, s),
+			     x->ctx->cancel_fd);
+
+	return r < 0 ? r : proc_collect(x, s->ref);
+}
+
+struct inject_arg {
+	struct sc_exec *x;
+	struct ns_host *h;
+	const char *ifname;
+};
+
+static int inject_one(void *arg, const uint8_t *f, size_t n, unsigned line)
+{
+	struct inject_arg *ia = arg;
+
+	(void)line;
+	return ns_inject(ia->x->err, ia->h, ia->ifname, f, n);
+}
+
+/* The frames of inject's file: a pcap savefile's records, or hex, a
+ * frame a line. */
+static int inject_file(struct sc_exec *x, const struct sc_step *s)
+{
+	char path[4096], e[HX_ERRLEN];
+	struct ns_host *h = x->hosts[s->host];
+	struct sf_iter it;
+	struct sf_iter_opts o = { .name = s->u.inject.file };
+	FILE *f;
+	uint8_t magic[4] = { 0 };
+	int r = 0, n = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", x->ctx->workdir, s->u.inject.file);
+	f = fopen(path, "re");
+	if (!f)
+		return hx_err(x->err, -errno, "line %u: inject: cannot read '%s': %s",
+			      s->pos.line, s->u.inject.file, strerrordesc_np(errno));
+	if (fread(magic, 1, 4, f) == 4 &&
+	    ((magic[0] == 0xd4 && magic[1] == 0xc3) || (magic[0] == 0xa1 && magic[1] == 0xb2) ||
+	     (magic[0] == 0x4d && magic[1] == 0x3c) || (magic[0] == 0x0a && magic[1] == 0x0d))) {
+		struct pcap_pkthdr *ph;
+		const uint8_t *d;
+
+		fclose(f);
+		if ((r = sf_iter_open(e, &it, path, &o)) < 0)
+			return hx_err(x->err, r, "line %u: inject: %s", s->pos.line, e);
+		while (r == 0 && (n = sf_iter_next(&it, &ph, &d)) == 1)
+			r = ns_inject(x->err, h, s->u.inject.ifname, d, ph->caplen);
+		if (r == 0 && n < 0)
+			r = hx_err(x->err, -EIO, "line %u: inject: '%s': %s", s->pos.line,
+				   s->u.inject.file, sf_iter_error(&it));
+		sf_iter_close(&it);
+		return r;
+	}
+	/* hex text: read whole, then frame by frame (sc_hex_frames) */
+	{
+		struct hx_buf t = HX_BUF_INIT;
+		struct inject_arg ia = { x, h, s->u.inject.ifname };
+		char chunk[8192];
+		unsigned badline = 0;
+		uint8_t *buf = NULL;
+		size_t got;
+		int odd = 0;
+
+		rewind(f);
+		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			hx_buf_put(&t, chunk, got);
+		if (ferror(f) || t.oom)
+			r = hx_err(x->err, -EIO, "line %u: inject: cannot read '%s'",
+				   s->pos.line, s->u.inject.file);
+		fclose(f);
+		if (r == 0 && !(buf = malloc(65536 + 15)))
+			r = hx_err(x->err, -ENOMEM, "out of memory");
+		if (r == 0) {
+			r = sc_hex_frames(t.p ? t.p : "", t.len, buf, 65536 + 15, inject_one,
+					  &ia, &badline, &odd);
+			if (r == -EINVAL || r == -EMSGSIZE)
+				r = hx_err(x->err, r, "line %u: inject: '%s' line %u: %s",
+					   s->pos.line, s->u.inject.file, badline,
+					   r == -EMSGSIZE ? "a frame over 65550 bytes" :
+					   odd ? "an odd number of hex digits" : "not a frame in hex");
+		}
+		free(buf);
+		hx_buf_release(&t);
+		return r;
+	}
+}
+
+static int do_inject(struct sc_exec *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+
+	if (s->u.inject.file)
+		return inject_file(x, s);
+	return ns_inject(x->err, x->hosts[s->host], s->u.inject.ifname,
+			 s->u.inject.frame.bytes, s->u.inject.frame.len);
+}
+
+static int do_tcp(struct sc_exec *x, size_t i)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	char dst[INET6_ADDRSTRLEN];
+	struct ns_tcpseg seg = {
+		.dst = addr_str(&s->u.tcp.dest.addr, dst, sizeof(dst)),
+		.sport = (uint16_t)s->u.tcp.sport,
+		.dport = (uint16_t)s->u.tcp.port,
+		.flags = (uint8_t)s->u.tcp.flags,
+		.seq = s->u.tcp.seq,
+		.ack = s->u.tcp.ack,
+		.win = (uint16_t)s->u.tcp.win,
+		.urp = (uint16_t)s->u.tcp.urp,
+		.ttl = (uint8_t)s->u.tcp.ttl,
+		.opts = s->u.tcp.opts,
+		.optlen = s->u.tcp.optlen,
+		.data = s->u.tcp.data.bytes,
+		.len = s->u.tcp.data.len,
+	};
+
+	uint8_t *pat = NULL;
+	int r;
+
+	/* `data N bytes`: the pattern every generated payload uses */
+	if (!seg.data && seg.len) {
+		if (!(pat = malloc(seg.len)))
+			return hx_err(x->err, -ENOMEM, "out of memory");
+		ns_pattern(pat, seg.len, 0);
+		seg.data = pat;
+	}
+	r = ns_tcpseg_send(x->err, x->hosts[s->host], &seg);
+	free(pat);
+	return r;
 }
 
 static struct ns_actor *conn_of(struct sc_exec *x, const struct sc_step *s)
@@ -602,9 +874,11 @@ static int do_step(struct sc_exec *x, size_t i)
 		st.count = (unsigned)s->u.ping.count;
 		st.interval_ms = (unsigned)(s->u.ping.interval / 1000);
 		st.len = (size_t)s->u.ping.size;
+		st.ttl = s->u.ping.ttl;
 		st.timeout_ms = step_ms(x, s);
 		r = actor_step(x, x->xs[i].actor, &st);
 		res->replies = (int)st.res.replies;
+		res->sent = (int)st.res.count;
 		break;
 	case SC_STEP_UDP:
 	case SC_STEP_DNS: {
@@ -699,6 +973,27 @@ static int do_step(struct sc_exec *x, size_t i)
 		r = cap_nltap_dump(x->err, x->xs[k].nl, s->u.dump.what);
 		break;
 	}
+	case SC_STEP_START:
+		r = start_proc(x, i);
+		break;
+	case SC_STEP_SIGNAL:
+		r = ns_proc_signal(x->err, x->xs[s->ref].proc, s->u.signal.sig);
+		hx_buf_printf(&x->rep->transcript, "-: signal %s %s\n", s->refname,
+			      ns_signame(s->u.signal.sig));
+		break;
+	case SC_STEP_WAITPROC:
+		r = wait_proc(x, i);
+		break;
+	case SC_STEP_AWAITTEXT:
+		r = ns_proc_await(x->err, x->xs[s->ref].proc, s->u.awaittext.text,
+				  step_ms(x, s), x->ctx->cancel_fd);
+		break;
+	case SC_STEP_INJECT:
+		r = do_inject(x, i);
+		break;
+	case SC_STEP_TCP:
+		r = do_tcp(x, i);
+		break;
 	default:
 		r = hx_err(x->err, -ENOTSUP,
 			   "line %u: step '%s' is not supported by the executor yet",
@@ -717,6 +1012,11 @@ static void teardown(struct sc_exec *x)
 {
 	size_t i;
 
+	/* programs still running end with the scenario */
+	for (i = 0; i < x->sc->nsteps; i++) {
+		ns_proc_free(x->xs[i].proc);
+		x->xs[i].proc = NULL;
+	}
 	for (i = 0; i < x->sc->nsteps; i++) {
 		ns_actor_free(x->xs[i].actor);
 		x->xs[i].actor = NULL;
@@ -747,6 +1047,9 @@ static void release(struct sc_exec *x)
 		free(x->xs[i].wpath);
 		cap_pktvec_release(&x->xs[i].rpkts);
 		sc_lines_release(&x->xs[i].text);
+		sc_lines_release(&x->xs[i].ladder);
+		sc_lines_release(&x->xs[i].out);
+		sc_lines_release(&x->xs[i].errl);
 		hx_buf_release(&x->xs[i].data);
 	}
 	ns_lab_free(x->lab);
@@ -778,8 +1081,12 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		sc_report_reason(rep, "out of memory");
 		return -ENOMEM;
 	}
-	for (i = 0; i < sc->nsteps; i++)
+	for (i = 0; i < sc->nsteps; i++) {
 		sc_lines_init(&x.xs[i].text);
+		sc_lines_init(&x.xs[i].ladder);
+		sc_lines_init(&x.xs[i].out);
+		sc_lines_init(&x.xs[i].errl);
+	}
 	r = build(&x);
 	if (r == 0)
 		r = write_files(&x);
@@ -805,10 +1112,13 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		release(&x);
 		return 0;
 	}
-	/* captures never stopped explicitly end with the scenario */
+	/* captures never stopped explicitly end with the scenario, and so do
+	 * the programs it started */
 	for (i = 0; r == 0 && i < sc->nsteps; i++)
 		if ((x.xs[i].cap || x.xs[i].nl) && !x.xs[i].stopped)
 			r = capture_stop(&x, i);
+	for (i = 0; r == 0 && i < sc->nsteps; i++)
+		r = proc_collect(&x, i);
 	if (r < 0) {
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "%s", x.err);

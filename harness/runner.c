@@ -24,6 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "netns/ns.h"
+
 #define DEFAULT_TIMEOUT ((sc_usec)60 * 1000000)
 
 static sc_usec now_us(void)
@@ -117,28 +119,31 @@ static int on_path(const char *tool)
 	return 0;
 }
 
-/* nlmon as a module of the running kernel, loaded or not, or built in. */
-static int have_nlmon(void)
+/* A module of the running kernel ("nlmon", "sch_netem"), loaded or not,
+ * or built in. */
+static int have_module(const char *name)
 {
 	struct utsname u;
-	char path[512], line[512];
+	char path[512], line[512], ko[64];
 	FILE *f;
 	int found = 0;
 
-	if (access("/sys/module/nlmon", F_OK) == 0)
+	snprintf(path, sizeof(path), "/sys/module/%s", name);
+	if (access(path, F_OK) == 0)
 		return 1;
 	if (uname(&u) < 0)
 		return 0;
+	snprintf(ko, sizeof(ko), "/%s.ko", name);
 	snprintf(path, sizeof(path), "/lib/modules/%s/modules.dep", u.release);
 	if ((f = fopen(path, "re"))) {
 		while (!found && fgets(line, sizeof(line), f))
-			found = strstr(line, "/nlmon.ko") != NULL;
+			found = strstr(line, ko) != NULL;
 		fclose(f);
 	}
 	snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin", u.release);
 	if (!found && (f = fopen(path, "re"))) {
 		while (!found && fgets(line, sizeof(line), f))
-			found = strstr(line, "/nlmon.ko") != NULL;
+			found = strstr(line, ko) != NULL;
 		fclose(f);
 	}
 	return found;
@@ -161,7 +166,7 @@ int hx_need_met(const struct sc_need *n, char *why, size_t len)
 		}
 		return 1;
 	case SC_NEED_NLMON:
-		if (have_nlmon())
+		if (have_module("nlmon"))
 			return 1;
 		snprintf(why, len, "needs nlmon: this kernel has no nlmon link type");
 		return 0;
@@ -188,6 +193,12 @@ int hx_need_met(const struct sc_need *n, char *why, size_t len)
 		snprintf(why, len, "needs user %s: no such user", n->arg);
 		return 0;
 	}
+	case SC_NEED_NETEM:
+		/* tried, not looked up: a built-in qdisc has no module */
+		if (ns_qdisc_supported("netem"))
+			return 1;
+		snprintf(why, len, "needs netem: this kernel has no netem qdisc (tbf is here: 'shape')");
+		return 0;
 	}
 	return 1;
 }

@@ -221,6 +221,92 @@ static int is_tcp_listener(const struct sc_step *s)
 	return s->kind == SC_STEP_LISTEN && s->u.listen.proto == IPPROTO_TCP;
 }
 
+static int is_start(const struct sc_step *s)
+{
+	return s->kind == SC_STEP_START;
+}
+
+/*
+ * The MTU interface ifname of host h will have: a link's `mtu`, 1500 for
+ * other links and bridges (the kernel's), 65536 for lo.
+ */
+static unsigned mtu_of(const struct sc_scenario *sc, size_t h, const char *ifname)
+{
+	size_t i;
+	int e;
+
+	if (!strcmp(ifname, "lo"))
+		return 65536;
+	for (i = 0; i < sc->nlinks; i++)
+		for (e = 0; e < 2; e++)
+			if (sc->links[i].end[e].host == h &&
+			    !strcmp(sc->links[i].end[e].ifname, ifname))
+				return sc->links[i].mtu ? sc->links[i].mtu : 1500;
+	return 1500;
+}
+
+/* A frame to inject: an Ethernet header at least, within the MTU. */
+static int frame_fits(struct sc_checker *C, const struct sc_step *s, size_t len,
+		      struct sc_pos pos)
+{
+	unsigned mtu = mtu_of(C->sc, s->host, s->u.inject.ifname);
+
+	if (len < 14)
+		return E(C, pos, "a frame of %zu bytes is shorter than an Ethernet header (14)",
+			 len);
+	if (len > (size_t)mtu + 14)
+		return E(C, pos, "a frame of %zu bytes is over the MTU of '%s:%s' (%u, so at most %u bytes)",
+			 len, s->hostname, s->u.inject.ifname, mtu, mtu + 14);
+	return 0;
+}
+
+struct inject_check {
+	struct sc_checker *C;
+	const struct sc_step *s;
+	const struct sc_file *f;
+};
+
+static int inject_frame_fits(void *arg, const uint8_t *f, size_t n, unsigned line)
+{
+	struct inject_check *ic = arg;
+	struct sc_pos at = { ic->f->pos.line + line, 1 };
+
+	(void)f;
+	return frame_fits(ic->C, ic->s, n, at);
+}
+
+/* inject ... file NAME, when NAME is one of the scenario's files: its
+ * frames in hex (sc_hex_frames), checked as the words of `inject` are. */
+static int check_inject_file(struct sc_checker *C, const struct sc_step *s)
+{
+	enum { MAX = 65536 + 15 }; /* lo's MTU and a header, and one more */
+	struct inject_check ic = { C, s, NULL };
+	unsigned badline = 0;
+	uint8_t *buf;
+	size_t i;
+	int r, odd = 0;
+
+	for (i = 0; i < C->sc->nfiles; i++)
+		if (!strcmp(C->sc->files[i].name, s->u.inject.file))
+			ic.f = &C->sc->files[i];
+	if (!ic.f)
+		return 0; /* a savefile or file the steps write: read when run */
+	if (!(buf = malloc(MAX)))
+		return hx_err(C->err, -ENOMEM, "out of memory");
+	r = sc_hex_frames(ic.f->text, ic.f->len, buf, MAX, inject_frame_fits, &ic,
+			  &badline, &odd);
+	free(buf);
+	if (r == -EINVAL || r == -EMSGSIZE) {
+		/* the block's indentation is gone: say the line only */
+		struct sc_pos at = { ic.f->pos.line + badline, 1 };
+
+		return E(C, at, "line %u of file '%s': %s", badline, ic.f->name,
+			 r == -EMSGSIZE ? "a frame over 65550 bytes" :
+			 odd ? "an odd number of hex digits" : "not a frame in hex");
+	}
+	return r;
+}
+
 /* ---- the topology ---------------------------------------------------- */
 
 static int check_topology(struct sc_checker *C)
@@ -326,6 +412,18 @@ static int check_topology(struct sc_checker *C)
 				return E(C, sc->names[i].pos, "%s is named twice (line %u)",
 					 addr_str(&sc->names[i].addr, b, sizeof(b)),
 					 sc->names[j].pos.line);
+	}
+	for (i = 0; i < sc->nshapes; i++) {
+		struct sc_shape *sh = &sc->shapes[i];
+
+		if ((r = iface(C, &sh->dev)) < 0)
+			return r;
+		for (j = 0; j < i; j++)
+			if (sc->shapes[j].dev.host == sh->dev.host &&
+			    !strcmp(sc->shapes[j].dev.ifname, sh->dev.ifname))
+				return E(C, sh->pos, "'%s:%s' is shaped twice (line %u)",
+					 sh->dev.hostname, sh->dev.ifname,
+					 sc->shapes[j].pos.line);
 	}
 	for (i = 0; i < sc->nfiles; i++)
 		for (j = 0; j < i; j++)
@@ -473,8 +571,15 @@ static int check_read(struct sc_checker *C, struct sc_step *s, size_t at)
 		    p->u.capture.cmd.td.wfile && !strcmp(p->u.capture.cmd.td.wfile, f))
 			break;
 	}
-	if (i == (size_t)-1)
-		return E(C, optpos(t, f), "no capture before this step writes '%s'", f);
+	if (i == (size_t)-1) {
+		/* a program of the scenario's may have written it (the real
+		 * tcpdump -w): then it is read as it is when the step runs */
+		for (i = at; i-- > 0;)
+			if (C->sc->steps[i].kind == SC_STEP_START ||
+			    C->sc->steps[i].kind == SC_STEP_RUN)
+				return 0;
+		return E(C, optpos(t, f), "no capture, start or run before this step writes '%s'", f);
+	}
 	if (!C->ended[i])
 		return E(C, optpos(t, f), "capture '%s' still writes '%s': stop it before reading",
 			 C->sc->steps[i].label, f);
@@ -596,6 +701,35 @@ static int check_steps(struct sc_checker *C)
 			break;
 		case SC_STEP_RUN:
 		case SC_STEP_DUMP:
+		case SC_STEP_START:
+			break;
+		case SC_STEP_SIGNAL:
+		case SC_STEP_WAITPROC:
+		case SC_STEP_AWAITTEXT:
+			if ((r = ref(C, s, i, is_start, "started program")) < 0)
+				return r;
+			if (C->ended[s->ref])
+				return E(C, s->refpos, "'%s' was waited for until it ended on line %u",
+					 s->refname, C->ended[s->ref]);
+			if (s->kind == SC_STEP_WAITPROC)
+				C->ended[s->ref] = s->pos.line;
+			break;
+		case SC_STEP_INJECT:
+			if ((r = dev_of(C, s->host, s->u.inject.ifname, s->u.inject.ifpos)) < 0)
+				return r;
+			if (s->u.inject.file) {
+				if ((r = relpath(C, s->u.inject.file, s->u.inject.filepos,
+						 "inject's file")) < 0 ||
+				    (r = check_inject_file(C, s)) < 0)
+					return r;
+			} else if ((r = frame_fits(C, s, s->u.inject.frame.len,
+						   s->u.inject.ifpos)) < 0) {
+				return r;
+			}
+			break;
+		case SC_STEP_TCP:
+			if ((r = dest(C, &s->u.tcp.dest, s->u.tcp.ipv6)) < 0)
+				return r;
 			break;
 		}
 	}
@@ -649,7 +783,7 @@ static int check_patterns(struct sc_checker *C, struct sc_expect *e)
 			if (t->off)
 				return E(C, at, "'$%s%+lld': $%s has no value yet (an earlier pattern must bind it)",
 					 t->text, t->off, t->text);
-			if (e->kind == SC_EX_LACKS)
+			if (e->kind == SC_EX_LACKS || e->kind == SC_EX_PCAP_LACKS)
 				return E(C, at, "'lacks' cannot bind $%s: a line that matches nothing binds nothing",
 					 t->text);
 			t->kind = SC_PT_BIND;
@@ -673,7 +807,12 @@ static int is_packet_src(const struct sc_step *s)
 static int is_text_src(const struct sc_step *s)
 {
 	return s->kind == SC_STEP_CAPTURE || s->kind == SC_STEP_READ ||
-	       s->kind == SC_STEP_RUN;
+	       s->kind == SC_STEP_RUN || s->kind == SC_STEP_START;
+}
+
+static int is_pcap_kind(enum sc_expect_kind k)
+{
+	return k == SC_EX_PCAP_COUNT || k == SC_EX_PCAP_HAS || k == SC_EX_PCAP_LACKS;
 }
 
 static int check_mac_text(const char *s)
@@ -692,6 +831,11 @@ static int check_expect(struct sc_checker *C, struct sc_expect *e, size_t nsteps
 	size_t i;
 	int r, ok;
 
+	if (is_pcap_kind(e->kind)) {
+		if ((r = relpath(C, e->srcname, e->srcpos, "savefile")) < 0)
+			return r;
+		return e->kind == SC_EX_PCAP_COUNT ? 0 : check_patterns(C, e);
+	}
 	if (e->kind != SC_EX_FILES) {
 		e->src = find_label_before(sc, e->srcname, nsteps_before);
 		if (e->src == SC_NONE) {
@@ -714,8 +858,44 @@ static int check_expect(struct sc_checker *C, struct sc_expect *e, size_t nsteps
 	case SC_EX_CONTAINS:
 	case SC_EX_HAS:
 	case SC_EX_LACKS:
-		ok = is_text_src(s);
+		switch (e->text_of) {
+		case SC_TEXT_STDOUT:
+		case SC_TEXT_STDERR:
+			if (s->kind != SC_STEP_START)
+				return E(C, e->srcpos, "'%s' is a %s step: only a started program has %s",
+					 e->srcname, sc_step_name(s->kind),
+					 e->text_of == SC_TEXT_STDOUT ? "stdout" : "stderr");
+			ok = 1;
+			break;
+		case SC_TEXT_LADDER:
+			if (!is_packet_src(s))
+				return E(C, e->srcpos, "'%s' is a %s step: a ladder is drawn from a capture or a read",
+					 e->srcname, sc_step_name(s->kind));
+			ok = 1;
+			break;
+		default:
+			ok = is_text_src(s);
+		}
 		break;
+	case SC_EX_SAME_AS: {
+		size_t o = find_label_before(sc, e->u.same_as.othername, nsteps_before);
+
+		if (!is_packet_src(s))
+			return E(C, e->srcpos, "'%s' is a %s step: same-as compares captures and reads",
+				 e->srcname, sc_step_name(s->kind));
+		if (o == SC_NONE)
+			return E(C, e->u.same_as.otherpos, "unknown step '%s'",
+				 e->u.same_as.othername);
+		if (!is_packet_src(&sc->steps[o]))
+			return E(C, e->u.same_as.otherpos, "'%s' is a %s step: same-as compares captures and reads",
+				 e->u.same_as.othername, sc_step_name(sc->steps[o].kind));
+		if (o == e->src)
+			return E(C, e->u.same_as.otherpos, "'%s' is compared with itself",
+				 e->srcname);
+		e->u.same_as.other = o;
+		ok = 1;
+		break;
+	}
 	case SC_EX_OUTCOME:
 		switch (e->u.outcome.what) {
 		case SC_OUT_CONNECTED:
@@ -738,9 +918,11 @@ static int check_expect(struct sc_checker *C, struct sc_expect *e, size_t nsteps
 		ok = is_conn(s) || s->kind == SC_STEP_RECV;
 		break;
 	case SC_EX_EXIT:
-		ok = s->kind == SC_STEP_RUN;
+		ok = s->kind == SC_STEP_RUN || s->kind == SC_STEP_START;
 		break;
 	case SC_EX_REPLIES:
+	case SC_EX_SENT:
+	case SC_EX_LOSS:
 		ok = s->kind == SC_STEP_PING;
 		break;
 	case SC_EX_FILES:
@@ -758,8 +940,11 @@ static int check_expect(struct sc_checker *C, struct sc_expect *e, size_t nsteps
 			[SC_EX_HAS] = "a capture, a read or a run",
 			[SC_EX_LACKS] = "a capture, a read or a run",
 			[SC_EX_OUTCOME] = "a step with that outcome",
-			[SC_EX_RECEIVED] = "a connection or a recv", [SC_EX_EXIT] = "a run",
+			[SC_EX_RECEIVED] = "a connection or a recv",
+			[SC_EX_EXIT] = "a run or a started program",
 			[SC_EX_REPLIES] = "a ping", [SC_EX_FILES] = "",
+			[SC_EX_SENT] = "a ping", [SC_EX_LOSS] = "a ping",
+			[SC_EX_SAME_AS] = "a capture or a read",
 			[SC_EX_LINKTYPE] = "a capture or a read",
 		};
 
@@ -918,6 +1103,9 @@ const char *sc_need_describe(const struct sc_need *n, char *buf, size_t len)
 		break;
 	case SC_NEED_USER:
 		snprintf(buf, len, "user %s", n->arg);
+		break;
+	case SC_NEED_NETEM:
+		snprintf(buf, len, "netem");
 		break;
 	}
 	return buf;

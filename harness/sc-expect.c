@@ -12,9 +12,12 @@
 #include <pcap/pcap.h>
 
 #include "capture/decode.h"
+#include "capture/pktvec.h"
+#include "capture/sf.h"
 #include "harness/sc-files.h"
 #include "harness/sc-lines.h"
 #include "harness/sc-match.h"
+#include "harness/sc-same.h"
 
 #define MAX_LISTED 40 /* lines or packets a failure lists at most */
 
@@ -352,7 +355,7 @@ static int ex_has(struct sc_eval *X)
 		if (r < 0 && r != -E2BIG)
 			return r;
 		if (r == 1) {
-			if (X->e->kind == SC_EX_HAS)
+			if ((X->e->kind == SC_EX_HAS || X->e->kind == SC_EX_PCAP_HAS))
 				return 1;
 			sc_env_undo(&X->env, mark);
 			if (found++ == 0) {
@@ -367,7 +370,7 @@ static int ex_has(struct sc_eval *X)
 			best = mm;
 		}
 	}
-	if (X->e->kind == SC_EX_LACKS) {
+	if ((X->e->kind == SC_EX_LACKS || X->e->kind == SC_EX_PCAP_LACKS)) {
 		if (found > 1)
 			why(X, "%zu lines match: none should", found);
 		return found == 0;
@@ -910,6 +913,93 @@ static int ex_replies(struct sc_eval *X)
 	return 0;
 }
 
+static int ex_sent(struct sc_eval *X)
+{
+	char c[64];
+
+	if (sc_cond_holds(&X->e->u.count, X->r->sent))
+		return 1;
+	sc_cond_str(&X->e->u.count, c, sizeof(c));
+	why(X, "'%s' sent %d request%s, expected %s", X->e->srcname, X->r->sent,
+	    X->r->sent == 1 ? "" : "s", c);
+	return 0;
+}
+
+/* Loss as ping's summary says it, in whole percent rounded down. */
+static int ex_loss(struct sc_eval *X)
+{
+	int sent = X->r->sent, loss;
+	char c[64];
+
+	loss = sent ? (sent - X->r->replies) * 100 / sent : 0;
+	if (sc_cond_holds(&X->e->u.count, loss))
+		return 1;
+	sc_cond_str(&X->e->u.count, c, sizeof(c));
+	why(X, "'%s' lost %d%% (%d sent, %d received), expected %s", X->e->srcname,
+	    loss, sent, X->r->replies, c);
+	return 0;
+}
+
+static int ex_same_as(struct sc_eval *X)
+{
+	const struct sc_step_result *o = &X->res->steps[X->e->u.same_as.other];
+	struct sc_same_side a = { X->e->srcname, X->r->pkts, X->r->npkts, X->r->text };
+	struct sc_same_side b = { X->e->u.same_as.othername, o->pkts, o->npkts, o->text };
+
+	if (!o->ran) {
+		why(X, "step '%s' did not run", X->e->u.same_as.othername);
+		return 0;
+	}
+	if (X->r->dlt != o->dlt) {
+		why(X, "'%s' has link type %d, '%s' %d", a.name, X->r->dlt, b.name, o->dlt);
+		return 0;
+	}
+	return sc_same_as(&a, &b, &X->why, &X->det);
+}
+
+/*
+ * expect FILE pcap ...: the savefile read whole through the savefile
+ * iterator, printed with tcpdump's default options and the scenario's
+ * host names, into *alt (its packets in pv, its lines in text).
+ */
+static int load_pcap(struct sc_eval *X, struct sc_step_result *alt,
+		     struct cap_pktvec *pv, struct sc_lines *text)
+{
+	static char *const argv[] = { "tcpdump", NULL };
+	static const struct sc_tcpdump plain = { .argc = 1, .argv = (char **)argv };
+	struct sf_iter it;
+	struct sf_iter_opts o = { .name = X->e->srcname };
+	struct pcap_pkthdr *h;
+	const uint8_t *d;
+	char path[4096], e[HX_ERRLEN];
+	int n;
+
+	snprintf(path, sizeof(path), "%s/%s", X->res->workdir, X->e->srcname);
+	if (sf_iter_open(e, &it, path, &o) < 0) {
+		why(X, "%s", e);
+		return 0;
+	}
+	while ((n = sf_iter_next(&it, &h, &d)) == 1)
+		if (cap_pktvec_add(pv, h, d) < 0) {
+			sf_iter_close(&it);
+			return -ENOMEM;
+		}
+	if (n < 0) {
+		why(X, "'%s': %s", X->e->srcname, sf_iter_error(&it));
+		sf_iter_close(&it);
+		return 0;
+	}
+	alt->ran = 1;
+	alt->dlt = pcap_datalink(it.in.pd);
+	sf_iter_close(&it);
+	alt->pkts = pv->v;
+	alt->npkts = pv->n;
+	if (sc_render_packets(e, X->sc, &plain, alt->dlt, alt->pkts, alt->npkts, text) < 0)
+		return -ENOMEM;
+	alt->text = text;
+	return 1;
+}
+
 /* ---- the loop -------------------------------------------------------- */
 
 static void put_expected(struct sc_eval *X)
@@ -947,18 +1037,44 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 		size_t mark = X.env.n;
 		int ok;
 
+		struct sc_step_result alt;
+		struct cap_pktvec pv = { 0 };
+		struct sc_lines ptext;
+
 		X.ei = i;
 		X.e = e;
 		X.r = e->src != SC_NONE ? &res->steps[e->src] : &none;
 		hx_buf_reset(&X.why);
 		hx_buf_reset(&X.det);
 		v[i].expect = i;
-		if (e->src != SC_NONE && !X.r->ran) {
+		sc_lines_init(&ptext);
+		/* the text the expectation is about, when not the step's own */
+		alt = *X.r;
+		if (e->text_of == SC_TEXT_STDOUT)
+			alt.text = X.r->stdout_text;
+		else if (e->text_of == SC_TEXT_STDERR)
+			alt.text = X.r->stderr_text;
+		else if (e->text_of == SC_TEXT_LADDER)
+			alt.text = X.r->ladder;
+		X.r = &alt;
+		ok = 1;
+		if (e->kind == SC_EX_PCAP_COUNT || e->kind == SC_EX_PCAP_HAS ||
+		    e->kind == SC_EX_PCAP_LACKS) {
+			memset(&alt, 0, sizeof(alt));
+			ok = load_pcap(&X, &alt, &pv, &ptext);
+		}
+		if (ok <= 0) {
+			/* the savefile could not be read: said in why */
+		} else if (e->src != SC_NONE && !X.r->ran) {
 			why(&X, "step '%s' did not run", e->srcname);
 			ok = 0;
 		} else {
 			switch (e->kind) {
-			case SC_EX_COUNT: ok = ex_count(&X); break;
+			case SC_EX_COUNT:
+			case SC_EX_PCAP_COUNT: ok = ex_count(&X); break;
+			case SC_EX_SAME_AS: ok = ex_same_as(&X); break;
+			case SC_EX_SENT: ok = ex_sent(&X); break;
+			case SC_EX_LOSS: ok = ex_loss(&X); break;
 			case SC_EX_OUTPUT:
 			case SC_EX_CONTAINS:
 				if (!X.r->text) {
@@ -970,6 +1086,8 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 				break;
 			case SC_EX_HAS:
 			case SC_EX_LACKS:
+			case SC_EX_PCAP_HAS:
+			case SC_EX_PCAP_LACKS:
 				if (!X.r->text) {
 					why(&X, "'%s' has no output", e->srcname);
 					ok = 0;
@@ -989,6 +1107,8 @@ int sc_expect_eval(char *err, const struct sc_scenario *sc,
 			default: ok = 0; why(&X, "unknown expectation");
 			}
 		}
+		cap_pktvec_release(&pv);
+		sc_lines_release(&ptext);
 		if (ok < 0) {
 			r = hx_err(err, ok, "out of memory");
 			break;

@@ -24,8 +24,13 @@ struct sc_step_result {
 	/* connections and recv: every byte received */
 	const uint8_t *received;
 	size_t nreceived;
-	int exit_status;	   /* run: exit status; 128+N for signal N */
+	int exit_status;	   /* run, start: exit status; 128+N for signal N */
 	int replies;		   /* ping: echo replies received */
+	int sent;		   /* ping: echo requests sent */
+	/* start: its standard output and standard error apart */
+	const struct sc_lines *stdout_text, *stderr_text;
+	/* capture, read: the TCP ladders of its packets (sc_render_ladder) */
+	const struct sc_lines *ladder;
 };
 
 /* The MAC address an interface got (for smac/dmac == HOST:IF). */

@@ -14,6 +14,7 @@
 #include "harness/sc-lex.h"
 #include "harness/sc-match.h"
 #include "harness/sc-parse-int.h"
+#include "netns/craft.h"
 
 /* N | OP N | OPN | A..B. Returns the words used, or < 0. */
 static int numcond(struct sc_parser *P, size_t i, struct sc_num_cond *c,
@@ -337,7 +338,7 @@ const char *sc_outcome_name(enum sc_outcome o)
 
 static int p_expect(struct sc_parser *P)
 {
-	const char *u = "expect NAME count|output|has|lacks|each|same|gaps|OUTCOME|received|exit|replies ... | expect files GLOB ...";
+	const char *u = "expect NAME count|output|has|lacks|each|same|gaps|OUTCOME|received|exit|replies|sent|loss|same-as ... | expect NAME stdout|stderr|ladder has|lacks|output ... | expect FILE pcap count|has|lacks ... | expect files GLOB ...";
 	struct sc_expect *e;
 	struct sc_word w;
 	const struct sc_word *v;
@@ -451,10 +452,60 @@ static int p_expect(struct sc_parser *P)
 	}
 	P->w[1] = w;
 	v = &P->w[1];
+	/*
+	 * A text or a file before the verb: `expect td stderr has ...`,
+	 * `expect cap ladder output`, `expect f.pcap pcap count 3`. The verb
+	 * then takes the selector's place, so what follows reads as usual.
+	 */
+	if (scp_is(v, "stdout") || scp_is(v, "stderr") || scp_is(v, "ladder") ||
+	    scp_is(v, "pcap")) {
+		int pcap = scp_is(v, "pcap");
+		struct sc_word sel = *v;
+
+		e->text_of = scp_is(v, "stdout") ? SC_TEXT_STDOUT :
+			     scp_is(v, "stderr") ? SC_TEXT_STDERR :
+			     scp_is(v, "ladder") ? SC_TEXT_LADDER : SC_TEXT_MAIN;
+		if ((r = sc_lex_word(&P->lx, P->err, &w)) < 0)
+			return r;
+		if (r == 0)
+			return scp_errw(P, &sel, "'%s' needs %s after it", sel.s,
+					pcap ? "count, has or lacks" : "has, lacks or output");
+		if ((pcap && !scp_is(&w, "count") && !scp_is(&w, "has") &&
+		     !scp_is(&w, "lacks")) ||
+		    (!pcap && !scp_is(&w, "has") && !scp_is(&w, "lacks") &&
+		     !scp_is(&w, "output"))) {
+			r = scp_errw(P, &w, "expected %s after '%s', got '%s'",
+				     pcap ? "count, has or lacks" : "has, lacks or output",
+				     sel.s, w.s);
+			sc_word_free(&w);
+			return r;
+		}
+		sc_word_free(&P->w[1]);
+		P->w[1] = w;
+		v = &P->w[1];
+		if (pcap) {
+			if (scp_is(v, "count")) {
+				const char *up = "expect FILE pcap count N | >= N | A..B";
+
+				e->kind = SC_EX_PCAP_COUNT;
+				if ((r = scp_rest_words(P)) < 0)
+					return r;
+				k = numcond(P, 2, &e->u.count, "count", 0, up);
+				if (k < 0)
+					return k;
+				return 2 + (size_t)k < P->nw ? scp_extra(P, 2 + (size_t)k, up) : 0;
+			}
+			/* has, lacks: below, then made savefile kinds */
+			e->kind = SC_EX_PCAP_HAS;
+		}
+	}
 	if (scp_is(v, "has") || scp_is(v, "lacks")) {
 		struct sc_word rest;
 
-		e->kind = scp_is(v, "has") ? SC_EX_HAS : SC_EX_LACKS;
+		if (e->kind == SC_EX_PCAP_HAS)
+			e->kind = scp_is(v, "has") ? SC_EX_PCAP_HAS : SC_EX_PCAP_LACKS;
+		else
+			e->kind = scp_is(v, "has") ? SC_EX_HAS : SC_EX_LACKS;
 		r = sc_lex_rest(&P->lx, &rest);
 		if (r < 0)
 			return scp_oom(P);
@@ -503,6 +554,29 @@ static int p_expect(struct sc_parser *P)
 		if (e->u.output.n == 0 && e->kind == SC_EX_CONTAINS)
 			return scp_errw(P, v, "'output contains' needs at least one pattern line");
 		return 0;
+	}
+	if (scp_is(v, "same-as")) {
+		const char *us = "expect CAPTURE same-as CAPTURE";
+
+		e->kind = SC_EX_SAME_AS;
+		e->u.same_as.other = SC_NONE;
+		if (P->nw < 3)
+			return scp_missing(P, 2, "the capture or read to compare with", us);
+		if (P->nw > 3)
+			return scp_extra(P, 3, us);
+		e->u.same_as.othername = scp_xdup(P, P->w[2].s);
+		e->u.same_as.otherpos = P->w[2].pos;
+		return e->u.same_as.othername ? 0 : -ENOMEM;
+	}
+	if (scp_is(v, "sent") || scp_is(v, "loss")) {
+		const char *us = scp_is(v, "sent") ? "expect PING sent N | sent >= N"
+						   : "expect PING loss N | loss <= N (percent)";
+
+		e->kind = scp_is(v, "sent") ? SC_EX_SENT : SC_EX_LOSS;
+		k = numcond(P, 2, &e->u.count, v->s, 0, us);
+		if (k < 0)
+			return k;
+		return 2 + (size_t)k < P->nw ? scp_extra(P, 2 + (size_t)k, us) : 0;
 	}
 	if (scp_is(v, "count") || scp_is(v, "replies")) {
 		const char *uc = scp_is(v, "count") ? "expect NAME count N | count >= N | count A..B"
@@ -562,6 +636,26 @@ static int p_expect(struct sc_parser *P)
 			return scp_errw(P, &P->w[3], "expected a comparison (== != < <= > >=), got '%s'",
 					P->w[3].s);
 		e->u.each.op = ops[j].op;
+		/* tcpdump's flag names where the number goes: flags == syn|ack */
+		if (e->u.each.field == SC_F_FLAGS && P->nw > 4 &&
+		    !isdigit((unsigned char)P->w[4].s[0]) && P->w[4].s[0] != '$' &&
+		    strncmp(P->w[4].s, "first.", 6) && strncmp(P->w[4].s, "prev.", 5) &&
+		    strncmp(P->w[4].s, "peer.", 5)) {
+			size_t bad;
+			int f = ns_tcp_flags_parse(P->w[4].s, &bad);
+
+			if (f < 0) {
+				struct sc_word at = P->w[4];
+
+				at.pos.col += (unsigned)bad;
+				return scp_errw(P, &at, "'%s' is not TCP flags (syn|ack, 0x12, S.)",
+						P->w[4].s);
+			}
+			e->u.each.rhs.kind = SC_OPND_NUM;
+			e->u.each.rhs.num = f;
+			e->u.each.rhs.pos = P->w[4].pos;
+			return when(P, e, 5, ue);
+		}
 		k = operand(P, 4, &e->u.each.rhs, text_field(e->u.each.field), ue);
 		if (k < 0)
 			return k;

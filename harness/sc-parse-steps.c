@@ -11,6 +11,8 @@
 
 #include "harness/sc-lex.h"
 #include "harness/sc-parse-int.h"
+#include "netns/craft.h"
+#include "netns/proc.h"
 
 static int port(struct sc_parser *P, const struct sc_word *w, int *out)
 {
@@ -375,12 +377,13 @@ static int p_abort(struct sc_parser *P)
 
 static int p_ping(struct sc_parser *P)
 {
-	const char *u = "ping HOST DEST [count N] [interval D] [size N] [timeout D] [ipv6]";
+	const char *u = "ping HOST DEST [count N] [interval D] [size N] [ttl N] [timeout D] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_PING);
 	static const struct opt o[] = {
 		{ "count", O_INT, 1, 1000, OPT_AT(u.ping.count), OPT_NOPOS },
 		{ "interval", O_DUR, 0, 0, OPT_AT(u.ping.interval), OPT_NOPOS },
 		{ "size", O_INT, 0, 65000, OPT_AT(u.ping.size), OPT_NOPOS },
+		{ "ttl", O_INT, 1, 255, OPT_AT(u.ping.ttl), OPT_NOPOS },
 		{ "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS },
 		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.ping.ipv6), OPT_NOPOS },
 	};
@@ -470,15 +473,26 @@ static int p_dns(struct sc_parser *P)
 	return 0;
 }
 
+/* wait DURATION, or wait PROCESS [timeout D]: a word that starts like a
+ * number is a duration (and an error without its unit). */
 static int p_wait(struct sc_parser *P)
 {
-	const char *u = "wait DURATION";
-	struct sc_step *s = new_step(P, SC_STEP_WAIT);
+	const char *u = "wait DURATION | wait PROCESS [timeout D]";
+	static const struct opt o[] = { { "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS } };
+	struct sc_step *s;
+	int r;
 
-	if (!s)
-		return -ENOMEM;
 	if (P->nw < 1)
-		return scp_missing(P, 0, "a duration", u);
+		return scp_missing(P, 0, "a duration or a started program", u);
+	if (!isdigit((unsigned char)P->w[0].s[0]) && P->w[0].s[0] != '.') {
+		if (!(s = new_step(P, SC_STEP_WAITPROC)))
+			return -ENOMEM;
+		if ((r = step_ref(P, s, 0, "the started program", u)) < 0)
+			return r;
+		return options(P, s, 1, o, NOPT(o), u);
+	}
+	if (!(s = new_step(P, SC_STEP_WAIT)))
+		return -ENOMEM;
 	if (P->nw > 1)
 		return scp_extra(P, 1, u);
 	return scp_dur(P, &P->w[0], "wait", HOUR, &s->u.wait.d);
@@ -563,13 +577,27 @@ static int p_read(struct sc_parser *P)
 	return tcpdump_words(P, i, &s->u.read.cmd, u);
 }
 
+/* await CAPTURE N, or await PROCESS TEXT: a quoted word, or one that
+ * does not start with a digit, is a text. */
 static int p_await(struct sc_parser *P)
 {
-	const char *u = "await CAPTURE N [timeout DURATION]";
-	struct sc_step *s = new_step(P, SC_STEP_AWAIT);
+	const char *u = "await CAPTURE N [timeout DURATION] | await PROCESS TEXT [timeout DURATION]";
 	static const struct opt o[] = { { "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS } };
+	struct sc_step *s;
 	int r;
 
+	if (P->nw >= 2 && (P->w[1].quoted || !isdigit((unsigned char)P->w[1].s[0]))) {
+		if (!(s = new_step(P, SC_STEP_AWAITTEXT)))
+			return -ENOMEM;
+		if ((r = step_ref(P, s, 0, "the started program", u)) < 0)
+			return r;
+		if (!P->w[1].len)
+			return scp_errw(P, &P->w[1], "'await' needs a text to wait for");
+		if (!(s->u.awaittext.text = scp_xdup(P, P->w[1].s)))
+			return -ENOMEM;
+		return options(P, s, 2, o, NOPT(o), u);
+	}
+	s = new_step(P, SC_STEP_AWAIT);
 	if (!s)
 		return -ENOMEM;
 	if ((r = step_ref(P, s, 0, "the capture", u)) < 0)
@@ -618,6 +646,326 @@ static int p_stop(struct sc_parser *P)
 	return p_connop(P, SC_STEP_STOP, "stop CAPTURE");
 }
 
+
+/* ---- programs of one's own, crafted frames ----------------------------- */
+
+/* An interface name as the topology's HOST:IF takes it. */
+static int ifname_word(struct sc_parser *P, const struct sc_word *w, char **out)
+{
+	size_t i;
+
+	if (!w->len || w->len > 15)
+		return scp_errw(P, w, "'%s' is not an interface name (1 to 15 bytes)", w->s);
+	for (i = 0; i < w->len; i++)
+		if (w->s[i] <= ' ' || w->s[i] >= 127 || w->s[i] == '/' || w->s[i] == '%' ||
+		    w->s[i] == ':')
+			return scp_errw(P, w, "'%s' is not a valid interface name", w->s);
+	*out = scp_xdup(P, w->s);
+	return *out ? 0 : -ENOMEM;
+}
+
+/*
+ * start HOST PROGRAM [ARG...] [ready TEXT] [timeout D]: `ready` and
+ * `timeout` are the statement's only when unquoted and at the end, so a
+ * program's own argument spelled so is quoted.
+ */
+static int p_start(struct sc_parser *P)
+{
+	const char *u = "start HOST PROGRAM [ARG...] [ready TEXT] [timeout D]";
+	struct sc_step *s;
+	size_t i, n;
+	int r;
+
+	if ((r = need_label(P, "start")) < 0)
+		return r;
+	if (!(s = new_step(P, SC_STEP_START)))
+		return -ENOMEM;
+	if ((r = step_host(P, s, 0, u)) < 0)
+		return r;
+	n = P->nw;
+	for (;;) {
+		if (n >= 3 && scp_is(&P->w[n - 2], "ready") && !s->u.start.ready) {
+			if (!P->w[n - 1].len)
+				return scp_errw(P, &P->w[n - 1], "'ready' needs a text to wait for");
+			if (!(s->u.start.ready = scp_xdup(P, P->w[n - 1].s)))
+				return -ENOMEM;
+			n -= 2;
+			continue;
+		}
+		if (n >= 3 && scp_is(&P->w[n - 2], "timeout") && !s->timeout) {
+			if ((r = scp_dur(P, &P->w[n - 1], "timeout", HOUR, &s->timeout)) < 0)
+				return r;
+			n -= 2;
+			continue;
+		}
+		break;
+	}
+	if (n < 2)
+		return scp_missing(P, 1, "the program", u);
+	s->u.start.argc = (int)(n - 1);
+	s->u.start.argv = calloc(n, sizeof(char *));
+	if (!s->u.start.argv)
+		return scp_oom(P);
+	for (i = 1; i < n; i++)
+		if (!(s->u.start.argv[i - 1] = scp_xdup(P, P->w[i].s)))
+			return -ENOMEM;
+	return 0;
+}
+
+static int p_signal(struct sc_parser *P)
+{
+	const char *u = "signal PROCESS SIGNAME";
+	struct sc_step *s = new_step(P, SC_STEP_SIGNAL);
+	int r;
+
+	if (!s)
+		return -ENOMEM;
+	if ((r = step_ref(P, s, 0, "the started program", u)) < 0)
+		return r;
+	if (P->nw < 2)
+		return scp_missing(P, 1, "the signal (INT, TERM, HUP, USR1 ...)", u);
+	if ((s->u.signal.sig = ns_signum(P->w[1].s)) < 0)
+		return scp_errw(P, &P->w[1], "unknown signal '%s' (INT, TERM, HUP, KILL, USR1, USR2 ... or a number)",
+				P->w[1].s);
+	return P->nw > 2 ? scp_extra(P, 2, u) : 0;
+}
+
+/* inject HOST IF HEX... | inject HOST IF file NAME */
+static int p_inject(struct sc_parser *P)
+{
+	const char *u = "inject HOST IF HEX... | inject HOST IF file NAME";
+	struct sc_step *s = new_step(P, SC_STEP_INJECT);
+	struct hx_buf b = HX_BUF_INIT;
+	uint8_t chunk[4096];
+	size_t i, len, bad;
+	int r;
+
+	if (!s)
+		return -ENOMEM;
+	if ((r = step_host(P, s, 0, u)) < 0)
+		return r;
+	if (P->nw < 2)
+		return scp_missing(P, 1, "the interface", u);
+	if ((r = ifname_word(P, &P->w[1], &s->u.inject.ifname)) < 0)
+		return r;
+	s->u.inject.ifpos = P->w[1].pos;
+	if (P->nw < 3)
+		return scp_missing(P, 2, "the frame in hex, or file NAME", u);
+	if (scp_is(&P->w[2], "file")) {
+		if (P->nw < 4)
+			return scp_missing(P, 3, "the file's name", u);
+		if (!(s->u.inject.file = scp_xdup(P, P->w[3].s)))
+			return -ENOMEM;
+		s->u.inject.filepos = P->w[3].pos;
+		return P->nw > 4 ? scp_extra(P, 4, u) : 0;
+	}
+	for (i = 2; i < P->nw; i++) {
+		const struct sc_word *w = &P->w[i];
+
+		r = sc_hex_frame(w->s, w->len, chunk, sizeof(chunk), &len, &bad);
+		if (r == -1 && bad == w->len) {
+			hx_buf_release(&b);
+			return scp_errw(P, w, "'%s' has an odd number of hex digits", w->s);
+		}
+		if (r < 0) {
+			struct sc_word at = *w;
+
+			hx_buf_release(&b);
+			at.pos.col += (unsigned)bad;
+			return scp_errw(P, &at, r == -1 ? "'%s' is not hex" : "'%s' is too long",
+					w->s);
+		}
+		hx_buf_put(&b, chunk, len);
+	}
+	if (b.oom) {
+		hx_buf_release(&b);
+		return scp_oom(P);
+	}
+	s->u.inject.frame.bytes = (uint8_t *)b.p;
+	s->u.inject.frame.len = b.len;
+	return 0;
+}
+
+/* A 32-bit number: decimal or 0x hex. */
+static int u32w(struct sc_parser *P, const struct sc_word *w, const char *what,
+		uint32_t *out)
+{
+	long long v;
+	int r = scp_num(P, w, what, 0, 0xffffffffLL, &v);
+
+	*out = (uint32_t)v;
+	return r;
+}
+
+/*
+ * tcp HOST DEST PORT flags F [seq N] [ack N] [win N] [urg N] [sport N]
+ *     [ttl N] [ipv6] [options OPT...] [data DATA]
+ * OPT: nop eol sackOK | mss N | wscale N | ts V E | sack L:R... | raw HEX
+ */
+static int tcp_words(struct sc_parser *P, struct sc_step *s, struct hx_buf *obp)
+{
+	const char *u = "tcp HOST DEST PORT flags F [seq N] [ack N] [win N] [urg N] [sport N] [ttl N] [ipv6] [options OPT...] [data DATA]";
+#define ob (*obp)
+	char e[HX_ERRLEN];
+	struct sc_pos seen[10];
+	static const char *const names[] = { "flags", "seq", "ack", "win", "urg",
+					     "sport", "ttl", "ipv6", "options", "data" };
+	int have[10] = { 0 }, r, f;
+	size_t i = 3, k, bad;
+	long long v;
+
+	s->u.tcp.win = 64240;
+	if ((r = step_host(P, s, 0, u)) < 0 || (r = dest(P, 1, &s->u.tcp.dest, u)) < 0)
+		return r;
+	if (P->nw < 3)
+		return scp_missing(P, 2, "the port", u);
+	if ((r = port(P, &P->w[2], &s->u.tcp.port)) < 0)
+		return r;
+	while (i < P->nw) {
+		const struct sc_word *w = &P->w[i];
+
+		for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (scp_is(w, names[k]))
+				break;
+		if (k == sizeof(names) / sizeof(names[0]))
+			return scp_extra(P, i, u);
+		if (have[k])
+			return scp_errw(P, w, "second '%s' option (the first is at %u:%u)",
+					names[k], seen[k].line, seen[k].col);
+		have[k] = 1;
+		seen[k] = w->pos;
+		if (k == 7) { /* ipv6 */
+			s->u.tcp.ipv6 = 1;
+			i++;
+			continue;
+		}
+		if (i + 1 >= P->nw)
+			return scp_missing(P, i + 1, k == 8 ? "an option" : "a value", u);
+		w = &P->w[++i];
+		switch (k) {
+		case 0:
+			f = ns_tcp_flags_parse(w->s, &bad);
+			if (f < 0) {
+				struct sc_word at = *w;
+
+				at.pos.col += (unsigned)bad;
+				return scp_errw(P, &at, "'%s' is not TCP flags (tcpdump's letters F S R P . U E W, as 'S.', or names as 'syn|ack')",
+						w->s);
+			}
+			s->u.tcp.flags = (unsigned)f;
+			i++;
+			break;
+		case 1:
+		case 2:
+			if ((r = u32w(P, w, names[k], k == 1 ? &s->u.tcp.seq : &s->u.tcp.ack)) < 0)
+				return r;
+			i++;
+			break;
+		case 3:
+		case 4:
+		case 5:
+		case 6:
+			if ((r = scp_num(P, w, names[k], k == 6 ? 1 : k == 5 ? 1 : 0,
+					 k == 6 ? 255 : 65535, &v)) < 0)
+				return r;
+			*(k == 3 ? &s->u.tcp.win : k == 4 ? &s->u.tcp.urp :
+			  k == 5 ? &s->u.tcp.sport : &s->u.tcp.ttl) = (int)v;
+			i++;
+			break;
+		case 8: /* options, up to a word that is no option */
+			while (i < P->nw && ns_tcpopt_arity(P->w[i].s) >= 0) {
+				const struct sc_word *ow = &P->w[i];
+				int ar = ns_tcpopt_arity(ow->s);
+				uint32_t a[8];
+				size_t na = 0;
+
+				i++;
+				if (!strcmp(ow->s, "raw")) {
+					uint8_t raw[NS_TCPOPT_MAX + 1];
+					size_t rl;
+
+					if (i >= P->nw)
+						return scp_missing(P, i, "the option's bytes in hex", u);
+					r = sc_hex_frame(P->w[i].s, P->w[i].len, raw, sizeof(raw), &rl, &bad);
+					if (r < 0 || rl == 0) {
+						return scp_errw(P, &P->w[i], "'%s' is not an even number of hex digits",
+								P->w[i].s);
+					}
+					hx_buf_put(&ob, raw, rl);
+					i++;
+				} else if (ar == NS_TCPOPT_PAIRS) {
+					while (i < P->nw && na < 8) {
+						unsigned long long l, rr;
+						char c;
+
+						if (sscanf(P->w[i].s, "%llu:%llu%c", &l, &rr, &c) != 2)
+							break;
+						if (l > 0xffffffffULL || rr > 0xffffffffULL) {
+							return scp_errw(P, &P->w[i], "'%s' is out of range (32 bits each)",
+									P->w[i].s);
+						}
+						a[na++] = (uint32_t)l;
+						a[na++] = (uint32_t)rr;
+						i++;
+					}
+					if (!na) {
+						return scp_missing(P, i, "sack blocks L:R", u);
+					}
+				} else {
+					for (; na < (size_t)ar; na++, i++) {
+						if (i >= P->nw) {
+							return scp_missing(P, i, "the option's value", u);
+						}
+						if ((r = u32w(P, &P->w[i], ow->s, &a[na])) < 0) {
+							return r;
+						}
+					}
+				}
+				if (strcmp(ow->s, "raw") &&
+				    ns_tcpopt_put(e, &ob, ow->s, a, na) < 0) {
+					return scp_errw(P, ow, "%s", e);
+				}
+				if (ob.len > NS_TCPOPT_MAX) {
+					return scp_errw(P, ow, "the options are over %d bytes: they do not fit in a TCP header",
+							NS_TCPOPT_MAX);
+				}
+			}
+			if (!ob.len)
+				return scp_missing(P, i, "an option (mss N, wscale N, sackOK, ts V E, sack L:R, nop, eol, raw HEX)", u);
+			break;
+		case 9:
+			if ((r = scp_data(P, i, &s->u.tcp.data, u)) < 0)
+				return r;
+			i += (size_t)r;
+			break;
+		}
+	}
+	if (!have[0]) {
+		return scp_missing(P, P->nw, "flags F (S, S., R, ...)", u);
+	}
+	return ob.oom ? scp_oom(P) : 0;
+#undef ob
+}
+
+/* The options bytes are the step's once its words are read, or freed. */
+static int p_tcp(struct sc_parser *P)
+{
+	struct sc_step *s = new_step(P, SC_STEP_TCP);
+	struct hx_buf ob = HX_BUF_INIT;
+	int r;
+
+	if (!s)
+		return -ENOMEM;
+	r = tcp_words(P, s, &ob);
+	if (r < 0) {
+		hx_buf_release(&ob);
+		return r;
+	}
+	s->u.tcp.opts = (uint8_t *)ob.p;
+	s->u.tcp.optlen = ob.len;
+	return 0;
+}
+
 const struct scp_stmt scp_step_stmts[] = {
 	{ "run", p_run, C_STEP, 0 },	       { "listen", p_listen, C_STEP, 0 },
 	{ "accept", p_accept, C_STEP, 0 },     { "connect", p_connect, C_STEP, 0 },
@@ -629,5 +977,7 @@ const struct scp_stmt scp_step_stmts[] = {
 	{ "wait", p_wait, C_STEP, 0 },	       { "capture", p_capture, C_STEP, 0 },
 	{ "read", p_read, C_STEP, 0 },	       { "await", p_await, C_STEP, 0 },
 	{ "stop", p_stop, C_STEP, 0 },	       { "dump", p_dump, C_STEP, 0 },
+	{ "start", p_start, C_STEP, 0 },       { "signal", p_signal, C_STEP, 0 },
+	{ "inject", p_inject, C_STEP, 0 },     { "tcp", p_tcp, C_STEP, 0 },
 };
 const size_t scp_step_nstmts = sizeof(scp_step_stmts) / sizeof(scp_step_stmts[0]);

@@ -5,13 +5,16 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "harness/sc-lex.h"
 #include "harness/sc-parse-int.h"
+#include "netns/ns.h"
 
 /* ADDR/PLEN */
 static int prefix(struct sc_parser *P, const struct sc_word *w, struct sc_inaddr *a,
@@ -192,7 +195,7 @@ static int p_timeout(struct sc_parser *P)
 
 static int p_needs(struct sc_parser *P)
 {
-	const char *u = "needs root | nlmon | sysctl KEY | tool NAME | user NAME";
+	const char *u = "needs root | nlmon | netem | sysctl KEY | tool NAME | user NAME";
 	struct sc_need *n;
 	const struct sc_word *w;
 	int witharg;
@@ -209,6 +212,9 @@ static int p_needs(struct sc_parser *P)
 		witharg = 0;
 	} else if (scp_is(w, "nlmon")) {
 		n->kind = SC_NEED_NLMON;
+		witharg = 0;
+	} else if (scp_is(w, "netem")) {
+		n->kind = SC_NEED_NETEM;
 		witharg = 0;
 	} else if (scp_is(w, "sysctl")) {
 		n->kind = SC_NEED_SYSCTL;
@@ -268,8 +274,9 @@ static int p_host(struct sc_parser *P)
 
 static int p_link(struct sc_parser *P)
 {
-	const char *u = "link HOST:IF HOST:IF [mac MAC|- MAC|-]";
+	const char *u = "link HOST:IF HOST:IF [mac MAC|- MAC|-] [mtu N]";
 	struct sc_link *l;
+	size_t end;
 	int r, e;
 
 	l = scp_push(&P->sc->links, &P->sc->nlinks, sizeof(*l));
@@ -282,13 +289,25 @@ static int p_link(struct sc_parser *P)
 	if ((r = ifref(P, &P->w[0], &l->end[0])) < 0 ||
 	    (r = ifref(P, &P->w[1], &l->end[1])) < 0)
 		return r;
-	if (P->nw == 2)
+	/* a last `mtu N`, after the MACs if any */
+	end = P->nw;
+	if (end >= 4 && scp_is(&P->w[end - 2], "mtu")) {
+		long long v;
+
+		if ((r = scp_num(P, &P->w[end - 1], "mtu", NS_MTU_MIN, NS_MTU_MAX, &v)) < 0)
+			return r;
+		l->mtu = (unsigned)v;
+		end -= 2;
+	} else if (end == 3 && scp_is(&P->w[2], "mtu")) {
+		return scp_missing(P, 3, "the MTU", u);
+	}
+	if (end == 2)
 		return 0;
 	if (!scp_is(&P->w[2], "mac"))
 		return scp_extra(P, 2, u);
-	if (P->nw < 5)
-		return scp_missing(P, P->nw, "a MAC address (or '-')", u);
-	if (P->nw > 5)
+	if (end < 5)
+		return scp_missing(P, end, "a MAC address (or '-')", u);
+	if (end > 5)
 		return scp_extra(P, 5, u);
 	for (e = 0; e < 2; e++) {
 		if (scp_is(&P->w[3 + e], "-"))
@@ -603,6 +622,102 @@ static int p_file(struct sc_parser *P)
 	return f->text ? 0 : scp_oom(P);
 }
 
+/* A rate as tc writes it: bit kbit mbit gbit (bits per second, powers of
+ * 1000), bps kbps mbps (bytes per second); into bytes per second. */
+static int rate_of(const char *s, unsigned long long *out)
+{
+	static const struct {
+		const char *u;
+		double bytes; /* per unit */
+	} units[] = { { "bit", 1 / 8.0 }, { "kbit", 1e3 / 8 }, { "mbit", 1e6 / 8 },
+		      { "gbit", 1e9 / 8 }, { "bps", 1 }, { "kbps", 1e3 },
+		      { "mbps", 1e6 } };
+	char *e;
+	double v;
+	size_t i;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtod(s, &e);
+	if (errno || e == s || !isfinite(v) || v <= 0)
+		return -1;
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (!strcasecmp(e, units[i].u)) {
+			double b = v * units[i].bytes;
+
+			if (b < 1 || b > 2147483647.0)
+				return -1;
+			*out = (unsigned long long)(b + 0.5);
+			return 0;
+		}
+	return -1;
+}
+
+/* shape HOST:IF rate R [burst B] [latency L] */
+static int p_shape(struct sc_parser *P)
+{
+	const char *u = "shape HOST:IF rate RATE [burst SIZE] [latency DURATION]";
+	struct sc_shape *sh;
+	int have[3] = { 0 }, r;
+	struct sc_pos seen[3];
+	size_t i;
+
+	sh = scp_push(&P->sc->shapes, &P->sc->nshapes, sizeof(*sh));
+	if (!sh)
+		return scp_oom(P);
+	sh->pos = P->kw.pos;
+	sh->dev.host = SC_NONE;
+	if (P->nw < 1)
+		return scp_missing(P, 0, "the interface", u);
+	if ((r = ifref(P, &P->w[0], &sh->dev)) < 0)
+		return r;
+	for (i = 1; i < P->nw; i += 2) {
+		const struct sc_word *w = &P->w[i], *v;
+		int k = scp_is(w, "rate") ? 0 : scp_is(w, "burst") ? 1 :
+			scp_is(w, "latency") ? 2 : -1;
+
+		if (k < 0)
+			return scp_extra(P, i, u);
+		if (have[k])
+			return scp_errw(P, w, "second '%s' option (the first is at %u:%u)",
+					w->s, seen[k].line, seen[k].col);
+		have[k] = 1;
+		seen[k] = w->pos;
+		if (i + 1 >= P->nw)
+			return scp_missing(P, i + 1, "a value", u);
+		v = &P->w[i + 1];
+		if (k == 0 && rate_of(v->s, &sh->rate) < 0)
+			return scp_errw(P, v, "'%s' is not a rate (1mbit, 500kbit, 125kbps: 1 byte/s to 2G bytes/s)",
+					v->s);
+		if (k == 1) {
+			char *e;
+			unsigned long long b;
+
+			errno = 0;
+			b = strtoull(v->s, &e, 10);
+			if (!isdigit((unsigned char)v->s[0]) || errno)
+				e = NULL;
+			else if (!strcasecmp(e, "k") || !strcasecmp(e, "kb"))
+				b *= 1024, e += strlen(e);
+			else if (!strcasecmp(e, "m") || !strcasecmp(e, "mb"))
+				b *= 1024 * 1024, e += strlen(e);
+			else if (!strcasecmp(e, "b"))
+				e++;
+			if (!e || *e || b < 64 || b > (1ULL << 30))
+				return scp_errw(P, v, "'%s' is not a burst size (64 bytes to 1g: 10k, 1m)",
+						v->s);
+			sh->burst = (unsigned)b;
+		}
+		if (k == 2 && (r = scp_dur(P, v, "latency", 60 * (sc_usec)1000000,
+					   &sh->latency)) < 0)
+			return r;
+	}
+	if (!have[0])
+		return scp_missing(P, P->nw, "rate RATE", u);
+	return 0;
+}
+
 const struct scp_stmt scp_topo_stmts[] = {
 	{ "scenario", p_scenario, C_HEAD, 0 }, { "title", p_title, C_HEAD, 1 },
 	{ "seed", p_seed, C_HEAD, 1 },	       { "timeout", p_timeout, C_HEAD, 0 },
@@ -611,5 +726,6 @@ const struct scp_stmt scp_topo_stmts[] = {
 	{ "port", p_port, C_TOPO, 0 },	       { "addr", p_addr, C_TOPO, 0 },
 	{ "route", p_route, C_TOPO, 0 },       { "sysctl", p_sysctl, C_TOPO, 0 },
 	{ "name", p_name, C_TOPO, 0 },	       { "file", p_file, C_TOPO, 0 },
+	{ "shape", p_shape, C_TOPO, 0 },
 };
 const size_t scp_topo_nstmts = sizeof(scp_topo_stmts) / sizeof(scp_topo_stmts[0]);

@@ -112,7 +112,14 @@ int scp_parse_ll(const char *s, long long *out)
 	if (!*s || (!isdigit((unsigned char)*s) && *s != '-'))
 		return -1;
 	errno = 0;
-	*out = strtoll(s, &e, 10);
+	/* 0x14 is hex, as tcpdump users write flags; 010 stays ten */
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		if (!isxdigit((unsigned char)s[2]))
+			return -1;
+		*out = strtoll(s + 2, &e, 16);
+	} else {
+		*out = strtoll(s, &e, 10);
+	}
 	return (*e || errno) ? -1 : 0;
 }
 
@@ -389,7 +396,10 @@ static const char *const step_names[] = {
 	[SC_STEP_UDP] = "udp", [SC_STEP_DNS] = "dns", [SC_STEP_WAIT] = "wait",
 	[SC_STEP_CAPTURE] = "capture", [SC_STEP_READ] = "read",
 	[SC_STEP_AWAIT] = "await", [SC_STEP_STOP] = "stop",
-	[SC_STEP_DUMP] = "dump",
+	[SC_STEP_DUMP] = "dump", [SC_STEP_START] = "start",
+	[SC_STEP_SIGNAL] = "signal", [SC_STEP_WAITPROC] = "wait",
+	[SC_STEP_AWAITTEXT] = "await", [SC_STEP_INJECT] = "inject",
+	[SC_STEP_TCP] = "tcp",
 };
 
 const char *sc_step_name(enum sc_step_kind k)
@@ -612,6 +622,23 @@ static void free_step(struct sc_step *s)
 	case SC_STEP_READ:
 		free_tcpdump(&s->u.read.cmd);
 		break;
+	case SC_STEP_START:
+		free_argv(s->u.start.argv);
+		free(s->u.start.ready);
+		break;
+	case SC_STEP_AWAITTEXT:
+		free(s->u.awaittext.text);
+		break;
+	case SC_STEP_INJECT:
+		free(s->u.inject.ifname);
+		free(s->u.inject.frame.bytes);
+		free(s->u.inject.file);
+		break;
+	case SC_STEP_TCP:
+		free(s->u.tcp.dest.text);
+		free(s->u.tcp.opts);
+		free(s->u.tcp.data.bytes);
+		break;
 	default:
 		break;
 	}
@@ -631,6 +658,8 @@ static void free_expect(struct sc_expect *e)
 	case SC_EX_CONTAINS:
 	case SC_EX_HAS:
 	case SC_EX_LACKS:
+	case SC_EX_PCAP_HAS:
+	case SC_EX_PCAP_LACKS:
 		for (i = 0; i < e->u.output.n; i++) {
 			sc_pattern_release(&e->u.output.lines[i]);
 			free(e->u.output.lines[i].text);
@@ -646,6 +675,9 @@ static void free_expect(struct sc_expect *e)
 		break;
 	case SC_EX_RECEIVED:
 		free(e->u.received.bytes);
+		break;
+	case SC_EX_SAME_AS:
+		free(e->u.same_as.othername);
 		break;
 	case SC_EX_LINKTYPE:
 		free(e->u.linktype.name);
@@ -711,6 +743,9 @@ void sc_free(struct sc_scenario *sc)
 		free(sc->sysctls[i].value);
 	}
 	free(sc->sysctls);
+	for (i = 0; i < sc->nshapes; i++)
+		free_ifref(&sc->shapes[i].dev);
+	free(sc->shapes);
 	for (i = 0; i < sc->nnames; i++)
 		free(sc->names[i].name);
 	free(sc->names);

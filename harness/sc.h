@@ -39,6 +39,8 @@ enum sc_need_kind {
 	SC_NEED_SYSCTL, /* arg: a sysctl key the kernel must have */
 	SC_NEED_TOOL,	/* arg: a program on PATH (tshark) */
 	SC_NEED_USER,	/* arg: a user that must exist (for -Z) */
+	SC_NEED_NETEM,	/* the kernel's netem qdisc (delay, loss): not in
+			 * this project's kernel, which has tbf only */
 };
 
 struct sc_need {
@@ -62,11 +64,21 @@ struct sc_ifref {
 	struct sc_pos pos;
 };
 
-/* `link A:IF B:IF [mac MAC MAC]`: a veth pair, one end in each host. */
+/* `link A:IF B:IF [mac MAC MAC] [mtu N]`: a veth pair, one end in each host. */
 struct sc_link {
 	struct sc_ifref end[2];
 	int has_mac[2];
 	uint8_t mac[2][6];
+	unsigned mtu;	/* both ends; 0: the kernel's (1500) */
+	struct sc_pos pos;
+};
+
+/* `shape HOST:IF rate R [burst B] [latency L]`: a tbf root qdisc. */
+struct sc_shape {
+	struct sc_ifref dev;
+	unsigned long long rate; /* bytes per second */
+	unsigned burst;		 /* bytes; 0: dumplab's default */
+	sc_usec latency;	 /* 0: the default (50 ms) */
 	struct sc_pos pos;
 };
 
@@ -179,6 +191,13 @@ enum sc_step_kind {
 	SC_STEP_STOP,	   /* stop CAPTURE */
 	SC_STEP_DUMP,	   /* dump HOST links|addresses|routes|neighbours...:
 			    * rtnetlink dumps by the harness's own socket */
+	SC_STEP_START,	   /* start HOST PROGRAM [ARG...] [ready TEXT] [timeout D] */
+	SC_STEP_SIGNAL,	   /* signal PROCESS SIGNAME */
+	SC_STEP_WAITPROC,  /* wait PROCESS [timeout D]: until it exits */
+	SC_STEP_AWAITTEXT, /* await PROCESS TEXT [timeout D] */
+	SC_STEP_INJECT,	   /* inject HOST IF HEX... | inject HOST IF file NAME */
+	SC_STEP_TCP,	   /* tcp HOST DEST PORT flags F [seq N] [ack N] ...:
+			    * a crafted segment */
 };
 
 /* What a dump step asks the kernel for (bits of u.dump.what). */
@@ -236,6 +255,7 @@ struct sc_step {
 			int count;	     /* default 1 */
 			sc_usec interval;    /* default 1 s */
 			int size;	     /* payload bytes, default 56 */
+			int ttl;	     /* 0: the kernel's */
 			int ipv6;
 		} ping;
 		struct {
@@ -282,6 +302,39 @@ struct sc_step {
 		struct {
 			unsigned what; /* SC_DUMP_* */
 		} dump;
+		struct {
+			int argc;
+			char **argv;  /* NULL-terminated; owned */
+			char *ready;  /* the text it prints once ready, or NULL */
+		} start;
+		struct {
+			int sig;      /* SIGINT ... */
+		} signal;	      /* ref: the start step */
+		struct {
+			char *text;
+		} awaittext;	      /* ref: the start step */
+		struct {
+			char *ifname;
+			struct sc_pos ifpos;
+			struct sc_data frame; /* HEX...: one frame */
+			char *file;   /* file NAME: frames, one per line, in hex
+				       * (or a pcap savefile); NULL for HEX */
+			struct sc_pos filepos;
+		} inject;
+		struct {
+			struct sc_dest dest;
+			int port;
+			int sport;	/* 0: 40000 */
+			unsigned flags; /* TCP flag byte */
+			uint32_t seq, ack;
+			int win;	/* default 64240 */
+			int urp;
+			int ttl;	/* 0: 64 */
+			uint8_t *opts;	/* wire bytes (unpadded), owned */
+			size_t optlen;
+			struct sc_data data;
+			int ipv6;
+		} tcp;
 	} u;
 };
 
@@ -358,6 +411,22 @@ enum sc_expect_kind {
 	SC_EX_REPLIES,	 /* expect PING replies COND */
 	SC_EX_FILES,	 /* expect files GLOB [count C] [size C] [owner U] [names ...] */
 	SC_EX_LINKTYPE,	 /* expect CAP linktype NAME: the capture's DLT */
+	SC_EX_SAME_AS,	 /* expect A same-as B: the same packets and lines */
+	SC_EX_PCAP_COUNT, /* expect FILE pcap count COND: srcname is FILE */
+	SC_EX_PCAP_HAS,	 /* expect FILE pcap has PATTERN */
+	SC_EX_PCAP_LACKS, /* expect FILE pcap lacks PATTERN */
+	SC_EX_SENT,	 /* expect PING sent COND: echo requests sent */
+	SC_EX_LOSS,	 /* expect PING loss COND: percent unanswered, as
+			  * ping's summary rounds it (down) */
+};
+
+/* Which text of its subject output, contains, has and lacks look at. */
+enum sc_text {
+	SC_TEXT_MAIN = 0, /* a capture's or read's printed packets, a run's
+			   * output, a started program's stdout then stderr */
+	SC_TEXT_STDOUT,	  /* `expect PROC stdout ...`: a started program's */
+	SC_TEXT_STDERR,	  /* `expect PROC stderr ...` */
+	SC_TEXT_LADDER,	  /* `expect CAP ladder ...`: its TCP ladders */
 };
 
 /* What a socket step ended as (expect CONN OUTCOME). */
@@ -411,8 +480,10 @@ struct sc_expect {
 	struct sc_pos pos;
 	struct sc_cond *when;
 	size_t nwhen;
+	enum sc_text text_of;
 	union {
-		struct sc_num_cond count; /* COUNT, REPLIES */
+		struct sc_num_cond count; /* COUNT, REPLIES, SENT, LOSS,
+					   * PCAP_COUNT */
 		struct {
 			struct sc_pattern *lines;
 			size_t n;
@@ -445,6 +516,11 @@ struct sc_expect {
 			char *name; /* as written */
 		} linktype;
 		struct {
+			size_t other;	 /* the step compared with (sc_check) */
+			char *othername; /* as written */
+			struct sc_pos otherpos;
+		} same_as;
+		struct {
 			char *glob; /* relative to the scenario's directory */
 			int has_count, has_size;
 			struct sc_num_cond count, size;
@@ -473,6 +549,7 @@ struct sc_scenario {
 	struct sc_addr *addrs;	   size_t naddrs;
 	struct sc_route *routes;   size_t nroutes;
 	struct sc_sysctl *sysctls; size_t nsysctls;
+	struct sc_shape *shapes;   size_t nshapes;
 	struct sc_name *names;	   size_t nnames;
 	struct sc_file *files;	   size_t nfiles;
 	struct sc_step *steps;	   size_t nsteps;
@@ -526,6 +603,30 @@ size_t sc_find_label(const struct sc_scenario *sc, const char *label);
 int sc_td_parse(char *err, int argc, char **argv, unsigned mode,
 		struct td_opts *o, int *badword);
 void sc_td_release(struct td_opts *o);
+
+/*
+ * A frame written in hex (n bytes of s): pairs of digits, blanks, ':' and
+ * '.' between pairs allowed, a leading tcpdump -xx offset ("0x0010:")
+ * skipped, '#' ending it. Writes at most max bytes into out and their
+ * number into *len. Returns 0; -1 at a byte that is not a hex digit or
+ * an odd digit (*bad its offset; n for a last digit alone); -2 when it
+ * is longer than max (*bad where).
+ */
+int sc_hex_frame(const char *s, size_t n, uint8_t *out, size_t max,
+		 size_t *len, size_t *bad);
+
+/*
+ * The frames of a hex text (len bytes): lines of sc_hex_frame's hex, the
+ * lines of one frame following each other (tcpdump -xx's output pastes
+ * as it is), a blank line between frames, '#' lines skipped. Calls frame
+ * with each (in buf, at most max bytes; line: where it starts, 1-based)
+ * and stops at its first negative return, which it returns. Otherwise 0,
+ * or -EINVAL at a line that is not hex (*odd: an odd number of digits) or
+ * -EMSGSIZE at one that makes a frame longer than max, *badline set.
+ */
+int sc_hex_frames(const char *text, size_t len, uint8_t *buf, size_t max,
+		  int (*frame)(void *arg, const uint8_t *f, size_t n, unsigned line),
+		  void *arg, unsigned *badline, int *odd);
 
 /* Parses "1.5s", "200ms", "10us", "2m" into microseconds; 0 or -EINVAL. */
 int sc_parse_duration(const char *s, sc_usec *out);

@@ -37,4 +37,12 @@ struct nl_sock *ns_nl_open(char *err);
 /* 0 when name is a valid interface name, else -EINVAL with err set. */
 int ns_check_ifname(char *err, const char *name);
 
+/*
+ * The program ns_run runs for cmd (PATH, then the sbin directories;
+ * iptables as its nf_tables variant; "legacy" refused), into out. host
+ * names the host in messages. 0, or -ENOENT / -EPERM with err set.
+ */
+int ns_resolve(char *err, const char *cmd, const char *host, char *out,
+	       size_t len);
+
 #endif

@@ -66,8 +66,8 @@ static int search(const char *name, char *out, size_t len)
 	return 0;
 }
 
-static int resolve(char *err, const char *cmd, const char *host, char *out,
-		   size_t len)
+int ns_resolve(char *err, const char *cmd, const char *host, char *out,
+	       size_t len)
 {
 	const char *base = strrchr(cmd, '/');
 	size_t i;
@@ -159,7 +159,7 @@ int ns_run_in(char *err, struct ns_host *h, const char *dir, int cancel_fd,
 	if (!argv || !argv[0] || !argv[0][0])
 		return hx_err(err, -EINVAL, "no command to run in host '%s'",
 			      host);
-	if ((rc = resolve(err, argv[0], host, path, sizeof(path))) < 0)
+	if ((rc = ns_resolve(err, argv[0], host, path, sizeof(path))) < 0)
 		return rc;
 	if (pipe2(outp, O_CLOEXEC) < 0 ||
 	    fcntl(outp[0], F_SETFL, O_NONBLOCK) < 0) {

@@ -214,6 +214,48 @@ struct ns_link_info {
 int ns_links(char *err, struct ns_host *h, struct ns_link_info **out,
 	     size_t *n);
 
+/* ---- MTU and shaping (ns-tc.c), through libnl-3 route ---- */
+
+/* The MTUs ns_link_set_mtu accepts: IPv4's minimum (RFC 791: 68) to the
+ * largest a veth takes. */
+#define NS_MTU_MIN 68
+#define NS_MTU_MAX 65535
+
+/* Sets the MTU of ifname in h (as `ip link set IF mtu N`). A veth's peer
+ * keeps its own: set both ends for a link. */
+int ns_link_set_mtu(char *err, struct ns_host *h, const char *ifname,
+		    unsigned mtu);
+/* The MTU of ifname in h (> 0), or a negative code. */
+int ns_link_mtu(char *err, struct ns_host *h, const char *ifname);
+
+/* A token bucket (tc-tbf(8)). */
+struct ns_tbf {
+	unsigned long long rate; /* bytes per second, 1..2^31-1 */
+	unsigned burst;		 /* bucket size in bytes; 0: rate/250, at
+				  * least 1600 (one full frame) */
+	unsigned latency_us;	 /* longest a packet may wait; 0: 50 ms */
+};
+
+/*
+ * Replaces the root qdisc of ifname in h by a tbf (as `tc qdisc replace
+ * dev IF root handle 1: tbf rate R burst B latency L`): what leaves by
+ * ifname goes out at most at t->rate. This kernel has tbf; it has no
+ * netem, so delay and loss cannot be added (a `needs netem` scenario
+ * skips). The qdisc dies with the host.
+ */
+int ns_tbf_add(char *err, struct ns_host *h, const char *ifname,
+	       const struct ns_tbf *t);
+/*
+ * 1 when this kernel can make a root qdisc of kind ("netem", "tbf"): tried
+ * on lo of a host made for the probe and freed. Call it where ns_host_add
+ * may be called (after ns_boot).
+ */
+int ns_qdisc_supported(const char *kind);
+
+/* The kind of the root qdisc of ifname ("tbf", "noqueue" ...) into kind. */
+int ns_qdisc_kind(char *err, struct ns_host *h, const char *ifname,
+		  char *kind, size_t len);
+
 /* ---- sysctls (ns-sysctl.c) ---- */
 
 /*

@@ -350,7 +350,7 @@ static void test_inline_errors(void)
 		{ "scenario t\ntitle\n", "t.scn:2:7: missing the title; usage: title TEXT" },
 		{ "scenario t\ntitle t\nhost a\0b\n", "t.scn:3:7: NUL byte in the file" },
 		{ "scenario t\ntitle t\nrun\n", "t.scn:3:5: missing the host; usage: run HOST COMMAND [ARGS...]" },
-		{ "scenario t\ntitle t\nwait 1s 2s\n", "t.scn:3:9: unexpected '2s'; usage: wait DURATION" },
+		{ "scenario t\ntitle t\nwait 1s 2s\n", "t.scn:3:9: unexpected '2s'; usage: wait DURATION | wait PROCESS [timeout D]" },
 		{ "scenario t\ntitle t\n\"host\" a\n", "t.scn:3:1: unknown statement 'host'" },
 		{ "scenario t\ntitle t\nhost a\nr: run a echo 'unterminated\n",
 		  "t.scn:4:15: unterminated quote: no closing ' on this line" },
