@@ -133,7 +133,7 @@ static int scn_filter(const struct dirent *d)
 	return d->d_name[0] != '.' && n > 4 && !strcmp(d->d_name + n - 4, ".scn");
 }
 
-static void free_paths(char **p, size_t n)
+void cmd_free_paths(char **p, size_t n)
 {
 	size_t i;
 
@@ -146,7 +146,7 @@ static void free_paths(char **p, size_t n)
  * The paths of the scenarios the words name (all of dir when none).
  * Returns 0, or 2 after printing why (a usage error).
  */
-static int resolve(char **words, int nwords, char ***paths, size_t *n)
+int cmd_resolve(char **words, int nwords, char ***paths, size_t *n)
 {
 	char *dir = scenario_dir();
 	char **p = NULL;
@@ -181,7 +181,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 		}
 		for (k = 0; k < m; k++)
 			if (!p[k]) {
-				free_paths(p, (size_t)m);
+				cmd_free_paths(p, (size_t)m);
 				free(dir);
 				fprintf(stderr, "dumplab: out of memory\n");
 				return 2;
@@ -210,7 +210,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 		}
 		if (!p[i]) {
 			fprintf(stderr, "dumplab: out of memory\n");
-			free_paths(p, (size_t)i);
+			cmd_free_paths(p, (size_t)i);
 			free(dir);
 			return 2;
 		}
@@ -224,7 +224,7 @@ static int resolve(char **words, int nwords, char ***paths, size_t *n)
 			else
 				fprintf(stderr, "dumplab: no scenario '%s' (looked for '%s': %s)\n", HX_Q(w),
 					HX_Q(p[i]), why);
-			free_paths(p, (size_t)i + 1);
+			cmd_free_paths(p, (size_t)i + 1);
 			free(dir);
 			return 2;
 		}
@@ -454,7 +454,7 @@ int cmd_run(int argc, char **argv)
 			return 2;
 		}
 	}
-	if ((rc = resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
+	if ((rc = cmd_resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
 		return rc;
 	if (times_file) {
 		int r = read_whole(times_file, &times);
@@ -464,7 +464,7 @@ int cmd_run(int argc, char **argv)
 				r < 0 ? "cannot be read: " : "is not a JUnit report with testcases",
 				r < 0 ? strerror(-r) : "");
 			hx_buf_release(&times);
-			free_paths(paths, npaths);
+			cmd_free_paths(paths, npaths);
 			return 2;
 		}
 	}
@@ -472,7 +472,7 @@ int cmd_run(int argc, char **argv)
 			     o.default_timeout ? o.default_timeout : (sc_usec)60 * 1000000,
 			     times.p)) {
 		hx_buf_release(&times);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return 1;
 	}
 	hx_buf_release(&times);
@@ -480,7 +480,7 @@ int cmd_run(int argc, char **argv)
 	 * an earlier run's DIR. */
 	if (o.outdir && (rc = hx_run_outdir(err, o.outdir)) < 0) {
 		fprintf(stderr, "dumplab run: --out: %s\n", err);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return rc == -ENOTDIR || rc == -EEXIST ? 2 : 1;
 	}
 	o.keep_pcaps = o.outdir != NULL;
@@ -493,14 +493,14 @@ int cmd_run(int argc, char **argv)
 	 * process still has one thread. */
 	if (ns_boot(err) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return 1;
 	}
 	o.exec = hx_exec_real;
 	if (hx_run_load(err, &run, paths, npaths) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);
 		hx_run_release(&run);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return 1;
 	}
 	/* Temporary scenario directories on a tmpfs that dies with this
@@ -519,7 +519,7 @@ int cmd_run(int argc, char **argv)
 	if (hx_run_exec(err, &run, &o) < 0) {
 		fprintf(stderr, "dumplab run: %s\n", err);
 		hx_run_release(&run);
-		free_paths(paths, npaths);
+		cmd_free_paths(paths, npaths);
 		return 1;
 	}
 	if (tap) {
@@ -545,7 +545,7 @@ int cmd_run(int argc, char **argv)
 	}
 	hx_buf_release(&out);
 	hx_run_release(&run);
-	free_paths(paths, npaths);
+	cmd_free_paths(paths, npaths);
 	return rc;
 }
 
@@ -579,7 +579,7 @@ int cmd_list(int argc, char **argv)
 			fputs(list_usage, stderr);
 			return 2;
 		}
-	if ((rc = resolve(argv + 1, argc - 1, &paths, &npaths)) != 0)
+	if ((rc = cmd_resolve(argv + 1, argc - 1, &paths, &npaths)) != 0)
 		return rc;
 	pad("NAME", 16);
 	pad("SEED", 13);
@@ -605,6 +605,6 @@ int cmd_list(int argc, char **argv)
 		       needs[0] ? "]" : "");
 		sc_free(sc);
 	}
-	free_paths(paths, npaths);
+	cmd_free_paths(paths, npaths);
 	return rc;
 }

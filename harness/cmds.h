@@ -15,5 +15,14 @@ int cmd_read(int argc, char **argv); /* cmd-read.c */
 int cmd_capture(int argc, char **argv); /* cmd-capture.c */
 int cmd_ladder(int argc, char **argv); /* cmd-ladder.c */
 int cmd_report(int argc, char **argv); /* cmd-report.c */
+int cmd_lab(int argc, char **argv); /* cmd-lab.c */
+
+/*
+ * cmd-run.c: the scenario files the words name (NAME in the scenario
+ * directory, or a FILE), all of the directory's when there are none, in
+ * *paths (free with cmd_free_paths). Returns 0, or 2 after printing why.
+ */
+int cmd_resolve(char **words, int nwords, char ***paths, size_t *n);
+void cmd_free_paths(char **p, size_t n);
 
 #endif

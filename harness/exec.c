@@ -882,7 +882,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 	r = build(&x);
 	if (r == 0)
 		r = write_files(&x);
-	for (i = 0; r == 0 && i < sc->nsteps; i++) {
+	for (i = 0; r == 0 && i < (ctx->hold ? ctx->hold_at : sc->nsteps); i++) {
 		if (exec_cancelled(&x)) {
 			r = hx_err(x.err, -ECANCELED, "cancelled");
 			break;
@@ -899,6 +899,16 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 	}
 	if (r == 0)
 		rep->step = SC_NONE;
+	if (ctx->hold) { /* dumplab lab: kept up until hold returns */
+		if (r == 0)
+			r = ctx->hold(ctx->arg, x.err, x.hosts);
+		if (r < 0) {
+			rep->status = SC_ST_FAIL;
+			sc_report_reason(rep, "%s", x.err);
+		}
+		release(&x);
+		return 0;
+	}
 	/* captures never stopped explicitly end with the scenario, and so do
 	 * the programs it started */
 	for (i = 0; r == 0 && i < sc->nsteps; i++)

@@ -27,6 +27,9 @@ static const struct cmd {
 	{ "capture", cmd_capture, "capture [options] [FILTER]\n"
 				  "                                    capture live: print as tcpdump does, or write savefiles\n"
 				  "                                    with -w -G -C -W -z -Z" },
+	{ "lab", cmd_lab, "lab up|shell|exec|status|check|down ..., lab NAME\n"
+			  "                                    keep a scenario's hosts up to type the seed's commands in,\n"
+			  "                                    and judge your own savefiles" },
 	{ "ladder", cmd_ladder, "ladder [-S] [-n] [-c N] -r FILE [FILTER]\n"
 				"                                    draw a savefile's TCP conversations as ladders" },
 };

@@ -114,38 +114,52 @@ static void word(struct hx_buf *out, enum sc_status s, int color)
 
 /* The verdicts of it: all of them, or only the failed ones; each line
  * after pre ("    " in a report, "" in transcript.txt). */
+/* One verdict: "ok"/"FAIL", its line and text; for a failure why and the
+ * detail (closest line, caret), under pre. */
+static void verdict_one(struct hx_buf *out, const struct sc_scenario *sc,
+			const struct sc_verdict *v, int color, const char *pre)
+{
+	const struct sc_expect *e = &sc->expects[v->expect];
+
+	hx_buf_puts(out, pre);
+	if (v->pass)
+		hx_buf_puts(out, "ok    ");
+	else if (color)
+		hx_buf_puts(out, C_RED "FAIL" C_OFF "  ");
+	else
+		hx_buf_puts(out, "FAIL  ");
+	hx_buf_printf(out, "line %-4u ", e->pos.line);
+	quoted(out, e->text);
+	hx_buf_putc(out, '\n');
+	if (v->pass)
+		return;
+	hx_buf_printf(out, "%s      why: ", pre);
+	quoted(out, v->why);
+	hx_buf_putc(out, '\n');
+	if (v->detail) {
+		struct hx_buf more = HX_BUF_INIT;
+
+		hx_buf_printf(&more, "%s      ", pre);
+		hx_indent(out, more.p ? more.p : "", v->detail);
+		hx_buf_release(&more);
+	}
+}
+
+void hx_report_verdict(struct hx_buf *out, const struct sc_scenario *sc,
+		       const struct sc_verdict *v)
+{
+	verdict_one(out, sc, v, 0, "    ");
+}
+
 static void verdicts(struct hx_buf *out, const struct hx_run_item *it, int failed_only,
 		     int color, const char *pre)
 {
 	const struct sc_report *r = &it->rep;
-	struct hx_buf more = HX_BUF_INIT;
 	size_t k;
 
-	hx_buf_printf(&more, "%s      ", pre);
-
-	for (k = 0; it->sc && k < r->nverdicts; k++) {
-		const struct sc_verdict *v = &r->verdicts[k];
-
-		if (failed_only && v->pass)
-			continue;
-		hx_buf_puts(out, pre);
-		if (v->pass)
-			hx_buf_puts(out, "ok    ");
-		else if (color)
-			hx_buf_puts(out, C_RED "FAIL" C_OFF "  ");
-		else
-			hx_buf_puts(out, "FAIL  ");
-		hx_verdict_line(out, it, k);
-		hx_buf_putc(out, '\n');
-		if (v->pass)
-			continue;
-		hx_buf_printf(out, "%swhy: ", more.p ? more.p : "");
-		quoted(out, v->why);
-		hx_buf_putc(out, '\n');
-		if (v->detail)
-			hx_indent(out, more.p ? more.p : "", v->detail);
-	}
-	hx_buf_release(&more);
+	for (k = 0; it->sc && k < r->nverdicts; k++)
+		if (!failed_only || !r->verdicts[k].pass)
+			verdict_one(out, it->sc, &r->verdicts[k], color, pre);
 }
 
 /* "STATUS NAME[: reason] (T s)" without the status word. */

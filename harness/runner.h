@@ -10,6 +10,8 @@
 #include "harness/sc-expect.h"
 #include "harness/sc.h"
 
+struct ns_host;
+
 enum sc_status {
 	SC_ST_PASS,
 	SC_ST_FAIL,
@@ -57,6 +59,15 @@ struct hx_exec_ctx {
 	int keep_pcaps;		    /* write each capture's packets to
 				     * workdir/LABEL.pcap (--out) */
 	void *arg;		    /* hx_run_opts.exec_arg */
+	/*
+	 * dumplab lab: when hold is set, the executor builds the topology,
+	 * writes the files, runs the steps before step hold_at (nsteps: all)
+	 * and then calls hold with the hosts (in sc->hosts order), judging
+	 * nothing; what hold returns (0, or a negative code with err set)
+	 * ends it, and everything built is released.
+	 */
+	size_t hold_at;
+	int (*hold)(void *arg, char *err, struct ns_host *const *hosts);
 };
 
 /*
@@ -223,6 +234,10 @@ void hx_report_item(struct hx_buf *out, const struct hx_run_item *it, int color)
 /* What --out keeps in transcript.txt: the transcript as the executor
  * wrote it, then the verdicts and the status line. */
 void hx_report_kept(struct hx_buf *out, const struct hx_run_item *it);
+/* One verdict as the text report prints it: "ok"/"FAIL", the line, the
+ * expectation, and for a failure why and the detail (closest line, caret). */
+void hx_report_verdict(struct hx_buf *out, const struct sc_scenario *sc,
+		       const struct sc_verdict *v);
 /* The one-line summary alone ("24 scenarios: 20 passed ..."). */
 void hx_report_summary(struct hx_buf *out, const struct hx_run *run);
 /* TAP: version 13 (each verdict a YAML diagnostic) or 14 (each verdict a
