@@ -341,9 +341,21 @@ out:
 /* ---- shell and exec ------------------------------------------------------ */
 
 /*
+ * The end of a process that joined a host's namespaces: stdio flushed,
+ * then _exit. At-exit handlers that fork would put their child in the
+ * lab's PID namespace; LeakSanitizer's (make SAN=1) forks a tracer there
+ * that cannot see this process and spins forever, signals blocked.
+ */
+__attribute__((noreturn)) static void leave_joined(int code)
+{
+	fflush(NULL);
+	_exit(code);
+}
+
+/*
  * Joins host's namespaces and runs argv there (NULL: an interactive shell)
- * as a child, passing signals sent to this process on; returns its exit
- * status (128+N for signal N).
+ * as a child, passing signals sent to this process on; ends this process
+ * with its exit status (128+N for signal N) once the namespaces are joined.
  */
 static int run_in(const char *who, const char *host, char **argv)
 {
@@ -365,13 +377,13 @@ static int run_in(const char *who, const char *host, char **argv)
 	ns_hold_fds_close(&f);
 	if (r < 0 || chdir(work) < 0) {
 		fprintf(stderr, "%s: %s\n", who, r < 0 ? err : strerror(errno));
-		return 1;
+		leave_joined(1);
 	}
 	setenv("DUMPLAB_LAB", in.name, 1);
 	setenv("DUMPLAB_HOST", host, 1);
 	if (pipe2(ep, O_CLOEXEC) < 0) {
 		fprintf(stderr, "%s: cannot make a pipe: %s\n", who, strerror(errno));
-		return 1;
+		leave_joined(1);
 	}
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
@@ -413,7 +425,7 @@ static int run_in(const char *who, const char *host, char **argv)
 	if (pid < 0) {
 		fprintf(stderr, "%s: cannot fork: %s\n", who, strerror(errno));
 		close(ep[0]);
-		return 1;
+		leave_joined(1);
 	}
 	{
 		int e;
@@ -423,7 +435,7 @@ static int run_in(const char *who, const char *host, char **argv)
 				HX_Q(argv ? argv[0] : "/bin/sh"), HX_Q(host), strerror(e));
 			waitpid(pid, NULL, 0);
 			close(ep[0]);
-			return 127;
+			leave_joined(127);
 		}
 		close(ep[0]);
 	}
@@ -442,7 +454,8 @@ static int run_in(const char *who, const char *host, char **argv)
 			kill(pid, (int)si.ssi_signo);
 	}
 	close(sfd);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	leave_joined(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	return 1; /* not reached */
 }
 
 static int lab_shell(char **argv, int argc)
