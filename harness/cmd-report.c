@@ -24,22 +24,6 @@ static const char report_usage[] =
 
 #define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dumplab\" "
 
-static int slurp(const char *path, struct hx_buf *b)
-{
-	char chunk[65536];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		hx_buf_put(b, chunk, (size_t)n);
-	close(fd);
-	if (n < 0)
-		return -errno;
-	return b->oom ? -ENOMEM : 0;
-}
-
 /* A count attribute: digits only. */
 static int num_attr(const char *tag, const char *name, unsigned long *n)
 {
@@ -184,7 +168,7 @@ static int merge(int argc, char **argv)
 			fprintf(stderr, "dumplab report merge: unknown option '%s'\n", HX_Q(argv[i]));
 			return 2;
 		}
-		if ((r = slurp(argv[i], &in)) < 0) {
+		if ((r = hx_read_file(argv[i], &in)) < 0) {
 			fprintf(stderr, "dumplab report merge: cannot read '%s': %s\n", HX_Q(argv[i]),
 				strerror(-r));
 			hx_buf_release(&in);

@@ -323,23 +323,6 @@ out:
 	return r;
 }
 
-/* The whole of a file, NUL-terminated, in b: 0 or -errno. */
-static int read_whole(const char *path, struct hx_buf *b)
-{
-	char chunk[65536];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		hx_buf_put(b, chunk, (size_t)n);
-	close(fd);
-	if (n < 0)
-		return -errno;
-	return b->oom ? -ENOMEM : 0;
-}
-
 int cmd_run(int argc, char **argv)
 {
 	static const struct option longs[] = {
@@ -457,7 +440,7 @@ int cmd_run(int argc, char **argv)
 	if ((rc = cmd_resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
 		return rc;
 	if (times_file) {
-		int r = read_whole(times_file, &times);
+		int r = hx_read_file(times_file, &times);
 
 		if (r < 0 || !times.p || strncmp(times.p, "<?xml", 5) || !strstr(times.p, "<testcase ")) {
 			fprintf(stderr, "dumplab run: --shard-times: '%s' %s%s\n", HX_Q(times_file),

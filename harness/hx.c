@@ -2,6 +2,7 @@
 #include "harness/hx.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -219,4 +220,20 @@ int hx_buf_flush(struct hx_buf *b, int fd)
 	}
 	hx_buf_reset(b);
 	return 0;
+}
+
+int hx_read_file(const char *path, struct hx_buf *b)
+{
+	char chunk[65536];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		hx_buf_put(b, chunk, (size_t)n);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	return b->oom ? -ENOMEM : 0;
 }

@@ -69,6 +69,8 @@ void hx_buf_init(struct hx_buf *b);
 void hx_buf_release(struct hx_buf *b);
 /* Makes room for n more bytes; 0, or -ENOMEM (and oom set). */
 int hx_buf_grow(struct hx_buf *b, size_t n);
+/* The whole of file path appended to b (NUL-terminated): 0 or -errno. */
+int hx_read_file(const char *path, struct hx_buf *b);
 void hx_buf_printf(struct hx_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void hx_buf_vprintf(struct hx_buf *b, const char *fmt, va_list ap)

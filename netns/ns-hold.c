@@ -15,25 +15,7 @@
 
 #include "harness/hx.h"
 #include "netns/hold.h"
-
-static int write_text(char *err, const char *path, const char *text)
-{
-	size_t n = strlen(text);
-	ssize_t w;
-	int fd, e;
-
-	fd = open(path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return hx_err(err, -errno, "cannot open '%s': %s", path,
-			      strerrordesc_np(errno));
-	w = write(fd, text, n);
-	e = errno;
-	close(fd);
-	if (w != (ssize_t)n)
-		return hx_err(err, w < 0 ? -e : -EIO, "cannot write '%s': %s",
-			      path, w < 0 ? strerrordesc_np(e) : "short write");
-	return 0;
-}
+#include "netns/ns-int.h"
 
 /* The highest capability this kernel knows (CAP_LAST_CAP of its build). */
 static int last_cap(void)
@@ -100,13 +82,13 @@ int ns_hold_unshare(char *err)
 		return 0;
 	/* An unprivileged writer maps only itself, after denying setgroups:
 	 * the person stays who they are inside. */
-	if ((rc = write_text(err, "/proc/self/setgroups", "deny")) < 0)
+	if ((rc = ns_write_text(err, "/proc/self/setgroups", "deny")) < 0)
 		return rc;
 	snprintf(map, sizeof(map), "%u %u 1", (unsigned)uid, (unsigned)uid);
-	if ((rc = write_text(err, "/proc/self/uid_map", map)) < 0)
+	if ((rc = ns_write_text(err, "/proc/self/uid_map", map)) < 0)
 		return rc;
 	snprintf(map, sizeof(map), "%u %u 1", (unsigned)gid, (unsigned)gid);
-	if ((rc = write_text(err, "/proc/self/gid_map", map)) < 0)
+	if ((rc = ns_write_text(err, "/proc/self/gid_map", map)) < 0)
 		return rc;
 	return caps_ambient(err);
 }

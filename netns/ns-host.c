@@ -112,7 +112,7 @@ struct nl_sock *ns_nl_open(char *err)
 
 /* ---- boot ---- */
 
-static int write_file(char *err, const char *path, const char *text)
+int ns_write_text(char *err, const char *path, const char *text)
 {
 	size_t n = strlen(text);
 	ssize_t w;
@@ -156,15 +156,15 @@ int ns_boot(char *err)
 			      ? " (unprivileged user namespaces are off)" : "");
 	}
 	/* setgroups must be denied before an unprivileged gid_map write. */
-	rc = write_file(err, "/proc/self/setgroups", "deny");
+	rc = ns_write_text(err, "/proc/self/setgroups", "deny");
 	if (rc < 0)
 		return rc;
 	snprintf(map, sizeof(map), "0 %u 1", (unsigned)uid);
-	rc = write_file(err, "/proc/self/uid_map", map);
+	rc = ns_write_text(err, "/proc/self/uid_map", map);
 	if (rc < 0)
 		return rc;
 	snprintf(map, sizeof(map), "0 %u 1", (unsigned)gid);
-	rc = write_file(err, "/proc/self/gid_map", map);
+	rc = ns_write_text(err, "/proc/self/gid_map", map);
 	if (rc < 0)
 		return rc;
 	/* inside the user namespace, so that it can enter the hosts */

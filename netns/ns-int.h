@@ -37,6 +37,10 @@ struct nl_sock *ns_nl_open(char *err);
 /* 0 when name is a valid interface name, else -EINVAL with err set. */
 int ns_check_ifname(char *err, const char *name);
 
+/* Writes text to the existing file path (/proc, /sys) in one write:
+ * 0, or a negative errno with err filled. */
+int ns_write_text(char *err, const char *path, const char *text);
+
 /*
  * The program ns_run runs for cmd (PATH, then the sbin directories;
  * iptables as its nf_tables variant; "legacy" refused), into out. host
