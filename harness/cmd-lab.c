@@ -658,6 +658,11 @@ static int lab_tmux(char **argv, int argc)
 		v[k] = NULL;
 		/* our own server: a tmux the person runs already is not it */
 		unsetenv("TMUX");
+		/* With no SHELL, tmux falls back on the passwd shell, which for
+		 * a service account such as nobody is nologin: a window the
+		 * person opens would close at once. */
+		if (!getenv("SHELL") || !*getenv("SHELL"))
+			setenv("SHELL", "/bin/sh", 1);
 		rc = run_wait(v);
 		free(v);
 	}
