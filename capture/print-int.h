@@ -77,6 +77,7 @@ struct pr_ctx;
 /* Frees both conversation tables (pr_free); they start afresh. */
 void pr_tcp_release(struct pr_ctx *c);
 
+#define PR_GENERIC_MAX 32 /* protocols pr_generic tells apart */
 #define PR_IFCACHE 8
 #define PR_ACACHE 64
 #define PR_FLOWS 128
@@ -160,7 +161,26 @@ struct pr_ctx {
 	struct pr_sl_state *sl;
 	struct pr_rpc_state *rpc;
 	struct pr_rx_state *rx;
+
+	/* Packets printed generically, by protocol (pr_generic). */
+	struct {
+		const char *proto;
+		uint64_t n;
+	} generic[PR_GENERIC_MAX];
+	size_t ngeneric;
+	uint64_t generic_other; /* packets of protocols past the table */
+	int generic_this;	/* the current packet is counted already */
 };
+
+/*
+ * Says that the packet being printed was printed generically (a hex dump,
+ * "UNSUPPORTED", a bare length) for protocol proto, a string that lives as
+ * long as the context (a literal), where tcpdump 4.99.3 decodes it. The
+ * first call for a packet counts it; pr_generic_summary tells the totals.
+ * Call it only where tcpdump prints more than dumplab does: where tcpdump
+ * itself prints the same fallback, the text is exact and needs no note.
+ */
+void pr_generic(struct pr_ctx *c, const char *proto);
 
 /* ---- output ---- */
 

@@ -7,6 +7,7 @@
 #include "capture/pr-ts.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -513,6 +514,7 @@ void pr_packet(struct pr_ctx *c, struct hx_buf *out,
 	c->iph = NULL;
 	c->ipver = 0;
 	c->fragmented = 0;
+	c->generic_this = 0;
 	if (c->link(c, pkt, h->len) == PR_STOP || c->stopped)
 		c->ll_hdr_len = 0;
 	hdrlen = c->ll_hdr_len;
@@ -540,4 +542,65 @@ void pr_packet(struct pr_ctx *c, struct hx_buf *out,
 	if (out->p)
 		out->p[out->len] = '\0';
 	c->h = NULL;
+}
+
+/* ---- packets printed generically ------------------------------------------ */
+
+void pr_generic(struct pr_ctx *c, const char *proto)
+{
+	size_t i;
+
+	if (c->generic_this)
+		return;
+	c->generic_this = 1;
+	for (i = 0; i < c->ngeneric; i++) {
+		if (c->generic[i].proto == proto || !strcmp(c->generic[i].proto, proto)) {
+			c->generic[i].n++;
+			return;
+		}
+	}
+	if (c->ngeneric == PR_GENERIC_MAX) {
+		c->generic_other++;
+		return;
+	}
+	c->generic[c->ngeneric].proto = proto;
+	c->generic[c->ngeneric].n = 1;
+	c->ngeneric++;
+}
+
+uint64_t pr_generic_summary(const struct pr_ctx *c, char *buf, size_t len)
+{
+	struct hx_buf b = { 0 };
+	uint64_t total = c->generic_other;
+	size_t order[PR_GENERIC_MAX], i, j, n = c->ngeneric;
+
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		total += c->generic[i].n;
+		/* insertion sort: by count, most first, then by name */
+		for (j = i; j > 0; j--) {
+			const size_t a = order[j - 1];
+
+			if (c->generic[a].n > c->generic[i].n ||
+			    (c->generic[a].n == c->generic[i].n &&
+			     strcmp(c->generic[a].proto, c->generic[i].proto) < 0))
+				break;
+			order[j] = a;
+		}
+		order[j] = i;
+	}
+	if (!total || !len)
+		return total;
+	hx_buf_printf(&b, "%" PRIu64 " packet%s printed generically where tcpdump decodes %s:",
+		      total, total == 1 ? "" : "s", total == 1 ? "it" : "them");
+	for (i = 0; i < n; i++)
+		hx_buf_printf(&b, "%s %s (%" PRIu64 ")", i ? "," : "",
+			      c->generic[order[i]].proto, c->generic[order[i]].n);
+	if (c->generic_other)
+		hx_buf_printf(&b, "%s others (%" PRIu64 ")", n ? "," : "", c->generic_other);
+	if (b.p && !b.oom)
+		snprintf(buf, len, "%s", b.p);
+	hx_buf_release(&b);
+	return total;
 }

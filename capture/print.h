@@ -58,6 +58,16 @@ int pr_name_add(struct pr_ctx *c, int af, const void *addr, const char *name);
 void pr_packet(struct pr_ctx *c, struct hx_buf *out,
 	       const struct pcap_pkthdr *h, const uint8_t *pkt);
 
+/*
+ * The packets this context printed generically where tcpdump 4.99.3
+ * decodes more (a printer calls pr_generic): writes to buf, at most len
+ * bytes with the NUL, "137 packets printed generically where tcpdump
+ * decodes them: STP (89), OSPF (48)", the protocols by count, most first,
+ * and returns the number of such packets (0: nothing is written but the
+ * NUL). `read` and `capture` print it on stderr after the packets.
+ */
+uint64_t pr_generic_summary(const struct pr_ctx *c, char *buf, size_t len);
+
 /* The i-th link type the printer decodes, or -1 past the last (for the
  * tests that must cover every one, such as the fuzz target's list). */
 int pr_link_type_at(size_t i);

@@ -331,6 +331,16 @@ void cap_session_stats(const struct cap_session *s,
 		cap_writer_stats(s->w, &st->files);
 }
 
+uint64_t cap_session_generic(const struct cap_session *s, char *buf, size_t len)
+{
+	if (!s->pr) {
+		if (len)
+			buf[0] = '\0';
+		return 0;
+	}
+	return pr_generic_summary(s->pr, buf, len);
+}
+
 void cap_session_free(struct cap_session *s)
 {
 	if (!s)

@@ -92,6 +92,9 @@ int cap_session_dlt(const struct cap_session *s);
 int cap_session_snaplen(const struct cap_session *s);
 void cap_session_stats(const struct cap_session *s,
 		       struct cap_session_stats *st);
+/* The printer's note on packets printed generically (pr_generic_summary);
+ * 0 and an empty buf when nothing was, or nothing was printed. */
+uint64_t cap_session_generic(const struct cap_session *s, char *buf, size_t len);
 
 /* Stops if needed and frees. Accepts NULL. */
 void cap_session_free(struct cap_session *s);

@@ -262,6 +262,12 @@ int cmd_capture(int argc, char **argv)
 			st.files.packets, st.files.packets == 1 ? "" : "s",
 			st.files.bytes, st.files.files,
 			st.files.files == 1 ? "" : "s");
+	{
+		char note[512];
+
+		if (cap_session_generic(s, note, sizeof(note)))
+			fprintf(stderr, "dumplab: %s\n", note);
+	}
 	if (rc < 0)
 		fprintf(stderr, "dumplab capture: %s\n", err);
 	else

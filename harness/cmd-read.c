@@ -144,6 +144,12 @@ int cmd_read(int argc, char **argv)
 			strerror(-rc));
 		status = 1;
 	}
+	{
+		char note[512];
+
+		if (pr_generic_summary(pr, note, sizeof(note)))
+			fprintf(stderr, "dumplab: %s\n", note);
+	}
 out:
 	pr_free(pr);
 	hx_buf_release(&out);
