@@ -1,4 +1,4 @@
-/* zone.c: a DNS master file (RFC 1035 5) read into a zone, and a name server's answers from it (RFC 1034 4.3.2). */
+/* zone.c: a DNS master file (RFC 1035 5) read into a zone; zone-answer.c answers from it. */
 /*
  * A record as read:
  *
@@ -10,7 +10,7 @@
  * compresses them into each message it writes (RFC 1035 4.1.4), names in
  * RDATA too for the types RFC 1035 defines (NS, CNAME, PTR, MX, SOA).
  */
-#include "netns/zone.h"
+#include "netns/zone-int.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -19,37 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define T_A 1
-#define T_NS 2
-#define T_CNAME 5
-#define T_SOA 6
-#define T_PTR 12
-#define T_MX 15
-#define T_TXT 16
-#define T_AAAA 28
-#define T_ANY 255
-#define C_IN 1
-
-#define NAME_MAX_WIRE 255
-#define TTL_MAX 2147483647u	/* RFC 2181 8 */
-#define MAX_TOKS 64
-#define CHAIN_MAX 8
-
-struct zrr {
-	uint8_t *owner;		/* wire; owner and rdata share one allocation */
-	size_t olen;
-	uint16_t type;
-	uint32_t ttl;
-	uint8_t *rdata;
-	uint16_t rdlen;
-};
-
-struct ns_zone {
-	struct zrr *rr;
-	size_t n, cap;
-	char apex_text[1024];
-};
 
 static const struct {
 	const char *name;
@@ -63,7 +32,7 @@ static const struct {
 
 /* ---- names in wire form ---------------------------------------------------- */
 
-static size_t wire_len(const uint8_t *w)
+size_t ns_zwire_len(const uint8_t *w)
 {
 	size_t n = 0;
 
@@ -72,7 +41,7 @@ static size_t wire_len(const uint8_t *w)
 	return n + 1;
 }
 
-static int label_eq(const uint8_t *a, const uint8_t *b, size_t n)
+int ns_zlabel_eq(const uint8_t *a, const uint8_t *b, size_t n)
 {
 	size_t i;
 
@@ -82,10 +51,10 @@ static int label_eq(const uint8_t *a, const uint8_t *b, size_t n)
 	return 1;
 }
 
-static int wire_eq(const uint8_t *a, const uint8_t *b)
+int ns_zwire_eq(const uint8_t *a, const uint8_t *b)
 {
 	for (;;) {
-		if (*a != *b || !label_eq(a + 1, b + 1, *a))
+		if (*a != *b || !ns_zlabel_eq(a + 1, b + 1, *a))
 			return 0;
 		if (!*a)
 			return 1;
@@ -94,7 +63,7 @@ static int wire_eq(const uint8_t *a, const uint8_t *b)
 	}
 }
 
-static size_t wire_labels(const uint8_t *w)
+size_t ns_zwire_labels(const uint8_t *w)
 {
 	size_t k = 0;
 
@@ -104,9 +73,9 @@ static size_t wire_labels(const uint8_t *w)
 }
 
 /* 1 when name is at or below apex; *depth is how many labels lie above it. */
-static int wire_under(const uint8_t *name, const uint8_t *apex, size_t *depth)
+int ns_zwire_under(const uint8_t *name, const uint8_t *apex, size_t *depth)
 {
-	size_t nl = wire_labels(name), al = wire_labels(apex), i;
+	size_t nl = ns_zwire_labels(name), al = ns_zwire_labels(apex), i;
 
 	if (nl < al)
 		return 0;
@@ -114,7 +83,7 @@ static int wire_under(const uint8_t *name, const uint8_t *apex, size_t *depth)
 		name += 1u + *name;
 	if (depth)
 		*depth = nl - al;
-	return wire_eq(name, apex);
+	return ns_zwire_eq(name, apex);
 }
 
 /* The dotted text of a wire name (with the last dot; "." for the root). */
@@ -357,7 +326,7 @@ static int zname(struct zparser *P, const struct ztok *t, uint8_t *out)
 	if (n == 1 && s[0] == '@') {
 		if (!P->has_origin)
 			return ZERR(P, t, "'@' with no origin (write $ORIGIN first)");
-		memcpy(out, P->origin, wire_len(P->origin));
+		memcpy(out, P->origin, ns_zwire_len(P->origin));
 		return 0;
 	}
 	if (n == 1 && s[0] == '.') {
@@ -396,7 +365,7 @@ static int zname(struct zparser *P, const struct ztok *t, uint8_t *out)
 	if (!P->has_origin)
 		return ZERR(P, t, "relative name '%s' with no origin (write $ORIGIN first, or end it with '.')",
 			    s);
-	ol = wire_len(P->origin);
+	ol = ns_zwire_len(P->origin);
 	if (lab + ol > NAME_MAX_WIRE)
 		return ZERR(P, t, "name '%s' is longer than 255 bytes with the origin", s);
 	memcpy(out + lab, P->origin, ol);
@@ -466,12 +435,12 @@ static int add_rr(struct zparser *P, const struct ztok *ot, const uint8_t *owner
 		  uint16_t type, uint32_t ttl, const uint8_t *rd, size_t rdlen)
 {
 	struct ns_zone *z = P->z;
-	size_t ol = wire_len(owner), i;
+	size_t ol = ns_zwire_len(owner), i;
 	struct zrr *r;
 	char name[1024];
 
 	for (i = 0; i < z->n; i++) {
-		if (!wire_eq(z->rr[i].owner, owner))
+		if (!ns_zwire_eq(z->rr[i].owner, owner))
 			continue;
 		if ((type == T_CNAME) != (z->rr[i].type == T_CNAME) ||
 		    (type == T_CNAME && z->rr[i].type == T_CNAME)) {
@@ -542,7 +511,7 @@ static int zrdata(struct zparser *P, const struct ztok *tt, uint16_t type,
 	case T_PTR:
 		if ((r = zname(P, t, w)) < 0)
 			return r;
-		*rdlen = wire_len(w);
+		*rdlen = ns_zwire_len(w);
 		memcpy(rd, w, *rdlen);
 		return 0;
 	case T_MX: {
@@ -554,16 +523,16 @@ static int zrdata(struct zparser *P, const struct ztok *tt, uint16_t type,
 		rd[1] = (uint8_t)atol(s);
 		if ((r = zname(P, t + 1, w)) < 0)
 			return r;
-		memcpy(rd + 2, w, wire_len(w));
-		*rdlen = 2 + wire_len(w);
+		memcpy(rd + 2, w, ns_zwire_len(w));
+		*rdlen = 2 + ns_zwire_len(w);
 		return 0;
 	}
 	case T_SOA:
 		for (k = 0; k < 2; k++) {
 			if ((r = zname(P, t + k, w)) < 0)
 				return r;
-			memcpy(rd + o, w, wire_len(w));
-			o += wire_len(w);
+			memcpy(rd + o, w, ns_zwire_len(w));
+			o += ns_zwire_len(w);
 		}
 		for (k = 2; k < 7; k++) {
 			const char *s = ts(P, t + k);
@@ -633,7 +602,7 @@ static int zdirective(struct zparser *P)
 
 			if (r < 0)
 				return r;
-			memcpy(P->origin, w, wire_len(w));
+			memcpy(P->origin, w, ns_zwire_len(w));
 			P->has_origin = 1;
 			return 0;
 		}
@@ -664,7 +633,7 @@ static int zentry(struct zparser *P)
 	if (P->blank_owner) {
 		if (!P->has_owner)
 			return ZERR(P, ot, "the first record has no owner (it starts with a blank)");
-		memcpy(owner, P->last_owner, wire_len(P->last_owner));
+		memcpy(owner, P->last_owner, ns_zwire_len(P->last_owner));
 	} else {
 		if ((r = zname(P, ot, owner)) < 0)
 			return r;
@@ -727,7 +696,7 @@ static int zentry(struct zparser *P)
 		if (type == T_SOA)
 			return ZERR(P, tt, "second SOA record (the first is at %u:%u)",
 				    P->soa_line, P->soa_col);
-		if (!wire_under(owner, P->z->rr[0].owner, &depth)) {
+		if (!ns_zwire_under(owner, P->z->rr[0].owner, &depth)) {
 			wire_text(P->z->rr[0].owner, apex, sizeof(apex));
 			return ZERR(P, P->blank_owner ? tt : ot,
 				    "'%s' is outside the zone '%s'", name, apex);
@@ -735,7 +704,7 @@ static int zentry(struct zparser *P)
 	}
 	if ((r = add_rr(P, P->blank_owner ? tt : ot, owner, type, ttl, rd, rdlen)) < 0)
 		return r;
-	memcpy(P->last_owner, owner, wire_len(owner));
+	memcpy(P->last_owner, owner, ns_zwire_len(owner));
 	P->has_owner = 1;
 	return 0;
 }
@@ -820,400 +789,3 @@ const char *ns_zone_apex(const struct ns_zone *z)
 	return z->apex_text;
 }
 
-/* ---- answering ------------------------------------------------------------------ */
-
-#define MSG_MAX 65535
-#define CMP_MAX 512
-
-/* A message being written, with the offsets compression may point to. */
-struct wmsg {
-	uint8_t *p;
-	size_t len;
-	int over;		/* it would have been longer than MSG_MAX */
-	uint16_t cmp[CMP_MAX];	/* where a label was written (< 0x4000) */
-	size_t ncmp;
-};
-
-static void w8(struct wmsg *m, uint8_t v)
-{
-	if (m->len >= MSG_MAX) {
-		m->over = 1;
-		return;
-	}
-	m->p[m->len++] = v;
-}
-
-static void w16(struct wmsg *m, unsigned v)
-{
-	w8(m, (uint8_t)(v >> 8));
-	w8(m, (uint8_t)v);
-}
-
-static void w32(struct wmsg *m, uint32_t v)
-{
-	w16(m, v >> 16);
-	w16(m, v & 0xffff);
-}
-
-/* 1 when the name at message offset off equals the wire name w. */
-static int msg_name_eq(const struct wmsg *m, size_t off, const uint8_t *w)
-{
-	int jumps = 0;
-
-	for (;;) {
-		uint8_t l;
-
-		if (off >= m->len)
-			return 0;
-		l = m->p[off];
-		if ((l & 0xc0) == 0xc0) {
-			if (off + 1 >= m->len || ++jumps > 64)
-				return 0;
-			off = (size_t)(l & 0x3f) << 8 | m->p[off + 1];
-			continue;
-		}
-		if (l != *w || off + 1 + l > m->len || !label_eq(m->p + off + 1, w + 1, l))
-			return 0;
-		if (!l)
-			return 1;
-		off += 1u + l;
-		w += 1u + l;
-	}
-}
-
-/* Writes a name, compressed against every name written before. */
-static void wname(struct wmsg *m, const uint8_t *w)
-{
-	size_t i;
-
-	while (*w) {
-		for (i = 0; i < m->ncmp; i++)
-			if (msg_name_eq(m, m->cmp[i], w)) {
-				w16(m, 0xc000u | m->cmp[i]);
-				return;
-			}
-		if (m->len < 0x4000 && m->ncmp < CMP_MAX)
-			m->cmp[m->ncmp++] = (uint16_t)m->len;
-		for (i = 0; i <= *w; i++)
-			w8(m, w[i]);
-		w += 1u + *w;
-	}
-	w8(m, 0);
-}
-
-/* Back to an earlier length: the compression offsets after it go too. */
-static void wrewind(struct wmsg *m, size_t len)
-{
-	m->len = len;
-	while (m->ncmp && m->cmp[m->ncmp - 1] >= len)
-		m->ncmp--;
-	m->over = 0;
-}
-
-static void wrr(struct wmsg *m, const struct zrr *r, uint32_t ttl)
-{
-	size_t at;
-	const uint8_t *d = r->rdata;
-
-	wname(m, r->owner);
-	w16(m, r->type);
-	w16(m, C_IN);
-	w32(m, ttl);
-	at = m->len;
-	w16(m, 0);
-	switch (r->type) {
-	case T_NS:
-	case T_CNAME:
-	case T_PTR:
-		wname(m, d);
-		break;
-	case T_MX:
-		w8(m, d[0]);
-		w8(m, d[1]);
-		wname(m, d + 2);
-		break;
-	case T_SOA: {
-		size_t a = wire_len(d), b = wire_len(d + a), i;
-
-		wname(m, d);
-		wname(m, d + a);
-		for (i = 0; i < 20; i++)
-			w8(m, d[a + b + i]);
-		break;
-	}
-	default: {
-		size_t i;
-
-		for (i = 0; i < r->rdlen; i++)
-			w8(m, d[i]);
-	}
-	}
-	if (!m->over) {
-		size_t n = m->len - at - 2;
-
-		m->p[at] = (uint8_t)(n >> 8);
-		m->p[at + 1] = (uint8_t)n;
-	}
-}
-
-/* The name an NS, CNAME, PTR or MX record points to, or NULL. */
-static const uint8_t *target(const struct zrr *r)
-{
-	if (r->type == T_NS || r->type == T_CNAME || r->type == T_PTR)
-		return r->rdata;
-	if (r->type == T_MX)
-		return r->rdata + 2;
-	return NULL;
-}
-
-static uint32_t soa_minimum(const struct zrr *soa)
-{
-	size_t a = wire_len(soa->rdata), b = wire_len(soa->rdata + a);
-	const uint8_t *p = soa->rdata + a + b + 16;
-
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* A list of records chosen for a section. */
-struct pick {
-	size_t v[256];
-	size_t n;
-};
-
-static int picked(const struct pick *p, size_t i)
-{
-	size_t k;
-
-	for (k = 0; k < p->n; k++)
-		if (p->v[k] == i)
-			return 1;
-	return 0;
-}
-
-static void pick_add(struct pick *p, size_t i)
-{
-	if (p->n < sizeof(p->v) / sizeof(p->v[0]) && !picked(p, i))
-		p->v[p->n++] = i;
-}
-
-enum { RC_OK = 0, RC_FORMERR = 1, RC_SERVFAIL = 2, RC_NXDOMAIN = 3, RC_NOTIMP = 4,
-       RC_REFUSED = 5 };
-
-/* Writes the RRsets of p[from..) one set (owner and type) at a time while
- * they fit; returns how many records were written. */
-static unsigned wsection(struct wmsg *m, const struct ns_zone *z, const struct pick *p,
-			 size_t max, int all_or_none)
-{
-	unsigned n = 0;
-	size_t k = 0, mark = m->len;
-
-	while (k < p->n) {
-		size_t set = m->len, e = k;
-		const struct zrr *a = &z->rr[p->v[k]];
-
-		while (e < p->n && z->rr[p->v[e]].type == a->type &&
-		       wire_eq(z->rr[p->v[e]].owner, a->owner)) {
-			wrr(m, &z->rr[p->v[e]], z->rr[p->v[e]].ttl);
-			e++;
-		}
-		if (m->over || m->len > max) {
-			wrewind(m, all_or_none ? mark : set);
-			return all_or_none ? 0 : n;
-		}
-		n += (unsigned)(e - k);
-		k = e;
-	}
-	return n;
-}
-
-int ns_zone_answer(const struct ns_zone *z, const struct ns_zone_cfg *cfg,
-		   const uint8_t *q, size_t n, size_t max, struct hx_buf *out)
-{
-	static const struct ns_zone_cfg dflt;
-	struct wmsg *m;
-	struct pick an, ns, ar;
-	uint8_t qname[NAME_MAX_WIRE + 1], cur[NAME_MAX_WIRE + 1];
-	size_t at = 12, o = 0, i, qend;
-	unsigned flags, rcode = RC_OK, nan = 0, nns = 0, nar = 0, tc = 0;
-	uint16_t qtype = 0, qclass = 0;
-	const struct zrr *soa = &z->rr[0];
-	int chain, negative = 0;
-
-	if (!cfg)
-		cfg = &dflt;
-	if (n < 12 || (q[2] & 0x80))
-		return -EBADMSG;
-	if (max > MSG_MAX)
-		max = MSG_MAX;
-	if (max < 12)
-		max = 12;
-	m = malloc(sizeof(*m));
-	if (!m)
-		return -ENOMEM;
-	m->p = malloc(MSG_MAX);
-	if (!m->p) {
-		free(m);
-		return -ENOMEM;
-	}
-	m->len = 0;
-	m->over = 0;
-	m->ncmp = 0;
-	an.n = ns.n = ar.n = 0;
-	flags = (unsigned)(q[2] & 0x79) << 8; /* opcode and RD */
-	if (((q[2] >> 3) & 0xf) != 0)
-		rcode = RC_NOTIMP;
-	else if ((q[4] << 8 | q[5]) != 1)
-		rcode = RC_FORMERR;
-	/* The question: labels only (RFC 1035 4.1.4 allows no earlier name). */
-	while (rcode == RC_OK) {
-		uint8_t l;
-
-		if (at >= n || (q[at] & 0xc0) || at + 1u + q[at] > n ||
-		    o + 1u + q[at] > NAME_MAX_WIRE) {
-			rcode = RC_FORMERR;
-			break;
-		}
-		l = q[at];
-		memcpy(qname + o, q + at, 1u + l);
-		o += 1u + l;
-		at += 1u + l;
-		if (!l)
-			break;
-	}
-	qend = at + 4;
-	if (rcode == RC_OK && qend > n)
-		rcode = RC_FORMERR;
-	w16(m, (unsigned)(q[0] << 8 | q[1]));
-	w16(m, 0);
-	w16(m, rcode == RC_OK ? 1 : 0);
-	w16(m, 0);
-	w16(m, 0);
-	w16(m, 0);
-	if (rcode == RC_OK) {
-		qtype = (uint16_t)(q[at] << 8 | q[at + 1]);
-		qclass = (uint16_t)(q[at + 2] << 8 | q[at + 3]);
-		wname(m, qname);
-		w16(m, qtype);
-		w16(m, qclass);
-		if (qclass != C_IN && qclass != T_ANY)
-			rcode = RC_REFUSED;
-		else if (!wire_under(qname, soa->owner, NULL))
-			rcode = RC_REFUSED;
-	}
-	if (rcode == RC_OK) {
-		memcpy(cur, qname, wire_len(qname));
-		for (chain = 0; chain < CHAIN_MAX; chain++) {
-			const struct zrr *cn = NULL;
-			int exists = 0, below = 0;
-			size_t got = an.n;
-
-			for (i = 0; i < z->n; i++) {
-				size_t d;
-
-				if (wire_eq(z->rr[i].owner, cur)) {
-					exists = 1;
-					if (z->rr[i].type == T_CNAME)
-						cn = &z->rr[i];
-				} else if (wire_under(z->rr[i].owner, cur, &d) && d > 0) {
-					below = 1;
-				}
-			}
-			if (!exists) {
-				/* No such name; or an empty non-terminal, a
-				 * name without records of its own but with
-				 * names below it: no data (RFC 8020). */
-				if (!below)
-					rcode = RC_NXDOMAIN;
-				negative = 1;
-				break;
-			}
-			if (cn && qtype != T_CNAME && qtype != T_ANY) {
-				pick_add(&an, (size_t)(cn - z->rr));
-				memcpy(cur, cn->rdata, wire_len(cn->rdata));
-				if (!wire_under(cur, soa->owner, NULL))
-					break;
-				continue;
-			}
-			for (i = 0; i < z->n; i++)
-				if (wire_eq(z->rr[i].owner, cur) &&
-				    (z->rr[i].type == qtype || qtype == T_ANY))
-					pick_add(&an, i);
-			if (an.n == got)
-				negative = 1;
-			break;
-		}
-	}
-	if (rcode == RC_OK || rcode == RC_NXDOMAIN) {
-		/* Answers grouped by owner and type, as they were found. */
-		/* An answer that does not fit leaves the header and the
-		 * question, with TC. */
-		nan = wsection(m, z, &an, max, 1);
-		tc = an.n && nan == 0;
-	}
-	if (tc) {
-		/* nothing more: the header and the question */
-	} else if (negative) {
-		uint32_t ttl = soa->ttl < soa_minimum(soa) ? soa->ttl : soa_minimum(soa);
-		size_t mark = m->len;
-
-		wrr(m, soa, ttl); /* RFC 2308 3: the SOA's TTL, at most MINIMUM */
-		if (m->over || m->len > max)
-			wrewind(m, mark);
-		else
-			nns = 1;
-	} else if (rcode == RC_OK && an.n && !cfg->minimal) {
-		int ns_answered = 0;
-
-		for (i = 0; i < an.n; i++)
-			if (z->rr[an.v[i]].type == T_NS &&
-			    wire_eq(z->rr[an.v[i]].owner, soa->owner))
-				ns_answered = 1;
-		if (!ns_answered)
-			for (i = 0; i < z->n; i++)
-				if (z->rr[i].type == T_NS && wire_eq(z->rr[i].owner, soa->owner))
-					pick_add(&ns, i);
-		nns = wsection(m, z, &ns, max, 1);
-		if (nns || ns_answered) {
-			/* The addresses of the names the answer and authority
-			 * point to: A first, then AAAA, of each name in turn. */
-			const struct pick *src[2] = { &an, &ns };
-			int s;
-
-			for (s = 0; s < 2; s++)
-				for (i = 0; i < src[s]->n; i++) {
-					const struct zrr *r = &z->rr[src[s]->v[i]];
-					const uint8_t *t = target(r);
-					uint16_t want[2] = { T_A, T_AAAA };
-					size_t k, j;
-
-					if (!t || r->type == T_CNAME || r->type == T_PTR)
-						continue;
-					for (k = 0; k < 2; k++)
-						for (j = 0; j < z->n; j++)
-							if (z->rr[j].type == want[k] &&
-							    wire_eq(z->rr[j].owner, t) &&
-							    !picked(&an, j))
-								pick_add(&ar, j);
-				}
-			nar = wsection(m, z, &ar, max, 0);
-		}
-	}
-	if (rcode == RC_OK || rcode == RC_NXDOMAIN)
-		flags |= cfg->cache ? 0 : 0x0400u;
-	flags |= 0x8000u | (tc ? 0x0200u : 0) | (cfg->ra ? 0x0080u : 0) | rcode;
-	m->p[2] = (uint8_t)(flags >> 8);
-	m->p[3] = (uint8_t)flags;
-	m->p[6] = (uint8_t)(nan >> 8);
-	m->p[7] = (uint8_t)nan;
-	m->p[8] = (uint8_t)(nns >> 8);
-	m->p[9] = (uint8_t)nns;
-	m->p[10] = (uint8_t)(nar >> 8);
-	m->p[11] = (uint8_t)nar;
-	i = m->len;
-	hx_buf_put(out, m->p, m->len);
-	free(m->p);
-	free(m);
-	if (out->oom)
-		return -ENOMEM;
-	return (int)i;
-}
