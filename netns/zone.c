@@ -145,12 +145,15 @@ static int zerr_at(struct zparser *P, unsigned line, unsigned col, int code,
 static int zerr_at(struct zparser *P, unsigned line, unsigned col, int code,
 		   const char *fmt, ...)
 {
+	char msg[HX_ERRLEN];
 	va_list ap;
 
 	if (P->err) {
+		/* quoted: a word of the file may hold any byte (hx.h) */
 		va_start(ap, fmt);
-		vsnprintf(P->err, HX_ERRLEN, fmt, ap);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
 		va_end(ap);
+		hx_quote(P->err, HX_ERRLEN, msg);
 	}
 	P->eline = line;
 	P->ecol = col;
@@ -758,7 +761,7 @@ int ns_zone_parse(char *err, const char *text, size_t len, const char *origin,
 			free(o);
 			r = zname(P, &t, P->origin);
 			if (r < 0)
-				snprintf(err, HX_ERRLEN, "bad origin '%s'", origin);
+				hx_err(err, r, "bad origin '%s'", origin);
 			P->has_origin = r == 0;
 		}
 	}
