@@ -77,7 +77,8 @@ struct ns_zone_cfg {
  * the answer does not fit in max, the response is the header and the
  * question with TC set (RFC 2181 9); authority and additional records that
  * do not fit are left out without TC. An OPT record is ignored (a server
- * of RFC 1035's day). Returns the response's length, -EBADMSG when no
+ * of RFC 1035's day). A section holds at most 256 records (the rest of
+ * a larger RRset is left out, as if it did not fit). Returns the response's length, -EBADMSG when no
  * response is due (not a query, shorter than a header), or -ENOMEM; out
  * is as it was on error.
  */
