@@ -179,10 +179,12 @@ test-kill: $(BIN) $(BUILD)/tools/kill-run
 # dumplab lab by hand: the seed's §3.2 typed into the hosts with the real
 # tcpdump and ncat, judged by lab check; its bad inputs; SIGKILL of the
 # holder ends everything (as root and as nobody). Then the tmux form,
-# driven with send-keys (skipped, saying so, without tmux).
+# driven with send-keys (skipped, saying so, without tmux). Then every
+# handout's "Do it yourself" section, done as written (docs/lab.md).
 test-lab: $(BIN)
 	tests/lab/run $(RUNBIN)
 	tests/lab/tmux $(RUNBIN)
+	tests/lab/handouts $(RUNBIN)
 
 # dumplab read against the real tcpdump on the project's captures.
 difftest: $(BIN) $(BUILD)/test-unit
