@@ -21,6 +21,7 @@
 #include "capture/writer.h"
 #include "harness/exec.h"
 #include "harness/exec-int.h"
+#include "harness/report-html.h"
 #include "harness/keep-pcap.h"
 #include "netns/actor.h"
 #include "netns/ns.h"
@@ -850,6 +851,21 @@ static void release(struct sc_exec *x)
 	free(x->res);
 }
 
+/* --html: the steps and packets as a page's fragment, while the packets
+ * are at hand; a report that cannot be written says so in the page. */
+static void html_part(struct sc_exec *x)
+{
+	char e[HX_ERRLEN];
+
+	if (x->ctx->html &&
+	    hx_html_steps(e, &x->rep->html, x->sc, x->res, x->rep->step) < 0) {
+		hx_buf_reset(&x->rep->html);
+		hx_buf_puts(&x->rep->html, "<p class=\"note\">no steps and captures: ");
+		hx_xml_escape(&x->rep->html, e, strlen(e));
+		hx_buf_puts(&x->rep->html, "</p>\n");
+	}
+}
+
 int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		 const struct hx_exec_ctx *ctx)
 {
@@ -927,6 +943,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 				capture_stop(&x, i);
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "%s", e);
+		html_part(&x);
 		release(&x);
 		return 0;
 	}
@@ -945,6 +962,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 	if (nfail)
 		sc_report_reason(rep, "%zu of %zu expectations failed", nfail,
 				 rep->nverdicts);
+	html_part(&x);
 	release(&x);
 	return 0;
 }
