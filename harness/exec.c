@@ -856,14 +856,17 @@ static void release(struct sc_exec *x)
 static void html_part(struct sc_exec *x)
 {
 	char e[HX_ERRLEN];
+	long long t0 = now_us();
 
-	if (x->ctx->html &&
-	    hx_html_steps(e, &x->rep->html, x->sc, x->res, x->rep->step) < 0) {
+	if (!x->ctx->html)
+		return;
+	if (hx_html_steps(e, &x->rep->html, x->sc, x->res, x->rep->step) < 0) {
 		hx_buf_reset(&x->rep->html);
 		hx_buf_puts(&x->rep->html, "<p class=\"note\">no steps and captures: ");
 		hx_xml_escape(&x->rep->html, e, strlen(e));
 		hx_buf_puts(&x->rep->html, "</p>\n");
 	}
+	x->rep->html_took = now_us() - t0;
 }
 
 int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,

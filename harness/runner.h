@@ -35,6 +35,7 @@ struct sc_report {
 	/* --html: the steps and captures as an HTML fragment
 	 * (hx_html_steps), written while the packets were at hand */
 	struct hx_buf html;
+	sc_usec html_took;	  /* the time writing it took (make bench) */
 	/* The executor's place when the scenario ended: the step running
 	 * (SC_NONE before the first and after the last) and, when a cancel
 	 * cut it, what it was waiting for ("waiting for 43 bytes, got 42").

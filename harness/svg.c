@@ -326,7 +326,7 @@ void hx_svg_topology(struct hx_buf *out, const struct sc_scenario *sc)
 			H += rowh[th[k].row - 1] + TGAPY;
 		th[k].y = H;
 	}
-	H += (n ? rowh[th[n - 1].row < 64 ? th[n - 1].row : 63] : 0) + 20;
+	H += (n ? rowh[th[n - 1].row < 64 ? th[n - 1].row : 63] : 0) + 56;
 	hx_buf_printf(out,
 		      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\" viewBox=\"0 0 %d %d\" "
 		      "width=\"%d\" height=\"%d\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\" role=\"img\">\n"
@@ -387,6 +387,8 @@ void hx_svg_topology(struct hx_buf *out, const struct sc_scenario *sc)
 				      h->x + TBW - 4, fb->y, fp->y);
 	}
 	/* links */
+	int lanes = 0;
+
 	for (k = 0; k < sc->nlinks; k++) {
 		const struct sc_link *L = &sc->links[k];
 		struct topo_host *a = &th[L->end[0].host], *b = &th[L->end[1].host];
@@ -408,7 +410,15 @@ void hx_svg_topology(struct hx_buf *out, const struct sc_scenario *sc)
 		if (L->mtu)
 			hx_buf_printf(out, " (mtu %u)", L->mtu);
 		hx_buf_puts(out, "</title>");
-		if (x1 == x2) /* two boxes of one column: around their right side */
+		if (a->row == b->row && abs(a->col - b->col) > 1) {
+			/* past the boxes between: below the row, one lane each */
+			int lane = lanes++ % 5;
+			int yb = a->y + rowh[a->row < 64 ? a->row : 63] + 10 + 8 * lane;
+			int o1 = (x1 > x2 ? -1 : 1) * (14 + 8 * lane);
+
+			hx_buf_printf(out, "<path d=\"M %d %d H %d V %d H %d V %d H %d\" fill=\"none\" stroke=\"#0f766e\" stroke-width=\"3\"/>",
+				      x1, y1, x1 + o1, yb, x2 - o1, y2, x2);
+		} else if (x1 == x2) /* two boxes of one column: around their right side */
 			hx_buf_printf(out, "<path d=\"M %d %d C %d %d %d %d %d %d\" fill=\"none\" stroke=\"#0f766e\" stroke-width=\"3\"/>",
 				      x1, y1, x1 + 50, y1, x2 + 50, y2, x2, y2);
 		else
