@@ -78,17 +78,24 @@ static const char css[] =
 	".pic{overflow:visible}table.pkts td{font-size:8pt}}\n";
 
 /* The conversation filter: the rows of the table a select names that are
- * not of the chosen conversation are hidden. No '<' or '&': the page is
- * XML as well. */
+ * not of the chosen conversation are hidden; #pk-N=cK in the address
+ * chooses conversation K of table pk-N when the page opens (a link to
+ * one conversation). No '<' or '&': the page is XML as well. */
 static const char script[] =
 	"<script>//<![CDATA[\n"
-	"document.querySelectorAll('select.conv').forEach(function (s) {\n"
-	"  s.addEventListener('change', function () {\n"
-	"    var t = document.getElementById(s.getAttribute('data-table'));\n"
-	"    t.querySelectorAll('tbody tr').forEach(function (r) {\n"
-	"      r.hidden = s.value !== '' ? r.getAttribute('data-conv') !== s.value : false;\n"
-	"    });\n"
+	"function convShow(s) {\n"
+	"  var t = document.getElementById(s.getAttribute('data-table'));\n"
+	"  t.querySelectorAll('tbody tr').forEach(function (r) {\n"
+	"    r.hidden = s.value !== '' ? r.getAttribute('data-conv') !== s.value : false;\n"
 	"  });\n"
+	"}\n"
+	"document.querySelectorAll('select.conv').forEach(function (s) {\n"
+	"  var h = location.hash.split('=');\n"
+	"  if (h.length === 2 ? h[0] === '#' + s.getAttribute('data-table') : false) {\n"
+	"    s.value = h[1];\n"
+	"    convShow(s);\n"
+	"  }\n"
+	"  s.addEventListener('change', function () { convShow(s); });\n"
 	"});\n"
 	"//]]></script>\n";
 

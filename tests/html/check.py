@@ -9,6 +9,7 @@ check (exit 1 when any failed):
   check.py index DOM NAME=VERDICT...       the index's verdicts, order and links
   check.py ladders DOM READ-TEXT...        each ladder against `dumplab read`
   check.py ascii DOM LADDER-TEXT           the arrows against `dumplab ladder`
+  check.py filter DOM TABLE CONV           the script showed only CONV's rows
   check.py png-index PNG                   not blank, the failure's red above the green
   check.py png-ladder PNG TIMES [COLOURS]  the arrows' rows where the times say
 
@@ -252,6 +253,43 @@ def cmd_ascii(dom, ladder_text):
         bad("arrows %r, `dumplab ladder` %r" % (got[:4], want[:4]))
 
 
+class Rows(html.parser.HTMLParser):
+    """Each packet table's rows: (data-conv, hidden)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.cur = {}, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table" and "pkts" in (a.get("class") or ""):
+            self.cur = self.tables.setdefault(a.get("id"), [])
+        elif tag == "tr" and self.cur is not None and "data-conv" in a:
+            self.cur.append((a["data-conv"], "hidden" in a))
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.cur = None
+
+
+def cmd_filter(dom, table, conv):
+    p = Rows()
+    p.feed(open(dom, encoding="utf-8", errors="replace").read())
+    rows = p.tables.get(table, [])
+    shown = [c for c, h in rows if not h]
+    hidden = [c for c, h in rows if h]
+    if shown and hidden and set(shown) == {conv} and conv not in hidden:
+        ok("#%s=%s: the script shows that conversation's %d rows and hides the other %d"
+           % (table, conv, len(shown), len(hidden)))
+    else:
+        bad("#%s=%s: shown %r, hidden %r" % (table, conv, shown, hidden))
+    others = [r for t, rs in p.tables.items() if t != table for r in rs if r[1]]
+    if not others:
+        ok("the other tables show every row")
+    else:
+        bad("%d rows of other tables hidden" % len(others))
+
+
 # ---- screenshots ---------------------------------------------------------
 
 def png_decode(path):
@@ -388,7 +426,7 @@ def cmd_png_ladder(path, times, colours=""):
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     {"escape": cmd_escape, "svgs": cmd_svgs, "htmllint": cmd_htmllint, "index": cmd_index,
-     "ladders": cmd_ladders, "ascii": cmd_ascii, "png-index": cmd_png_index,
+     "ladders": cmd_ladders, "ascii": cmd_ascii, "filter": cmd_filter, "png-index": cmd_png_index,
      "png-ladder": cmd_png_ladder}[cmd](*args)
     sys.exit(failed)
 
