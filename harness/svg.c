@@ -326,7 +326,16 @@ void hx_svg_topology(struct hx_buf *out, const struct sc_scenario *sc)
 			H += rowh[th[k].row - 1] + TGAPY;
 		th[k].y = H;
 	}
-	H += (n ? rowh[th[n - 1].row < 64 ? th[n - 1].row : 63] : 0) + 56;
+	H += (n ? rowh[th[n - 1].row < 64 ? th[n - 1].row : 63] : 0) + 20;
+	/* room below the last row for the lanes of links that pass boxes */
+	for (k = 0, i = 0; k < sc->nlinks; k++) {
+		const struct topo_host *a = &th[sc->links[k].end[0].host];
+		const struct topo_host *b = &th[sc->links[k].end[1].host];
+
+		i += a->row == b->row && a->row == th[n - 1].row && abs(a->col - b->col) > 1;
+	}
+	if (i)
+		H += 8 * (i < 5 ? i : 5) + 12;
 	hx_buf_printf(out,
 		      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\" viewBox=\"0 0 %d %d\" "
 		      "width=\"%d\" height=\"%d\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\" role=\"img\">\n"
