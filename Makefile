@@ -86,7 +86,7 @@ SYS_OBJ := $(SYS_SRC:%.c=$(BUILD)/%.o)
 TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all deps test test-unit test-system test-capture test-golden \
+.PHONY: all deps test test-unit test-system test-capture test-golden test-html \
 	conformance difftest test-scenario test-scale test-kill test-ci test-lab scenarios \
 	stress bench install uninstall clean FORCE
 .DEFAULT_GOAL := all
@@ -135,7 +135,7 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ) $(FLAGS_FILE)
 # The passes as nobody run copies of what they need (tests/nobody), so they
 # never depend on nobody traversing the checkout's parents (/root is 0700).
 test: test-unit test-system test-capture test-golden test-scenario test-scale \
-	test-kill test-ci test-lab conformance difftest
+	test-kill test-ci test-lab test-html conformance difftest
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -166,6 +166,13 @@ test-scenario: $(BIN)
 test-ci: $(BIN)
 	tests/ci/run $(RUNBIN)
 	tests/ci/pipelines $(RUNBIN)
+
+# The HTML report and SVG ladders in headless chromium: the DOM's verdicts,
+# arrows and labels against dumplab read and ladder, screenshots checked as
+# images, xmllint, escapes, bad input, 100,000 packets (the browser checks
+# skip, saying so, without chromium).
+test-html: $(BIN) $(BUILD)/tools/gen-tcp-convs
+	tests/html/run $(RUNBIN) $(BUILD)/tools/gen-tcp-convs
 
 # 5,000 scenarios (one file named 5,000 times) in 256 fds.
 test-scale: $(BIN)

@@ -35,6 +35,10 @@ struct lad_conv {
 	/* tcpdump's tcp_seq_hash entry for this conversation */
 	int trk;
 	struct cap_tcp_rel rel;	/* the relative numbers' bases */
+	/* per sender (a, b): the raw sequence number after the highest
+	 * sequence space sent so far, once anything was */
+	uint32_t nxt[2];
+	int sent[2];
 };
 
 /* A segment to draw. */
@@ -44,6 +48,7 @@ struct lad_seg {
 	uint32_t seq, ack, len;
 	uint8_t flags;
 	uint8_t from_b; /* sent by the conversation's end b */
+	uint8_t retrans;
 };
 
 struct lad {
@@ -179,6 +184,23 @@ static int add_segment(struct lad *l, const struct cap_lad_opts *o,
 	g->len = f->payload_len;
 	g->flags = f->tcp_flags;
 	g->from_b = (uint8_t)from_b;
+	g->retrans = 0;
+	{
+		/* SYN and FIN take one sequence number each */
+		uint32_t span = f->payload_len +
+				!!(f->tcp_flags & CAP_TCP_SYN) +
+				!!(f->tcp_flags & CAP_TCP_FIN);
+		uint32_t end = f->seq + span;
+
+		if (span && c->sent[from_b] &&
+		    (int32_t)(end - c->nxt[from_b]) <= 0)
+			g->retrans = 1;
+		if (span && (!c->sent[from_b] ||
+			     (int32_t)(end - c->nxt[from_b]) > 0)) {
+			c->nxt[from_b] = end;
+			c->sent[from_b] = 1;
+		}
+	}
 	/* tcpdump leaves a header shorter than 20 bytes before tracking */
 	if (!o->absolute && (f->tcp_flags & CAP_TCP_ACK) && f->tcp_hlen >= 20)
 		seq_track(c, f, &g->seq, &g->ack);
@@ -256,34 +278,38 @@ static void flags_str(uint8_t flags, char *buf)
 	buf[n] = '\0';
 }
 
-/* The time since t0, with 6 digits (9 with nano), right-aligned. */
-static void put_time(struct hx_buf *out, const struct cap_lad_opts *o,
-		     const struct timeval *t, const struct timeval *t0)
+/* The time since t0, with 6 digits (9 with nano). */
+void cap_lad_time(const struct cap_lad_opts *o, const struct timeval *t,
+		  const struct timeval *t0, char *buf, size_t len)
 {
-	long long unit = o->nano ? 1000000000LL : 1000000LL;
+	long long unit = o && o->nano ? 1000000000LL : 1000000LL;
 	long long d = ((long long)t->tv_sec - t0->tv_sec) * unit +
 		      ((long long)t->tv_usec - t0->tv_usec);
-	char s[48];
 
-	snprintf(s, sizeof(s), "%s%lld.%0*lld", d < 0 ? "-" : "",
-		 (d < 0 ? -d : d) / unit, o->nano ? 9 : 6,
+	snprintf(buf, len, "%s%lld.%0*lld", d < 0 ? "-" : "",
+		 (d < 0 ? -d : d) / unit, o && o->nano ? 9 : 6,
 		 (d < 0 ? -d : d) % unit);
-	hx_buf_printf(out, "%*s", LAD_TIMEW, s);
 }
 
-static void put_arrow(struct hx_buf *out, const struct lad_seg *g,
-		      int rightward)
+void cap_lad_label(const struct cap_lad_seg *g, char *buf, size_t len)
 {
-	char f[16], text[128];
-	size_t n, at;
+	char f[16];
 
 	flags_str(g->flags, f);
 	if (g->flags & CAP_TCP_ACK)
-		snprintf(text, sizeof(text), "%s seq %u ack %u len %u", f,
-			 g->seq, g->ack, g->len);
-	else
-		snprintf(text, sizeof(text), "%s seq %u len %u", f, g->seq,
+		snprintf(buf, len, "%s seq %u ack %u len %u", f, g->seq, g->ack,
 			 g->len);
+	else
+		snprintf(buf, len, "%s seq %u len %u", f, g->seq, g->len);
+}
+
+static void put_arrow(struct hx_buf *out, const struct cap_lad_seg *g)
+{
+	char text[128];
+	size_t n, at;
+	int rightward = g->rightward;
+
+	cap_lad_label(g, text, sizeof(text));
 	n = strlen(text);
 	if (n > LAD_LABELW) {
 		memcpy(text + LAD_LABELW - 2, "..", 3);
@@ -308,19 +334,16 @@ static void put_arrow(struct hx_buf *out, const struct lad_seg *g,
 }
 
 static void draw(struct hx_buf *out, const struct cap_lad_opts *o,
-		 const struct cap_pkt *pkts, const struct lad *l, size_t ci)
+		 const struct cap_pkt *pkts, const struct cap_lad *l, size_t ci)
 {
-	const struct lad_conv *c = &l->conv[ci];
-	const struct lad_end *le = c->left_is_b ? &c->b : &c->a;
-	const struct lad_end *re = c->left_is_b ? &c->a : &c->b;
+	const struct cap_lad_conv *c = &l->conv[ci];
 	const struct timeval *t0 = &pkts[l->seg[c->first].pkt].h.ts;
-	char ls[160], rs[160];
+	const char *ls = c->left, *rs = c->right;
 	size_t k, lw, rw;
+	char t[48];
 
-	end_str(o, c->af, le, ls, sizeof(ls));
-	end_str(o, c->af, re, rs, sizeof(rs));
 	hx_buf_printf(out, "TCP conversation %zu: %s <-> %s (%zu packet%s)\n",
-		      ci + 1, ls, rs, c->nsegs, c->nsegs == 1 ? "" : "s");
+		      ci + 1, ls, rs, c->n, c->n == 1 ? "" : "s");
 	lw = strlen(ls) > LAD_ENDW ? LAD_ENDW : strlen(ls);
 	rw = strlen(rs) > LAD_ENDW ? LAD_ENDW : strlen(rs);
 	put_chars(out, ' ', LAD_TIMEW + 1);
@@ -328,30 +351,40 @@ static void draw(struct hx_buf *out, const struct cap_lad_opts *o,
 	put_chars(out, ' ', CAP_LAD_WIDTH + 2 - lw - rw);
 	put_end(out, rs);
 	hx_buf_putc(out, '\n');
-	for (k = c->first; k != LAD_NONE; k = l->seg[k].next) {
-		const struct lad_seg *g = &l->seg[k];
+	for (k = c->first; k < c->first + c->n; k++) {
+		const struct cap_lad_seg *g = &l->seg[k];
 
-		put_time(out, o, &pkts[g->pkt].h.ts, t0);
-		hx_buf_putc(out, ' ');
-		put_arrow(out, g, g->from_b == c->left_is_b);
+		cap_lad_time(o, &pkts[g->pkt].h.ts, t0, t, sizeof(t));
+		hx_buf_printf(out, "%*s ", LAD_TIMEW, t);
+		put_arrow(out, g);
 		hx_buf_printf(out, " #%zu\n", g->pkt + 1);
 	}
 }
 
-int cap_lad_render(char *err, const struct cap_lad_opts *o, int dlt,
-		   const struct cap_pkt *pkts, size_t n, struct hx_buf *out)
+void cap_lad_release(struct cap_lad *l)
+{
+	if (!l)
+		return;
+	free(l->conv);
+	free(l->seg);
+	memset(l, 0, sizeof(*l));
+}
+
+int cap_lad_build(char *err, const struct cap_lad_opts *o, int dlt,
+		  const struct cap_pkt *pkts, size_t n, struct cap_lad *out)
 {
 	static const struct cap_lad_opts none = { 0 };
 	struct lad l = { 0 };
-	size_t i, other = 0, cut = 0;
+	size_t i, k, at;
 	int r = 0;
 
+	memset(out, 0, sizeof(*out));
 	if (!o)
 		o = &none;
 	l.seg = n ? malloc(n * sizeof(*l.seg)) : NULL;
 	if (n && !l.seg) {
 		r = -ENOMEM;
-		goto out;
+		goto fail;
 	}
 	for (i = 0; i < n; i++) {
 		struct cap_fields f;
@@ -360,14 +393,68 @@ int cap_lad_render(char *err, const struct cap_lad_opts *o, int dlt,
 		if (f.have & CAP_L_TCP) {
 			r = add_segment(&l, o, &f, i);
 			if (r < 0)
-				goto out;
+				goto fail;
 		} else if ((f.have & (CAP_L_IP4 | CAP_L_IP6)) &&
 			   f.proto == IPPROTO_TCP) {
-			cut++;
+			out->cut++;
 		} else {
-			other++;
+			out->other++;
 		}
 	}
+	out->conv = calloc(l.nconv ? l.nconv : 1, sizeof(*out->conv));
+	out->seg = calloc(l.nseg ? l.nseg : 1, sizeof(*out->seg));
+	if (!out->conv || !out->seg) {
+		r = -ENOMEM;
+		goto fail;
+	}
+	for (i = at = 0; i < l.nconv; i++) {
+		const struct lad_conv *c = &l.conv[i];
+		struct cap_lad_conv *oc = &out->conv[i];
+
+		oc->af = c->af;
+		end_str(o, c->af, c->left_is_b ? &c->b : &c->a, oc->left,
+			sizeof(oc->left));
+		end_str(o, c->af, c->left_is_b ? &c->a : &c->b, oc->right,
+			sizeof(oc->right));
+		oc->first = at;
+		oc->n = c->nsegs;
+		for (k = c->first; k != LAD_NONE; k = l.seg[k].next) {
+			const struct lad_seg *g = &l.seg[k];
+			struct cap_lad_seg *og = &out->seg[at++];
+
+			og->pkt = g->pkt;
+			og->seq = g->seq;
+			og->ack = g->ack;
+			og->len = g->len;
+			og->flags = g->flags;
+			og->rightward = g->from_b == c->left_is_b;
+			og->retrans = g->retrans;
+		}
+	}
+	out->nconv = l.nconv;
+	out->nseg = at;
+	free(l.seg);
+	free(l.slot);
+	free(l.conv);
+	return 0;
+fail:
+	free(l.seg);
+	free(l.slot);
+	free(l.conv);
+	cap_lad_release(out);
+	return hx_err(err, r, "cannot draw the ladder: out of memory");
+}
+
+int cap_lad_render(char *err, const struct cap_lad_opts *o, int dlt,
+		   const struct cap_pkt *pkts, size_t n, struct hx_buf *out)
+{
+	struct cap_lad l;
+	size_t i;
+	int r;
+
+	r = cap_lad_build(err, o, dlt, pkts, n, &l);
+	if (r < 0)
+		return r;
 	if (l.nconv == 0)
 		hx_buf_puts(out, "no TCP conversation\n");
 	for (i = 0; i < l.nconv; i++) {
@@ -375,22 +462,18 @@ int cap_lad_render(char *err, const struct cap_lad_opts *o, int dlt,
 			hx_buf_putc(out, '\n');
 		draw(out, o, pkts, &l, i);
 	}
-	if ((cut || other) && l.nconv)
+	if ((l.cut || l.other) && l.nconv)
 		hx_buf_putc(out, '\n');
-	if (cut)
+	if (l.cut)
 		hx_buf_printf(out,
 			      "%zu TCP packet%s without a whole TCP header not drawn\n",
-			      cut, cut == 1 ? "" : "s");
-	if (other)
-		hx_buf_printf(out, "%zu non-TCP packet%s not drawn\n", other,
-			      other == 1 ? "" : "s");
+			      l.cut, l.cut == 1 ? "" : "s");
+	if (l.other)
+		hx_buf_printf(out, "%zu non-TCP packet%s not drawn\n", l.other,
+			      l.other == 1 ? "" : "s");
+	r = (int)l.nconv;
+	cap_lad_release(&l);
 	if (out->oom)
-		r = -ENOMEM;
-out:
-	free(l.seg);
-	free(l.slot);
-	free(l.conv);
-	if (r < 0)
-		return hx_err(err, r, "cannot draw the ladder: out of memory");
-	return (int)l.nconv;
+		return hx_err(err, -ENOMEM, "cannot draw the ladder: out of memory");
+	return r;
 }

@@ -3,6 +3,8 @@
 #define CAP_LADDER_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/time.h>
 
 #include "capture/live.h"
 #include "capture/session.h"
@@ -54,5 +56,49 @@ struct cap_lad_opts {
  */
 int cap_lad_render(char *err, const struct cap_lad_opts *o, int dlt,
 		   const struct cap_pkt *pkts, size_t n, struct hx_buf *out);
+
+/*
+ * The conversation model the text above is drawn from, for other drawings
+ * of the same ladders (harness/svg.c): the same conversations, columns,
+ * segments and numbers, built by the same code.
+ */
+struct cap_lad_seg {
+	size_t pkt;		/* index in pkts */
+	uint32_t seq, ack, len;	/* as the text draws them */
+	uint8_t flags;		/* CAP_TCP_* */
+	uint8_t rightward;	/* from the left column to the right one */
+	/* It covers only sequence space its sender had sent before (a SYN,
+	 * FIN or data sent again): a retransmission, as Wireshark's
+	 * "retransmission" analysis marks it, without its timing rules. */
+	uint8_t retrans;
+};
+
+struct cap_lad_conv {
+	int af;
+	char left[160], right[160]; /* the columns' ends: "name.port" */
+	size_t first, n;	/* its segments: seg[first .. first + n) */
+};
+
+struct cap_lad {
+	struct cap_lad_conv *conv; /* in the order of their first packets */
+	size_t nconv;
+	struct cap_lad_seg *seg;   /* grouped by conversation, each group in
+				    * packet order */
+	size_t nseg;
+	size_t cut;   /* TCP packets without a whole TCP header, not drawn */
+	size_t other; /* packets that are not TCP */
+};
+
+/* Builds l from pkts[0..n) as cap_lad_render reads them. 0, or -ENOMEM
+ * with err set (l then empty). Free with cap_lad_release. */
+int cap_lad_build(char *err, const struct cap_lad_opts *o, int dlt,
+		  const struct cap_pkt *pkts, size_t n, struct cap_lad *l);
+void cap_lad_release(struct cap_lad *l); /* accepts NULL */
+/* A segment's label as the text draws it inside the arrow:
+ * "S. seq 0 ack 1 len 0" (no "ack" without ACK). */
+void cap_lad_label(const struct cap_lad_seg *g, char *buf, size_t len);
+/* The time of pkts[g->pkt] since t0 as the text prints it ("0.000032"). */
+void cap_lad_time(const struct cap_lad_opts *o, const struct timeval *t,
+		  const struct timeval *t0, char *buf, size_t len);
 
 #endif

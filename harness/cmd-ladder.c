@@ -12,11 +12,14 @@
 #include "capture/tdopts.h"
 #include "harness/cmds.h"
 #include "harness/hx.h"
+#include "harness/report-html.h"
+#include "harness/svg.h"
+#include "capture/print.h"
 
 static void ladder_usage(FILE *f)
 {
 	fprintf(f,
-		"usage: dumplab ladder [-S] [-n] [-c N] -r FILE [FILTER...]\n"
+		"usage: dumplab ladder [--svg|--html] [-S] [-n] [-c N] -r FILE [FILTER...]\n"
 		"\n"
 		"Draws each TCP conversation of a savefile (pcap or pcapng) as a ladder:\n"
 		"the two ends as columns, the client on the left, one arrow per captured\n"
@@ -26,6 +29,11 @@ static void ladder_usage(FILE *f)
 		"right. FILTER is a BPF expression (pcap-filter(7)) choosing the packets.\n"
 		"\n"
 		"options:\n"
+		"  --svg          draw the ladders as one SVG document instead (Wireshark's\n"
+		"                 flow graph: an arrow per segment, hover shows its tcpdump\n"
+		"                 line, retransmissions dashed, resets bold red)\n"
+		"  --html         the same SVG ladders in an HTML page that needs no server\n"
+		"                 (at most %d arrows either way, and a note of the rest)\n"
 		"  -r FILE        the savefile to read (required; - is the standard input)\n"
 		"  -F FILE        read the filter expression from FILE ('#' starts a comment)\n"
 		"  -c N           draw only the first N packets the filter keeps\n"
@@ -38,7 +46,8 @@ static void ladder_usage(FILE *f)
 		"\n"
 		"Exit status: 0 when the whole file was drawn; 1 when it cannot be read,\n"
 		"is not a capture, is cut short (after drawing what was read) or the\n"
-		"filter does not compile; 2 for a usage error (unknown option, bad value).\n");
+		"filter does not compile; 2 for a usage error (unknown option, bad value).\n",
+		HX_SVG_MAX_ARROWS);
 }
 
 /* read's printing options that mean nothing for a ladder. */
@@ -61,6 +70,96 @@ static const char *unused_option(const struct td_opts *o)
 	return NULL;
 }
 
+/*
+ * --svg and --html: the ladders of l drawn as SVG, each arrow's title the
+ * packet's line as `dumplab read` prints it with the same options.
+ */
+static int draw_svg(char *err, const struct td_opts *o, const struct cap_lad_opts *lo,
+		    int dlt, const struct cap_pktvec *k, int html, struct hx_buf *out)
+{
+	struct cap_lad l;
+	struct hx_buf lines = HX_BUF_INIT, t = HX_BUF_INIT;
+	struct pr_ctx *pr;
+	const char **tips = NULL;
+	size_t *at = NULL, i, drawn = 0;
+	int r;
+
+	r = cap_lad_build(err, lo, dlt, k->v, k->n, &l);
+	if (r < 0)
+		return r;
+	pr = pr_new(err, &o->pr, dlt);
+	tips = calloc(k->n + 1, sizeof(*tips));
+	at = calloc(k->n + 1, sizeof(*at));
+	if (!pr || !tips || !at) {
+		r = hx_err(err, -ENOMEM, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < k->n; i++) {
+		at[i] = lines.len;
+		pr_packet(pr, &lines, &k->v[i].h, k->v[i].data);
+	}
+	if (lines.oom) {
+		r = hx_err(err, -ENOMEM, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < k->n; i++) {
+		char *nl = lines.p + at[i] + strcspn(lines.p + at[i], "\n");
+
+		tips[i] = lines.p + at[i];
+		*nl = '\0'; /* the first line of each packet's text */
+	}
+	if (!html) {
+		hx_svg_ladders(out, lo, &l, k->v, tips);
+	} else {
+		hx_buf_printf(&t, "%s: TCP ladders", o->rfile);
+		hx_html_head(out, t.p);
+		hx_buf_puts(out, "<h1>TCP ladders of <code>");
+		hx_svg_text(out, o->rfile);
+		hx_buf_puts(out, "</code></h1>\n");
+		if (l.nconv == 0)
+			hx_buf_puts(out, "<p>no TCP conversation</p>\n");
+		for (i = 0; i < l.nconv; i++) {
+			size_t d = 0;
+
+			if (drawn >= HX_SVG_MAX_ARROWS) {
+				hx_buf_printf(out, "<p class=\"note\">Ladders stop at %d arrows a page: TCP conversations %zu to %zu (%zu segments) are not drawn.</p>\n",
+					      HX_SVG_MAX_ARROWS, i + 1, l.nconv, l.nseg - l.conv[i].first);
+				break;
+			}
+			hx_buf_printf(out, "<div class=\"pic lad\" id=\"lad-%zu\"><h2>TCP conversation %zu: ", i + 1, i + 1);
+			hx_svg_text(out, l.conv[i].left);
+			hx_buf_puts(out, " &lt;-&gt; ");
+			hx_svg_text(out, l.conv[i].right);
+			hx_buf_printf(out, " (%zu packet%s)</h2>\n", l.conv[i].n, l.conv[i].n == 1 ? "" : "s");
+			hx_svg_ladder(out, lo, &l, i, k->v, tips, HX_SVG_MAX_ARROWS - drawn, &d);
+			if (d < l.conv[i].n)
+				hx_buf_printf(out, "<p class=\"note\">Ladders stop at %d arrows a page: %zu of this conversation's %zu segments are drawn.</p>\n",
+					      HX_SVG_MAX_ARROWS, d, l.conv[i].n);
+			hx_buf_puts(out, "</div>\n");
+			drawn += d;
+		}
+		if (l.cut)
+			hx_buf_printf(out, "<p>%zu TCP packet%s without a whole TCP header not drawn</p>\n",
+				      l.cut, l.cut == 1 ? "" : "s");
+		if (l.other)
+			hx_buf_printf(out, "<p>%zu non-TCP packet%s not drawn</p>\n", l.other,
+				      l.other == 1 ? "" : "s");
+		hx_html_foot(out, 0);
+	}
+	if (l.nseg > HX_SVG_MAX_ARROWS)
+		fprintf(stderr, "dumplab ladder: %zu segments: the first %d are drawn (at most %d arrows a page)\n",
+			l.nseg, HX_SVG_MAX_ARROWS, HX_SVG_MAX_ARROWS);
+	r = out->oom ? hx_err(err, -ENOMEM, "out of memory") : 0;
+out:
+	pr_free(pr);
+	free(tips);
+	free(at);
+	hx_buf_release(&lines);
+	hx_buf_release(&t);
+	cap_lad_release(&l);
+	return r;
+}
+
 int cmd_ladder(int argc, char **argv)
 {
 	char err[HX_ERRLEN];
@@ -73,8 +172,28 @@ int cmd_ladder(int argc, char **argv)
 	struct td_opts o;
 	const u_char *pkt;
 	const char *bad;
-	int rc, status = 1;
+	int rc, status = 1, svg = 0, html = 0, i, j;
 
+	/* --svg and --html are the ladder's own: td_parse sees the rest */
+	for (i = j = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			while (i < argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (!strcmp(argv[i], "--svg"))
+			svg = 1;
+		else if (!strcmp(argv[i], "--html"))
+			html = 1;
+		else
+			argv[j++] = argv[i];
+	}
+	argc = j;
+	argv[argc] = NULL;
+	if (svg && html) {
+		fprintf(stderr, "dumplab ladder: --svg and --html: choose one (see 'dumplab ladder --help')\n");
+		return 2;
+	}
 	rc = td_parse(err, argc, argv, TD_READ, &o);
 	if (rc == 1) {
 		ladder_usage(stdout);
@@ -125,7 +244,10 @@ int cmd_ladder(int argc, char **argv)
 	lo.absolute = o.pr.Sflag;
 	lo.numeric = o.pr.nflag;
 	lo.nano = o.pr.nano;
-	rc = cap_lad_render(err, &lo, pcap_datalink(it.in.pd), k.v, k.n, &out);
+	if (svg || html)
+		rc = draw_svg(err, &o, &lo, pcap_datalink(it.in.pd), &k, html, &out);
+	else
+		rc = cap_lad_render(err, &lo, pcap_datalink(it.in.pd), k.v, k.n, &out);
 	if (rc < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		status = 1;

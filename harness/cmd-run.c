@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness/cmds.h"
 #include "harness/exec.h"
+#include "harness/report-html.h"
 #include "harness/runner.h"
 #include "harness/shard.h"
 #include "netns/ns.h"
@@ -26,7 +28,7 @@
 
 static const char run_usage_head[] =
 	"usage: dumplab run [-q|-v] [-j N] [--tap[=13|14]] [--junit FILE] [--out DIR]\n"
-	"                   [--timeout SECS] [--shard K/N|auto] [--shard-times FILE]\n"
+	"                   [--html DIR] [--timeout SECS] [--shard K/N|auto] [--shard-times FILE]\n"
 	"                   [--color=WHEN]\n"
 	"                   [NAME|FILE ...]\n"
 	"\n"
@@ -49,6 +51,12 @@ static const char run_usage_tail[] =
 	"                  DIR/NAME/ (a scenario named twice: DIR/NAME.2/ ...);\n"
 	"                  an earlier run's DIR is replaced, another non-empty\n"
 	"                  directory refused\n"
+	"  --html DIR      also write a static HTML report: DIR/index.html (the\n"
+	"                  verdicts, failed first) and DIR/NAME.html (topology,\n"
+	"                  steps, packets, TCP ladders in SVG, verdicts; with\n"
+	"                  --out, links to the kept pcaps); offline, no server;\n"
+	"                  an earlier report's DIR is replaced, a file or another\n"
+	"                  non-empty directory refused\n"
 	"  --timeout SECS  the timeout of scenarios that set none (default 60)\n"
 	"  --shard K/N     run the K-th of N shards of the scenarios named: the\n"
 	"                  same split on every machine, balanced by durations;\n"
@@ -329,6 +337,7 @@ int cmd_run(int argc, char **argv)
 		{ "tap", optional_argument, NULL, 't' },
 		{ "junit", required_argument, NULL, 'J' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -344,7 +353,7 @@ int cmd_run(int argc, char **argv)
 	struct hx_text_opts to = { .verbosity = HX_NORMAL };
 	struct hx_run run;
 	struct hx_buf out = HX_BUF_INIT;
-	const char *junit = NULL, *color = "auto", *nc, *times_file = NULL;
+	const char *junit = NULL, *html = NULL, *color = "auto", *nc, *times_file = NULL;
 	struct hx_buf times = HX_BUF_INIT;
 	char err[HX_ERRLEN], scratch[64], **paths = NULL, *dir = NULL;
 	size_t npaths = 0;
@@ -382,6 +391,9 @@ int cmd_run(int argc, char **argv)
 			break;
 		case 'o':
 			o.outdir = optarg;
+			break;
+		case 'H':
+			html = optarg;
 			break;
 		case 'T':
 			v = strtol(optarg, &end, 10);
@@ -421,7 +433,7 @@ int cmd_run(int argc, char **argv)
 		default:
 			if (optopt > ' ' && optopt < 0x7f && optopt != '?')
 				fprintf(stderr, "dumplab run: option -%c %s\n", optopt,
-					strchr("jJoTSD", optopt) ? "needs an argument" : "is unknown");
+					strchr("jJoHTSD", optopt) ? "needs an argument" : "is unknown");
 			else
 				fprintf(stderr, "dumplab run: unknown option '%s'\n", HX_Q(argv[optind - 1]));
 			run_usage(stderr);
@@ -435,6 +447,23 @@ int cmd_run(int argc, char **argv)
 			fprintf(stderr, "dumplab run: --out: '%s' is a file, not a directory\n",
 				HX_Q(o.outdir));
 			return 2;
+		}
+	}
+	if (html) {
+		size_t a = strlen(html), b = o.outdir ? strlen(o.outdir) : 0;
+
+		while (a > 1 && html[a - 1] == '/')
+			a--;
+		while (b > 1 && o.outdir[b - 1] == '/')
+			b--;
+		if (o.outdir && a == b && !strncmp(html, o.outdir, a)) {
+			fprintf(stderr, "dumplab run: --html: '%s' is the --out directory too: give each its own\n",
+				HX_Q(html));
+			return 2;
+		}
+		if ((rc = hx_html_check(err, html)) < 0) {
+			fprintf(stderr, "dumplab run: --html: %s\n", err);
+			return rc == -ENOTDIR || rc == -EEXIST ? 2 : 1;
 		}
 	}
 	if ((rc = cmd_resolve(argv + optind, argc - optind, &paths, &npaths)) != 0)
@@ -467,6 +496,7 @@ int cmd_run(int argc, char **argv)
 		return rc == -ENOTDIR || rc == -EEXIST ? 2 : 1;
 	}
 	o.keep_pcaps = o.outdir != NULL;
+	o.html = html != NULL;
 	nc = getenv("NO_COLOR");
 	to.color = !strcmp(color, "always") ||
 		   (!strcmp(color, "auto") && !(nc && *nc) && isatty(STDOUT_FILENO));
@@ -490,7 +520,8 @@ int cmd_run(int argc, char **argv)
 	 * process: a killed run leaves nothing in TMPDIR. Entered after the
 	 * scenarios are read and while there is one thread; not when a path
 	 * the user named is on the file system it hides. */
-	if (!o.outdir && !(junit && hx_run_scratch_hides(junit))) {
+	if (!o.outdir && !(junit && hx_run_scratch_hides(junit)) &&
+	    !(html && hx_run_scratch_hides(html))) {
 		int j = o.jobs > 0 ? o.jobs : hx_run_default_jobs();
 
 		if (hx_run_scratch(err, hx_run_scratch_size(j), scratch, sizeof(scratch)) == 0)
@@ -525,6 +556,29 @@ int cmd_run(int argc, char **argv)
 			if (rc == 0)
 				rc = 1;
 		}
+	}
+	if (html) {
+		struct timespec t0, t1;
+		const char *bench = getenv("DUMPLAB_BENCH");
+		sc_usec frag = 0;
+		size_t i;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (hx_report_html(err, html, &run, o.outdir) < 0) {
+			fprintf(stderr, "dumplab run: --html: %s\n", err);
+			if (rc == 0)
+				rc = 1;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		/* make bench: what the report costs beyond the run */
+		for (i = 0; i < run.n; i++)
+			frag += run.items[i].rep.html_took;
+		if (bench && *bench)
+			fprintf(stderr, "bench: --html: %zu pages written in %.3f s after the run; "
+					"their steps and captures took %.3f s in the workers\n",
+				run.n + 1,
+				(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+				(double)frag / 1e6);
 	}
 	hx_buf_release(&out);
 	hx_run_release(&run);

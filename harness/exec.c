@@ -21,6 +21,7 @@
 #include "capture/writer.h"
 #include "harness/exec.h"
 #include "harness/exec-int.h"
+#include "harness/report-html.h"
 #include "harness/keep-pcap.h"
 #include "netns/actor.h"
 #include "netns/ns.h"
@@ -878,6 +879,24 @@ static void release(struct sc_exec *x)
 	free(x->res);
 }
 
+/* --html: the steps and packets as a page's fragment, while the packets
+ * are at hand; a report that cannot be written says so in the page. */
+static void html_part(struct sc_exec *x)
+{
+	char e[HX_ERRLEN];
+	long long t0 = now_us();
+
+	if (!x->ctx->html)
+		return;
+	if (hx_html_steps(e, &x->rep->html, x->sc, x->res, x->rep->step) < 0) {
+		hx_buf_reset(&x->rep->html);
+		hx_buf_puts(&x->rep->html, "<p class=\"note\">no steps and captures: ");
+		hx_xml_escape(&x->rep->html, e, strlen(e));
+		hx_buf_puts(&x->rep->html, "</p>\n");
+	}
+	x->rep->html_took = now_us() - t0;
+}
+
 int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 		 const struct hx_exec_ctx *ctx)
 {
@@ -955,6 +974,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 				capture_stop(&x, i);
 		rep->status = SC_ST_FAIL;
 		sc_report_reason(rep, "%s", e);
+		html_part(&x);
 		release(&x);
 		return 0;
 	}
@@ -973,6 +993,7 @@ int hx_exec_real(const struct sc_scenario *sc, struct sc_report *rep,
 	if (nfail)
 		sc_report_reason(rep, "%zu of %zu expectations failed", nfail,
 				 rep->nverdicts);
+	html_part(&x);
 	release(&x);
 	return 0;
 }

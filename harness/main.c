@@ -17,7 +17,7 @@ static const struct cmd {
 	{ "help", cmd_help, "help                      this text" },
 	{ "version", cmd_version, "version                   print dumplab's version" },
 	{ "run", cmd_run, "run [-q|-v] [-j N] [--tap[=13|14]] [--junit F] [--out DIR]\n"
-			  "                [--shard K/N|auto] [--color=WHEN] [NAME|FILE...]\n"
+			  "                [--html DIR] [--shard K/N|auto] [--color=WHEN] [NAME|FILE...]\n"
 			  "                                    run scenarios in parallel (all by default)" },
 	{ "report", cmd_report, "report merge [-o OUT] FILE...\n"
 				"                                    join the JUnit or TAP reports of a run's shards" },
@@ -30,8 +30,9 @@ static const struct cmd {
 	{ "lab", cmd_lab, "lab up|shell|exec|status|check|down ..., lab NAME\n"
 			  "                                    keep a scenario's hosts up to type the seed's commands in,\n"
 			  "                                    and judge your own savefiles" },
-	{ "ladder", cmd_ladder, "ladder [-S] [-n] [-c N] -r FILE [FILTER]\n"
-				"                                    draw a savefile's TCP conversations as ladders" },
+	{ "ladder", cmd_ladder, "ladder [--svg|--html] [-S] [-n] [-c N] -r FILE [FILTER]\n"
+				"                                    draw a savefile's TCP conversations as ladders (text,\n"
+				"                                    or SVG flow graphs)" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -47,6 +47,7 @@ void sc_report_release(struct sc_report *r)
 	free(r->waiting);
 	r->waiting = NULL;
 	hx_buf_release(&r->transcript);
+	hx_buf_release(&r->html);
 	sc_verdicts_free(r->verdicts, r->nverdicts);
 	r->verdicts = NULL;
 	r->nverdicts = 0;
@@ -840,6 +841,7 @@ static void run_one(struct runner *R, struct slot *s)
 			.workdir = dir,
 			.timeout = item_timeout(R, it),
 			.keep_pcaps = R->o->keep_pcaps,
+			.html = R->o->html,
 			.arg = R->o->exec_arg,
 		};
 

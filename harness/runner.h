@@ -32,6 +32,10 @@ struct sc_report {
 	struct sc_verdict *verdicts; /* one per expectation, or NULL */
 	size_t nverdicts;
 	sc_usec elapsed;
+	/* --html: the steps and captures as an HTML fragment
+	 * (hx_html_steps), written while the packets were at hand */
+	struct hx_buf html;
+	sc_usec html_took;	  /* the time writing it took (make bench) */
 	/* The executor's place when the scenario ended: the step running
 	 * (SC_NONE before the first and after the last) and, when a cancel
 	 * cut it, what it was waiting for ("waiting for 43 bytes, got 42").
@@ -58,6 +62,7 @@ struct hx_exec_ctx {
 	sc_usec timeout;	    /* the scenario's timeout */
 	int keep_pcaps;		    /* write each capture's packets to
 				     * workdir/LABEL.pcap (--out) */
+	int html;		    /* fill sc_report.html (--html) */
 	void *arg;		    /* hx_run_opts.exec_arg */
 	/*
 	 * dumplab lab: when hold is set, the executor builds the topology,
@@ -116,6 +121,8 @@ struct hx_run_opts {
 	/* --out: also keep a savefile of every capture, DIR/NAME/LABEL.pcap
 	 * (the executor reads it from hx_exec_ctx.keep_pcaps). */
 	int keep_pcaps;
+	/* --html: each report gets its HTML fragment (hx_exec_ctx.html). */
+	int html;
 	/* The watchdog's poll(2), for tests that make it fail; NULL: poll. */
 	int (*poll_fn)(struct pollfd *fds, nfds_t n, int timeout_ms);
 };
