@@ -32,6 +32,7 @@
 #define ET_8021Q9100 0x9100
 #define ET_8021Q9200 0x9200
 #define ET_8021QINQ 0x88a8
+#define ET_JUMBO 0x8870
 
 /* tcpdump's ethertype_values, in its order (the first match names a value). */
 const struct pr_tok ethertype_names[] = {
@@ -165,6 +166,29 @@ static void length_print(struct pr_ctx *c, unsigned len)
 	pr_puts(c, ": ");
 }
 
+/*
+ * The LLC frame after an 802.3 length (or the Jumbo type): its header and
+ * payload, or the raw bytes when no printer takes it.
+ */
+static int llc_frame_print(struct pr_ctx *c, const uint8_t *p,
+			   unsigned length, unsigned caplen, unsigned hdrlen,
+			   const uint8_t *src, const uint8_t *dst)
+{
+	const uint8_t *end = pr_push_end(c, p, length);
+	unsigned llc_len = 0;
+	int rc;
+
+	c->ll_hdr_len = hdrlen;
+	rc = llc_print(c, p, length, caplen, src, dst, &llc_len);
+	pr_pop_end(c, end);
+	if (rc == PR_STOP)
+		return PR_STOP;
+	if (rc == 1)
+		pr_default(c, p, caplen);
+	c->ll_hdr_len = hdrlen + llc_len;
+	return 0;
+}
+
 int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	unsigned caplen = c->h->caplen, orig_length = length, hdrlen;
@@ -229,7 +253,7 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	}
 
 	if (type <= MAX_ETHERNET_LENGTH_VAL) {
-		/* 802.3 with an LLC header: not decoded here. */
+		/* 802.3: an LLC header follows the length. */
 		if (type < length) {
 			length = type;
 			if (caplen > length)
@@ -240,10 +264,10 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 			if (!printed_length)
 				length_print(c, length);
 		}
-		pr_default(c, p, caplen);
-		c->ll_hdr_len = hdrlen;
-		return 0;
+		return llc_frame_print(c, p, length, caplen, hdrlen, src, dst);
 	}
+	if (type == ET_JUMBO)
+		return llc_frame_print(c, p, length, caplen, hdrlen, src, dst);
 
 	if (c->o.eflag) {
 		ether_type_print(c, type);
