@@ -425,6 +425,10 @@ int sl_bsdos_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Layer 2 control protocols (after LLC/SNAP or an ethertype). */
 int stp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int cdp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int dtp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int udld_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int vtp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Network and above. */
 int arp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -157,6 +157,10 @@ static const struct pr_disp sap_printers[] = {
 };
 
 static const struct pr_disp cisco_printers[] = {
+	{ PID_CISCO_CDP, cdp_print },
+	{ PID_CISCO_DTP, dtp_print },
+	{ PID_CISCO_UDLD, udld_print },
+	{ PID_CISCO_VTP, vtp_print },
 	{ PID_CISCO_PVST, stp_print },
 	{ PID_CISCO_VLANBRIDGE, stp_print },
 	{ 0, NULL },

@@ -111,21 +111,6 @@ static int timers_print(struct pr_ctx *c, const uint8_t *p)
 	return 0;
 }
 
-/* An MST or SPB configuration name: up to 32 octets, ended by a NUL. */
-static int name_print(struct pr_ctx *c, const uint8_t *p)
-{
-	unsigned n;
-	uint8_t ch;
-
-	for (n = 0; n < 32; n++) {
-		PR_U8(c, p + n, ch);
-		if (!ch)
-			break;
-		pr_char(c, ch);
-	}
-	return 0;
-}
-
 static int config_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 			uint8_t version)
 {
@@ -212,7 +197,7 @@ static int mstp_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		return PR_STOP;
 	PR_BE16(c, p + OFF_V3_LEN, v3len);
 	pr_printf(c, "\n\tv3len %u, MCID Name ", v3len);
-	if (name_print(c, p + OFF_MST_NAME) == PR_STOP)
+	if (pr_printjnp(c, p + OFF_MST_NAME, 32) == PR_STOP)
 		return PR_STOP;
 	PR_BE16(c, p + OFF_MST_REV, rev);
 	for (i = 0; i < 4; i++)
@@ -249,7 +234,7 @@ static int spb_print(struct pr_ctx *c, const uint8_t *p, unsigned off)
 		return 0;
 	PR_BE16(c, s, v4len);
 	pr_printf(c, "\n\tv4len %u, AUXMCID Name ", v4len);
-	if (name_print(c, s + 3) == PR_STOP)
+	if (pr_printjnp(c, s + 3, 32) == PR_STOP)
 		return PR_STOP;
 	PR_BE16(c, s + 35, rev);
 	for (i = 0; i < 4; i++)
