@@ -33,6 +33,7 @@
 #define ET_8021Q9200 0x9200
 #define ET_8021QINQ 0x88a8
 #define ET_JUMBO 0x8870
+#define ET_LLDP 0x88cc
 
 /* tcpdump's ethertype_values, in its order (the first match names a value). */
 const struct pr_tok ethertype_names[] = {
@@ -106,6 +107,7 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_LOOPBACK, loopback_print },
 	{ ET_ATALK, atalk_et1_print },
 	{ ET_AARP, aarp_print },
+	{ ET_LLDP, lldp_print },
 	{ 0, NULL },
 };
 
