@@ -34,6 +34,7 @@
 #define ET_8021QINQ 0x88a8
 #define ET_JUMBO 0x8870
 #define ET_LLDP 0x88cc
+#define ET_SLOW 0x8809
 
 /* tcpdump's ethertype_values, in its order (the first match names a value). */
 const struct pr_tok ethertype_names[] = {
@@ -108,6 +109,7 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_ATALK, atalk_et1_print },
 	{ ET_AARP, aarp_print },
 	{ ET_LLDP, lldp_print },
+	{ ET_SLOW, slow_print },
 	{ 0, NULL },
 };
 
