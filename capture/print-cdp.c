@@ -51,7 +51,8 @@ struct cdp_tlv {
 static int string_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 {
 	pr_putc(c, '\'');
-	pr_printn(c, p, len);
+	if (pr_printn(c, p, len))
+		return pr_stop(c);
 	pr_putc(c, '\'');
 	return 0;
 }
@@ -172,7 +173,8 @@ static int phys_loc_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 	pr_printf(c, "0x%02x", v);
 	if (len > 1) {
 		pr_putc(c, '/');
-		pr_printn(c, p + 1, len - 1);
+		if (pr_printn(c, p + 1, len - 1))
+			return pr_stop(c);
 	}
 	return 0;
 }

@@ -176,6 +176,15 @@ static const struct pr_tok sap_generic[] = {
 	{ 0, NULL },
 };
 
+/*
+ * The bytes of a frame cut short, as tcpdump's llc_print dumps them: its
+ * default printer unconditionally, -x or not.
+ */
+static void cut_dump(struct pr_ctx *c, const uint8_t *p, unsigned caplen)
+{
+	pr_hexascii_dump(c, "\n\t", p, caplen);
+}
+
 static void addr_print(struct pr_ctx *c, const uint8_t *a)
 {
 	pr_mac(c, a);
@@ -295,7 +304,7 @@ int llc_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	*hdrlenp = 0;
 	if (caplen < 3 || length < 3) {
 		pr_trunc(c);
-		pr_default(c, p, caplen);
+		cut_dump(c, p, caplen);
 		*hdrlenp = caplen < 3 ? caplen : length;
 		return 0;
 	}
@@ -309,7 +318,7 @@ int llc_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	} else {
 		if (caplen < 4 || length < 4) {
 			pr_trunc(c);
-			pr_default(c, p, caplen);
+			cut_dump(c, p, caplen);
 			*hdrlenp = caplen < 4 ? caplen : length;
 			return 0;
 		}
@@ -400,7 +409,7 @@ int llc_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 			if (fi == LLC_XID_FI) {
 				if (caplen < 3 || length < 3) {
 					pr_trunc(c);
-					pr_default(c, p, caplen);
+					cut_dump(c, p, caplen);
 				} else {
 					PR_U8(c, p + 1, a);
 					PR_U8(c, p + 2, bb);

@@ -668,7 +668,8 @@ static int iana_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 	if (subtype != 1)
 		return 1;
 	pr_puts(c, "\n\t  MUD-URL=");
-	pr_printn(c, p + 4, len - 4);
+	if (pr_printn(c, p + 4, len - 4))
+		return pr_stop(c);
 	return 0;
 }
 

@@ -99,7 +99,8 @@ int udld_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 			break;
 		case UDLD_ECHO_TLV:
 			pr_puts(c, ", ");
-			pr_printn(c, p, len);
+			if (pr_printn(c, p, len))
+				return pr_stop(c);
 			break;
 		case UDLD_MESSAGE_INTERVAL_TLV:
 		case UDLD_TIMEOUT_INTERVAL_TLV:
