@@ -35,6 +35,8 @@
 #define ET_JUMBO 0x8870
 #define ET_LLDP 0x88cc
 #define ET_SLOW 0x8809
+#define ET_CFM 0x8902
+#define ET_CFM_OLD 0xabcd
 
 /* tcpdump's ethertype_values, in its order (the first match names a value). */
 const struct pr_tok ethertype_names[] = {
@@ -110,6 +112,8 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_AARP, aarp_print },
 	{ ET_LLDP, lldp_print },
 	{ ET_SLOW, slow_print },
+	{ ET_CFM, cfm_print },
+	{ ET_CFM_OLD, cfm_print },
 	{ 0, NULL },
 };
 

@@ -1,4 +1,4 @@
-/* test-print-l2.c: 802.2 LLC and SNAP, VTP, Ethernet OAM and the cuts of STP, CDP and LLDP against tcpdump 4.99.3's text. */
+/* test-print-l2.c: 802.2 LLC and SNAP, VTP, Ethernet OAM, CFM and the cuts of STP, CDP and LLDP against tcpdump 4.99.3's text. */
 #include <string.h>
 
 #include "unit/tpkt.h"
@@ -331,6 +331,97 @@ static void test_oam(void)
 	tp_release(&p);
 }
 
+/* A CFM PDU: MD level 5, version 0. */
+static void cfm(struct tb *t, unsigned opcode, unsigned flags, unsigned first)
+{
+	tb_init(t);
+	tb_eth(t, "01:80:c2:00:00:35", MAC_A, 0x8902);
+	tb_u8(t, 5 << 5);
+	tb_u8(t, opcode);
+	tb_u8(t, flags);
+	tb_u8(t, first);
+}
+
+static size_t build_cfm(void)
+{
+	size_t k = 0;
+
+	/* a CCM with character names, port and interface status, sender id */
+	cfm(&pk[k], 1, 0x84, 70);
+	tb_be32(&pk[k], 0x1234);
+	tb_be16(&pk[k], 7);
+	tb_u8(&pk[k], 4);
+	tb_u8(&pk[k], 3);
+	tb_str(&pk[k], "dom");
+	tb_u8(&pk[k], 2);
+	tb_u8(&pk[k], 4);
+	tb_str(&pk[k], "ma-1");
+	tb_zero(&pk[k], 48 - 11);
+	tb_zero(&pk[k], 16);
+	tb_bytes(&pk[k], "\x02\x00\x01\x02", 4);
+	tb_bytes(&pk[k], "\x03\x00\x01\x01", 4);
+	tb_bytes(&pk[k], "\x01\x00\x0e\x06\x04\x00\x19\x06\xea\xb8\x85"
+			 "\x02\x01\x02\x01\x07", 17);
+	tb_u8(&pk[k++], 0);
+	/* a CCM with a MAC MD name and an RDI, a sender id by address */
+	cfm(&pk[k], 1, 0x07, 70);
+	tb_be32(&pk[k], 1);
+	tb_be16(&pk[k], 8);
+	tb_u8(&pk[k], 3);
+	tb_u8(&pk[k], 6);
+	tb_bytes(&pk[k], "\x00\x19\x06\xea\xb8\x85", 6);
+	tb_u8(&pk[k], 3);
+	tb_u8(&pk[k], 2);
+	tb_be16(&pk[k], 100);
+	tb_zero(&pk[k], 48 - 12);
+	tb_zero(&pk[k], 16);
+	tb_bytes(&pk[k], "\x01\x00\x08\x05\x05\x01\x0a\x00\x00\x01\x00", 11);
+	tb_bytes(&pk[k], "\x1f\x00\x05\x00\x12\x0f\x01\xaa", 8);
+	tb_u8(&pk[k++], 0);
+	/* a linktrace message and reply, a loopback message */
+	cfm(&pk[k], 5, 0x80, 17);
+	tb_be32(&pk[k], 99);
+	tb_u8(&pk[k], 64);
+	tb_bytes(&pk[k], "\x00\x19\x06\xea\xb8\x85\x00\x19\x06\xea\xb8\x86", 12);
+	tb_u8(&pk[k++], 0);
+	cfm(&pk[k], 4, 0x60, 6);
+	tb_be32(&pk[k], 99);
+	tb_u8(&pk[k], 63);
+	tb_u8(&pk[k], 1);
+	tb_bytes(&pk[k], "\x05\x00\x02\x01\x02", 5);
+	tb_u8(&pk[k++], 0);
+	cfm(&pk[k], 3, 0, 4);
+	tb_be32(&pk[k], 5);
+	tb_bytes(&pk[k], "\x04\x00\x03xyz", 6);
+	tb_u8(&pk[k++], 0);
+	/* a first TLV offset too large, another version */
+	cfm(&pk[k], 1, 0, 200);
+	tb_zero(&pk[k++], 10);
+	tb_init(&pk[k]);
+	tb_eth(&pk[k], "01:80:c2:00:00:35", MAC_A, 0x8902);
+	tb_bytes(&pk[k++], "\x01\x01\x00\x00", 4);
+	return k;
+}
+
+static void test_cfm(void)
+{
+	const struct pr_opts n = { .nflag = 1, .tflag = 1 };
+	const struct pr_opts v = { .nflag = 1, .tflag = 1, .vflag = 1 };
+	const struct pr_opts vv = { .nflag = 1, .tflag = 1, .vflag = 2 };
+	size_t k = build_cfm();
+	struct tp p;
+
+	tp_init(&p, "cfm", DLT_EN10MB, &n);
+	TP_CHECK(&p, pk, k, want_cfm);
+	tp_release(&p);
+	tp_init(&p, "cfm-v", DLT_EN10MB, &v);
+	TP_CHECK(&p, pk, k, want_cfm_v);
+	tp_release(&p);
+	tp_init(&p, "cfm-vv", DLT_EN10MB, &vv);
+	TP_CHECK(&p, pk, k, want_cfm_vv);
+	tp_release(&p);
+}
+
 /* An RSTP BPDU, a CDP frame and an LLDPDU, cut at every length. */
 static void build_cuts(struct tb *stp, struct tb *cdp, struct tb *lldp)
 {
@@ -402,6 +493,7 @@ static CU_TestInfo tests[] = {
 	{ "LLC and SNAP: names, control words, fallbacks", test_llc },
 	{ "VTP advertisements and requests", test_vtp },
 	{ "Ethernet OAM, odd slow protocols", test_oam },
+	{ "CFM: CCM, linktrace, loopback and their TLVs", test_cfm },
 	{ "every cut of STP, CDP and LLDP", test_cuts },
 	CU_TEST_INFO_NULL,
 };
