@@ -153,6 +153,46 @@ static void test_llc(void)
 	tp_release(&p);
 }
 
+/* The same LLC frames in Linux cooked headers (protocol 0x0004: 802.2). */
+static size_t build_sll(void)
+{
+	size_t k = build_llc(), i;
+	static struct tb in[32];
+
+	for (i = 0; i < k; i++) {
+		in[i] = pk[i];
+		tb_init(&pk[i]);
+		tb_be16(&pk[i], 0);
+		tb_be16(&pk[i], 1);
+		tb_be16(&pk[i], 6);
+		tb_bytes(&pk[i], "\x00\x19\x06\xea\xb8\x85\x00\x00", 8);
+		tb_be16(&pk[i], 4);
+		/* the LLC frame without its 802.3 header (or its padding) */
+		tb_bytes(&pk[i], in[i].b + 14,
+			 in[i].b[12] << 8 | in[i].b[13]);
+	}
+	return k - 2; /* the padded and the short frames make no sense here */
+}
+
+static void test_sll(void)
+{
+	const struct pr_opts n = { .nflag = 1, .tflag = 1 };
+	const struct pr_opts e = { .nflag = 1, .tflag = 1, .eflag = 1 };
+	const struct pr_opts x = { .nflag = 1, .tflag = 1, .xflag = 1 };
+	size_t k = build_sll();
+	struct tp p;
+
+	tp_init(&p, "sll-llc", DLT_LINUX_SLL, &n);
+	TP_CHECK(&p, pk, k, want_sll_llc);
+	tp_release(&p);
+	tp_init(&p, "sll-llc-e", DLT_LINUX_SLL, &e);
+	TP_CHECK(&p, pk, k, want_sll_llc_e);
+	tp_release(&p);
+	tp_init(&p, "sll-llc-x", DLT_LINUX_SLL, &x);
+	TP_CHECK(&p, pk, k, want_sll_llc_x);
+	tp_release(&p);
+}
+
 /* VTP: the 36-octet header with a domain name. */
 static void vtp(struct tb *t, unsigned code, unsigned third)
 {
@@ -491,6 +531,7 @@ static void test_cuts(void)
 
 static CU_TestInfo tests[] = {
 	{ "LLC and SNAP: names, control words, fallbacks", test_llc },
+	{ "LLC after a Linux cooked header", test_sll },
 	{ "VTP advertisements and requests", test_vtp },
 	{ "Ethernet OAM, odd slow protocols", test_oam },
 	{ "CFM: CCM, linktrace, loopback and their TLVs", test_cfm },
