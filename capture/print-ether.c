@@ -117,6 +117,50 @@ static const struct pr_disp ethertype_printers[] = {
 	{ 0, NULL },
 };
 
+/*
+ * The ethertypes tcpdump 4.99.3 decodes and these printers do not (yet):
+ * a frame of one prints tcpdump's unknown-type fallback here, and is
+ * counted as printed generically under this name. Types tcpdump itself
+ * only dumps (LAT, MOP, SCA, IEEE 1905.1, ...) are not listed.
+ */
+static const struct pr_tok ethertype_generic_names[] = {
+	{ 0x6003, "DECnet" },
+	{ 0x8137, "IPX" },
+	{ 0xfefe, "OSI" },
+	{ 0x8863, "PPPoE" },
+	{ 0x8864, "PPPoE" },
+	{ 0x3c12, "PPPoE" },
+	{ 0x3c13, "PPPoE" },
+	{ 0x888e, "EAPOL" },
+	{ 0x8899, "Realtek" },
+	{ 0x880b, "PPP" },
+	{ 0x8808, "MPCP" },
+	{ 0x894f, "NSH" },
+	{ 0x8847, "MPLS" },
+	{ 0x8848, "MPLS" },
+	{ 0x88ca, "TIPC" },
+	{ 0x886f, "MS NLB" },
+	{ 0x0707, "GeoNet" },
+	{ 0x8947, "GeoNet" },
+	{ 0x1111, "CALM FAST" },
+	{ 0x88a2, "AoE" },
+	{ 0x88f7, "PTP" },
+	{ 0x88e5, "MACsec" },
+	{ 0xd28b, "Arista" },
+	{ 0, NULL },
+};
+
+void ethertype_generic(struct pr_ctx *c, unsigned type)
+{
+	const char *s;
+
+	if (pr_lookup(ethertype_printers, type))
+		return;
+	s = pr_tok(ethertype_generic_names, type);
+	if (s)
+		pr_generic(c, s);
+}
+
 int ethertype_dispatch(struct pr_ctx *c, unsigned type, const uint8_t *p,
 		       unsigned len, int *rc)
 {
@@ -286,6 +330,7 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	}
 	c->ll_hdr_len = hdrlen;
 	if (!ethertype_dispatch(c, type, p, length, &rc)) {
+		ethertype_generic(c, type);
 		if (!c->o.eflag) {
 			ether_addresses_print(c, src, dst);
 			ether_type_print(c, type);

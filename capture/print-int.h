@@ -380,6 +380,12 @@ extern const struct pr_tok ipproto_names[];
 int ethertype_dispatch(struct pr_ctx *c, unsigned type, const uint8_t *p,
 		       unsigned len, int *rc);
 /*
+ * Counts the packet as printed generically (pr_generic) when tcpdump
+ * decodes the ethertype and no printer here does: for the unknown-type
+ * fallbacks of the link printers.
+ */
+void ethertype_generic(struct pr_ctx *c, unsigned type);
+/*
  * The one's complement sum of the pseudo-header (RFC 9293 3.1, RFC 8200
  * 8.1) for a transport segment of len bytes under c->iph, with the final
  * destination of a source route; 0 or PR_STOP.

@@ -266,10 +266,7 @@ int snap_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	 * bridged Ethernet, Token Ring and FDDI frames of RFC 2684.
 	 */
 	if (oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) {
-		const char *s = pr_tok(ethertype_names, pid);
-
-		if (s)
-			pr_generic(c, s);
+		ethertype_generic(c, pid);
 	} else if (oui == OUI_CISCO && pr_tok(cisco_pid_names, pid)) {
 		pr_generic(c, pr_tok(cisco_pid_names, pid));
 	} else if (oui == OUI_RFC2684 && pr_tok(bridged_pid_names, pid) &&

@@ -155,6 +155,7 @@ static int payload_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 		}
 		c->ll_hdr_len = hdrlen;
 		if (!ethertype_dispatch(c, type, p, length, &rc)) {
+			ethertype_generic(c, type);
 			if (!c->o.eflag) {
 				if (v2)
 					rc = sll2_hdr_print(c, hdr,
