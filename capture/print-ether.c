@@ -37,6 +37,7 @@
 #define ET_SLOW 0x8809
 #define ET_CFM 0x8902
 #define ET_CFM_OLD 0xabcd
+#define ET_IPX 0x8137
 
 /* tcpdump's ethertype_values, in its order (the first match names a value). */
 const struct pr_tok ethertype_names[] = {
@@ -69,7 +70,6 @@ const struct pr_tok ethertype_names[] = {
 	{ 0x805c, "VPROD" },
 	{ 0x809b, "Appletalk" },
 	{ 0x80f3, "Appletalk ARP" },
-	{ 0x8137, "IPX" },
 	{ 0x880b, "PPP" },
 	{ 0x8808, "MPCP" },
 	{ 0x8809, "Slow Protocols" },
@@ -114,6 +114,7 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_SLOW, slow_print },
 	{ ET_CFM, cfm_print },
 	{ ET_CFM_OLD, cfm_print },
+	{ ET_IPX, ipx_print },
 	{ 0, NULL },
 };
 

@@ -438,6 +438,7 @@ int vtp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int lldp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int slow_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int cfm_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ipx_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Network and above. */
 int arp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

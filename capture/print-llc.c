@@ -153,6 +153,7 @@ static const struct pr_tok *pid_names(uint32_t oui)
 static const struct pr_disp sap_printers[] = {
 	{ LLCSAP_8021D, stp_print },
 	{ LLCSAP_IP, ip_print },
+	{ LLCSAP_IPX, ipx_print },
 	{ 0, NULL },
 };
 
@@ -172,7 +173,6 @@ static const struct pr_disp cisco_printers[] = {
  */
 static const struct pr_tok sap_generic[] = {
 	{ LLCSAP_ISONS, "OSI" },
-	{ LLCSAP_IPX, "IPX" },
 	{ 0, NULL },
 };
 
@@ -329,9 +329,8 @@ int llc_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 		/* Novell's "raw" 802.3 IPX: no LLC header at all. */
 		if (c->o.eflag)
 			pr_puts(c, "IPX 802.3: ");
-		pr_generic(c, "IPX");
-		pr_default(c, p, caplen);
-		return 0;
+		rc = ipx_print(c, p, length);
+		return rc == PR_STOP ? PR_STOP : 0;
 	}
 
 	dsap = dsap_field & ~LLC_IG;
@@ -359,6 +358,8 @@ int llc_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	}
 	if (ssap == dsap && control == LLC_UI &&
 	    (fn = pr_lookup(sap_printers, dsap)) != NULL) {
+		if (dsap == LLCSAP_IPX && c->o.eflag)
+			pr_puts(c, "IPX 802.2: ");
 		rc = fn(c, p, length);
 		return rc == PR_STOP ? PR_STOP : 0;
 	}

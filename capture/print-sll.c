@@ -114,9 +114,8 @@ static int payload_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 			return 0;
 		}
 		if (type <= MAX_ETHERNET_LENGTH_VAL) {
-			/* Novell's raw 802.3 IPX is not decoded here. */
-			if (type == LINUX_SLL_P_802_3)
-				pr_generic(c, "IPX");
+			if (type == LINUX_SLL_P_802_3) /* Novell's raw 802.3 */
+				return ipx_print(c, p, length);
 			pr_default(c, p, caplen);
 			break;
 		}
