@@ -146,6 +146,20 @@ void pr_char(struct pr_ctx *c, uint8_t ch)
 	pr_putc(c, (char)ch);
 }
 
+int pr_printjnp(struct pr_ctx *c, const uint8_t *p, unsigned n)
+{
+	uint8_t ch;
+
+	for (; n > 0; n--, p++) {
+		if (!pk_u8(&c->pk, p, &ch))
+			return pr_stop(c);
+		if (!ch)
+			break;
+		pr_char(c, ch);
+	}
+	return 0;
+}
+
 int pr_printn(struct pr_ctx *c, const uint8_t *p, unsigned n)
 {
 	uint8_t ch;

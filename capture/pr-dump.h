@@ -20,6 +20,11 @@ void pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
 		     unsigned len);
 /* One character the way tcpdump's fn_print_char shows it (M- and ^). */
 void pr_char(struct pr_ctx *c, uint8_t ch);
+/*
+ * nd_printjnp: up to n characters, stopping at a NUL; PR_STOP (the marker
+ * printed) when the capture ends first, else 0.
+ */
+int pr_printjnp(struct pr_ctx *c, const uint8_t *p, unsigned n);
 /* nd_printn: up to n characters, stopping at the capture's end; 1 if cut. */
 int pr_printn(struct pr_ctx *c, const uint8_t *p, unsigned n);
 

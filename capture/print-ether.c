@@ -32,6 +32,12 @@
 #define ET_8021Q9100 0x9100
 #define ET_8021Q9200 0x9200
 #define ET_8021QINQ 0x88a8
+#define ET_JUMBO 0x8870
+#define ET_LLDP 0x88cc
+#define ET_SLOW 0x8809
+#define ET_CFM 0x8902
+#define ET_CFM_OLD 0xabcd
+#define ET_IPX 0x8137
 
 /* tcpdump's ethertype_values, in its order (the first match names a value). */
 const struct pr_tok ethertype_names[] = {
@@ -64,7 +70,6 @@ const struct pr_tok ethertype_names[] = {
 	{ 0x805c, "VPROD" },
 	{ 0x809b, "Appletalk" },
 	{ 0x80f3, "Appletalk ARP" },
-	{ 0x8137, "IPX" },
 	{ 0x880b, "PPP" },
 	{ 0x8808, "MPCP" },
 	{ 0x8809, "Slow Protocols" },
@@ -105,8 +110,57 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_LOOPBACK, loopback_print },
 	{ ET_ATALK, atalk_et1_print },
 	{ ET_AARP, aarp_print },
+	{ ET_LLDP, lldp_print },
+	{ ET_SLOW, slow_print },
+	{ ET_CFM, cfm_print },
+	{ ET_CFM_OLD, cfm_print },
+	{ ET_IPX, ipx_print },
 	{ 0, NULL },
 };
+
+/*
+ * The ethertypes tcpdump 4.99.3 decodes and these printers do not (yet):
+ * a frame of one prints tcpdump's unknown-type fallback here, and is
+ * counted as printed generically under this name. Types tcpdump itself
+ * only dumps (LAT, MOP, SCA, IEEE 1905.1, ...) are not listed.
+ */
+static const struct pr_tok ethertype_generic_names[] = {
+	{ 0x6003, "DECnet" },
+	{ 0x8137, "IPX" },
+	{ 0xfefe, "OSI" },
+	{ 0x8863, "PPPoE" },
+	{ 0x8864, "PPPoE" },
+	{ 0x3c12, "PPPoE" },
+	{ 0x3c13, "PPPoE" },
+	{ 0x888e, "EAPOL" },
+	{ 0x8899, "Realtek" },
+	{ 0x880b, "PPP" },
+	{ 0x8808, "MPCP" },
+	{ 0x894f, "NSH" },
+	{ 0x8847, "MPLS" },
+	{ 0x8848, "MPLS" },
+	{ 0x88ca, "TIPC" },
+	{ 0x886f, "MS NLB" },
+	{ 0x0707, "GeoNet" },
+	{ 0x8947, "GeoNet" },
+	{ 0x1111, "CALM FAST" },
+	{ 0x88a2, "AoE" },
+	{ 0x88f7, "PTP" },
+	{ 0x88e5, "MACsec" },
+	{ 0xd28b, "Arista" },
+	{ 0, NULL },
+};
+
+void ethertype_generic(struct pr_ctx *c, unsigned type)
+{
+	const char *s;
+
+	if (pr_lookup(ethertype_printers, type))
+		return;
+	s = pr_tok(ethertype_generic_names, type);
+	if (s)
+		pr_generic(c, s);
+}
 
 int ethertype_dispatch(struct pr_ctx *c, unsigned type, const uint8_t *p,
 		       unsigned len, int *rc)
@@ -163,6 +217,29 @@ static void length_print(struct pr_ctx *c, unsigned len)
 	pr_puts(c, ", length ");
 	pr_uint(c, len);
 	pr_puts(c, ": ");
+}
+
+/*
+ * The LLC frame after an 802.3 length (or the Jumbo type): its header and
+ * payload, or the raw bytes when no printer takes it.
+ */
+static int llc_frame_print(struct pr_ctx *c, const uint8_t *p,
+			   unsigned length, unsigned caplen, unsigned hdrlen,
+			   const uint8_t *src, const uint8_t *dst)
+{
+	const uint8_t *end = pr_push_end(c, p, length);
+	unsigned llc_len = 0;
+	int rc;
+
+	c->ll_hdr_len = hdrlen;
+	rc = llc_print(c, p, length, caplen, src, dst, &llc_len);
+	pr_pop_end(c, end);
+	if (rc == PR_STOP)
+		return PR_STOP;
+	if (rc == 1)
+		pr_default(c, p, caplen);
+	c->ll_hdr_len = hdrlen + llc_len;
+	return 0;
 }
 
 int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
@@ -229,7 +306,7 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	}
 
 	if (type <= MAX_ETHERNET_LENGTH_VAL) {
-		/* 802.3 with an LLC header: not decoded here. */
+		/* 802.3: an LLC header follows the length. */
 		if (type < length) {
 			length = type;
 			if (caplen > length)
@@ -240,10 +317,10 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 			if (!printed_length)
 				length_print(c, length);
 		}
-		pr_default(c, p, caplen);
-		c->ll_hdr_len = hdrlen;
-		return 0;
+		return llc_frame_print(c, p, length, caplen, hdrlen, src, dst);
 	}
+	if (type == ET_JUMBO)
+		return llc_frame_print(c, p, length, caplen, hdrlen, src, dst);
 
 	if (c->o.eflag) {
 		ether_type_print(c, type);
@@ -254,6 +331,7 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	}
 	c->ll_hdr_len = hdrlen;
 	if (!ethertype_dispatch(c, type, p, length, &rc)) {
+		ethertype_generic(c, type);
 		if (!c->o.eflag) {
 			ether_addresses_print(c, src, dst);
 			ether_type_print(c, type);

@@ -380,6 +380,12 @@ extern const struct pr_tok ipproto_names[];
 int ethertype_dispatch(struct pr_ctx *c, unsigned type, const uint8_t *p,
 		       unsigned len, int *rc);
 /*
+ * Counts the packet as printed generically (pr_generic) when tcpdump
+ * decodes the ethertype and no printer here does: for the unknown-type
+ * fallbacks of the link printers.
+ */
+void ethertype_generic(struct pr_ctx *c, unsigned type);
+/*
  * The one's complement sum of the pseudo-header (RFC 9293 3.1, RFC 8200
  * 8.1) for a transport segment of len bytes under c->iph, with the final
  * destination of a source route; 0 or PR_STOP.
@@ -390,6 +396,23 @@ int ip_pseudo_sum(struct pr_ctx *c, unsigned proto, unsigned len,
 int ip_demux(struct pr_ctx *c, unsigned proto, const uint8_t *p, unsigned len);
 
 /* ---- the printers ---- */
+
+/*
+ * IEEE 802.2 LLC (print-llc.c): the header at p, of a payload of length
+ * octets of which caplen were captured; src and dst are the link's MAC
+ * addresses, or NULL when it has none to print. Returns 0 when the
+ * frame was printed, 1 when no printer took it (the caller then dumps
+ * the raw bytes, as tcpdump does), or PR_STOP; *hdrlen is the length of
+ * the LLC (and SNAP) header, for -x.
+ */
+int llc_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
+	      unsigned caplen, const uint8_t *src, const uint8_t *dst,
+	      unsigned *hdrlen);
+/* The SNAP header after an LLC one: the same returns, without hdrlen. */
+int snap_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
+	       unsigned caplen, const uint8_t *src, const uint8_t *dst);
+/* OUI names, tcpdump's oui_values (pr-names.c). */
+extern const struct pr_tok oui_names[];
 
 /* Link layers: each sets c->ll_hdr_len. */
 int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
@@ -405,6 +428,17 @@ int arcnet_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int arcnet_linux_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ltalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sl_bsdos_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+
+/* Layer 2 control protocols (after LLC/SNAP or an ethertype). */
+int stp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int cdp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int dtp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int udld_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int vtp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int lldp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int slow_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int cfm_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ipx_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Network and above. */
 int arp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -99,8 +99,23 @@ static int payload_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	int rc = 0;
 
 	for (;;) {
+		if (type == LINUX_SLL_P_802_2) {
+			unsigned llc_len = 0;
+
+			c->ll_hdr_len = hdrlen;
+			rc = llc_print(c, p, length, caplen, NULL, NULL, &llc_len);
+			if (rc == PR_STOP)
+				return PR_STOP;
+			/* unlike Ethernet, tcpdump's -x then starts at the LLC header */
+			if (rc == 1)
+				pr_default(c, p, caplen);
+			else
+				c->ll_hdr_len = hdrlen + llc_len;
+			return 0;
+		}
 		if (type <= MAX_ETHERNET_LENGTH_VAL) {
-			/* IPX and 802.2 LLC frames are not decoded here. */
+			if (type == LINUX_SLL_P_802_3) /* Novell's raw 802.3 */
+				return ipx_print(c, p, length);
 			pr_default(c, p, caplen);
 			break;
 		}
@@ -139,6 +154,7 @@ static int payload_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
 		}
 		c->ll_hdr_len = hdrlen;
 		if (!ethertype_dispatch(c, type, p, length, &rc)) {
+			ethertype_generic(c, type);
 			if (!c->o.eflag) {
 				if (v2)
 					rc = sll2_hdr_print(c, hdr,

@@ -226,8 +226,10 @@ static void test_cuts(void)
 }
 
 /*
- * What this printer does where tcpdump has a decoder it lacks (802.2 LLC,
- * LLDP, GRE): tcpdump's fallback for an unknown type, not tcpdump's text.
+ * What this printer does where tcpdump has a decoder it lacks (OSI over
+ * 802.2 LLC, GRE): tcpdump's fallback for an unknown type, not tcpdump's
+ * text. LLDP and a BPDU too short for STP, once fallbacks, are tcpdump's
+ * text now (test-print-l2.c has the rest of those printers).
  */
 static void test_fallbacks(void)
 {
@@ -242,26 +244,28 @@ static void test_fallbacks(void)
 	tb_init(&pk[1]);
 	tb_eth(&pk[1], MAC_B, MAC_A, 4);
 	tb_bytes(&pk[1], "\x42\x42\x03\x00", 4);
+	tb_init(&pk[3]);
+	tb_eth(&pk[3], MAC_B, MAC_A, 4);
+	tb_bytes(&pk[3], "\xfe\xfe\x03\x83", 4);
 	ip = udp4(&pk[2], "10.0.0.1", "10.0.0.2");
 	pk[2].b[ip + 9] = 47;
 	tb_ip4_done(&pk[2], ip);
 	tp_init(&p, "fallback", DLT_EN10MB, &n);
-	CU_ASSERT(tp_same(tp_tb(&p, &pk[0]),
-			  "02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype LLDP "
-			  "(0x88cc), length 18: \n\t0x0000:  0000 0000"
+	CU_ASSERT(tp_same(tp_tb(&p, &pk[0]), "LLDP, length 4", "LLDP"));
+	CU_ASSERT(tp_same(tp_tb(&p, &pk[1]), " (invalid)", "802.3"));
+	CU_ASSERT(tp_same(tp_tb(&p, &pk[3]),
+			  "02:00:00:00:00:01 > 02:00:00:00:00:02 OSI Unnumbered, ui, "
+			  "Flags [Command], length 4\n\t0x0000:  fefe 0383"
 			  "                                ....",
-			  "LLDP"));
-	CU_ASSERT(tp_same(tp_tb(&p, &pk[1]),
-			  "\n\t0x0000:  4242 0300"
-			  "                                BB..",
-			  "802.3"));
+			  "OSI"));
 	CU_ASSERT(tp_same(tp_tb(&p, &pk[2]),
 			  "IP 10.0.0.1 > 10.0.0.2:  ip-proto-47 12", "GRE"));
 	tp_release(&p);
 	tp_init(&p, "fallback-e", DLT_EN10MB, &e);
 	CU_ASSERT(tp_same(tp_tb(&p, &pk[1]),
 			  "02:00:00:00:00:01 > 02:00:00:00:00:02, 802.3, length 4: "
-			  "\n\t0x0000:  4242 0300                                BB..",
+			  "LLC, dsap STP (0x42) Individual, ssap STP (0x42) "
+			  "Command, ctrl 0x03:  (invalid)",
 			  "802.3 -e"));
 	tp_release(&p);
 }
