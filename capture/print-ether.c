@@ -105,6 +105,9 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_LOOPBACK, loopback_print },
 	{ ET_ATALK, atalk_et1_print },
 	{ ET_AARP, aarp_print },
+	{ 0x8847, mpls_print }, /* MPLS unicast */
+	{ 0x8848, mpls_print }, /* MPLS multicast */
+	{ 0x894f, nsh_print },
 	{ 0, NULL },
 };
 
@@ -261,5 +264,27 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		}
 		pr_default(c, p, caplen);
 	}
+	return rc;
+}
+
+/*
+ * An Ethernet frame inside a tunnel (GRE's TEB, VXLAN, Geneve, NSH, IPv6
+ * next header 143): tcpdump's ether_print with the bytes captured after p
+ * as the caplen. The -x dumps keep starting at the outer link header.
+ */
+int ether_encap_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
+{
+	const struct pcap_pkthdr *saved_h = c->h;
+	unsigned saved_ll = c->ll_hdr_len;
+	struct pcap_pkthdr h = *c->h;
+	size_t left = pr_left(c, p);
+	int rc;
+
+	h.caplen = left > UINT32_MAX ? UINT32_MAX : (uint32_t)left;
+	h.len = len;
+	c->h = &h;
+	rc = ether_print(c, p, len);
+	c->h = saved_h;
+	c->ll_hdr_len = saved_ll;
 	return rc;
 }

@@ -452,4 +452,15 @@ int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
+/* Layer 3 and tunnels. */
+/* An Ethernet frame inside a tunnel (print-ether.c): -x keeps the outer start. */
+int ether_encap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int gre_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int mpls_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int vxlan_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int vxlan_gpe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int otv_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int geneve_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+
 #endif

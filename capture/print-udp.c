@@ -21,6 +21,11 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
 	{ 123, ntp_print },
+	{ 8472, otv_print },
+	{ 4789, vxlan_print },
+	{ 6081, geneve_print },
+	{ 4790, vxlan_gpe_print },
+	{ 6635, mpls_print },
 	{ 0, NULL },
 };
 
