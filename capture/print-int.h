@@ -462,5 +462,7 @@ int vxlan_gpe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int otv_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int geneve_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The IPv6 mobility header: its length, or -1 after a marker; PR_STOP. */
+int mobility_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 #endif
