@@ -462,6 +462,10 @@ int vxlan_gpe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int otv_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int geneve_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* ICMPv6 router renumbering (138), node information (139, 140), RPL (155). */
+int icmp6_rr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int icmp6_ni_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int rpl_print(struct pr_ctx *c, unsigned code, const uint8_t *p, unsigned len);
 /* The IPv6 mobility header: its length, or -1 after a marker; PR_STOP. */
 int mobility_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
