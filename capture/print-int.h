@@ -462,6 +462,11 @@ int vxlan_gpe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int otv_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int geneve_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* IPsec (the headers; nothing is decrypted) and IPComp. */
+int esp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The AH header's length (the next protocol follows it), or PR_STOP. */
+int ah_print(struct pr_ctx *c, const uint8_t *p);
+int ipcomp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* ICMPv6 router renumbering (138), node information (139, 140), RPL (155). */
 int icmp6_rr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp6_ni_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
