@@ -464,6 +464,8 @@ int geneve_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IPsec (the headers; nothing is decrypted) and IPComp. */
 int esp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* UDP port 4500: NAT keep-alive, IKE (not decoded: pr_generic) or ESP. */
+int esp_natt_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* The AH header's length (the next protocol follows it), or PR_STOP. */
 int ah_print(struct pr_ctx *c, const uint8_t *p);
 int ipcomp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -20,6 +20,7 @@
 static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
+	{ 4500, esp_natt_print }, /* before NTP, as in tcpdump */
 	{ 123, ntp_print },
 	{ 8472, otv_print },
 	{ 4789, vxlan_print },
