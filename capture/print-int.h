@@ -469,6 +469,9 @@ int esp_natt_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* The AH header's length (the next protocol follows it), or PR_STOP. */
 int ah_print(struct pr_ctx *c, const uint8_t *p);
 int ipcomp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* RTP and RTCP (print-rtp.c), only under -T rtp / -T rtcp. */
+int rtp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int rtcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* ICMPv6 router renumbering (138), node information (139, 140), RPL (155). */
 int icmp6_rr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp6_ni_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

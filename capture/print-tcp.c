@@ -701,6 +701,9 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	c->sport = sport;
 	c->dport = dport;
+	if (c->o.Ttype) /* -T: of the types dumplab decodes, only domain is TCP's */
+		return c->o.Ttype == PR_PT_DOMAIN ? dns_tcp_print(c, bp, length)
+						  : 0;
 	for (app = NULL, rc = 0; tcp_port_printers[rc].fn; rc++) {
 		if (tcp_port_printers[rc].key == sport ||
 		    tcp_port_printers[rc].key == dport) {

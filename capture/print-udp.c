@@ -50,6 +50,15 @@ static const struct {
 	{ 750, 750, krb_print },
 };
 
+/* -T TYPE -> printer: every datagram is that protocol (tcpdump's ndo_packettype). */
+static const struct pr_disp udp_type_printers[] = {
+	{ PR_PT_RTP, rtp_print },
+	{ PR_PT_RTCP, rtcp_print },
+	{ PR_PT_VXLAN, vxlan_print },
+	{ PR_PT_DOMAIN, dns_print },
+	{ 0, NULL },
+};
+
 static const struct pr_disp udp_early_printers[] = {
 	{ 2049, sunrpc_udp_print },
 	{ 0, NULL },
@@ -161,6 +170,11 @@ int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		return PR_STOP;
 	c->sport = sport;
 	c->dport = dport;
+	if (c->o.Ttype) {
+		pr_fn fn = pr_lookup(udp_type_printers, (uint32_t)c->o.Ttype);
+
+		return fn ? fn(c, cp, length) : 0;
+	}
 	if (!c->o.qflag) {
 		for (i = 0; udp_early_printers[i].fn; i++) {
 			int rc;
