@@ -27,6 +27,7 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 6081, geneve_print },
 	{ 4790, vxlan_gpe_print },
 	{ 6635, mpls_print },
+	{ 646, ldp_print },
 	{ 0, NULL },
 };
 

@@ -1,4 +1,4 @@
-/* test-print-tunnel.c: GRE, MPLS, Geneve, NSH, IPsec, IPComp, IPv6 mobility and the ICMPv6 NI/RR/RPL printers against tcpdump 4.99.3's text. */
+/* test-print-tunnel.c: GRE, MPLS, LDP, Geneve, NSH, IPsec, IPComp, IPv6 mobility and the ICMPv6 NI/RR/RPL printers against tcpdump 4.99.3's text. */
 #include <string.h>
 
 #include "unit/tpkt.h"
@@ -11,6 +11,8 @@
 #include "unit/test-print-tunnel.want"
 
 static struct tb pk[24];
+
+/* pk[16], pk[17]: LDP */
 
 /* Ethernet + IPv4 carrying proto; the IPv4 header's offset. */
 static size_t eth_ip4(struct tb *t, unsigned proto)
@@ -256,6 +258,50 @@ static size_t build(void)
 	tb_bytes(&pk[k], "\x00\x01\x02\xaa\xbb", 5);
 	tb_ip6_done(&pk[k], ip);
 	tb_l4_done(&pk[k++], ip, l4, 58);
+
+	/* LDP hello: common hello parameters, transport address, an unknown TLV */
+	ip = eth_ip4(&pk[k], 17);
+	l4 = tb_udp(&pk[k], 646, 646);
+	tb_be16(&pk[k], 1);
+	tb_be16(&pk[k], 38);
+	tb_bytes(&pk[k], "\x0a\x01\x00\x02\x00\x00", 6);
+	tb_be16(&pk[k], 0x0100);
+	tb_be16(&pk[k], 28);
+	tb_be32(&pk[k], 0x11970);
+	tb_be16(&pk[k], 0x0400);
+	tb_be16(&pk[k], 4);
+	tb_be16(&pk[k], 15);
+	tb_be16(&pk[k], 0x4000);
+	tb_be16(&pk[k], 0x0401);
+	tb_be16(&pk[k], 4);
+	tb_bytes(&pk[k], "\x0a\x01\x00\x02", 4);
+	tb_be16(&pk[k], 0x8701);
+	tb_be16(&pk[k], 4);
+	tb_be32(&pk[k], 0x40000000);
+	tb_ip4_done(&pk[k], ip);
+	tb_l4_done(&pk[k++], ip, l4, 17);
+
+	/* LDP label mapping: a prefix FEC, a Martini VC FEC and a label */
+	ip = eth_ip4(&pk[k], 17);
+	l4 = tb_udp(&pk[k], 646, 646);
+	tb_be16(&pk[k], 1);
+	tb_be16(&pk[k], 57);
+	tb_bytes(&pk[k], "\x0a\x01\x00\x02\x00\x00", 6);
+	tb_be16(&pk[k], 0x0400);
+	tb_be16(&pk[k], 47);
+	tb_be32(&pk[k], 5);
+	tb_be16(&pk[k], 0x0100);
+	tb_be16(&pk[k], 7);
+	tb_bytes(&pk[k], "\x02\x00\x01\x18\x0a\x02\x03", 7);
+	tb_be16(&pk[k], 0x0100);
+	tb_be16(&pk[k], 20);
+	tb_bytes(&pk[k], "\x80\x80\x05\x0c\x00\x00\x00\x07\x00\x00\x00\x64", 12);
+	tb_bytes(&pk[k], "\x01\x04\x05\xdc\x0c\x04\x03\x02", 8);
+	tb_be16(&pk[k], 0x0200);
+	tb_be16(&pk[k], 4);
+	tb_be32(&pk[k], 3000);
+	tb_ip4_done(&pk[k], ip);
+	tb_l4_done(&pk[k++], ip, l4, 17);
 	return k;
 }
 
@@ -286,7 +332,7 @@ static void test_tunnels(void)
 	tp_release(&p);
 }
 
-/* Every cut of the GRE key/sequence packet, the Geneve one and the BU. */
+/* Every cut of the GRE key/sequence packet, Geneve, NSH, the BU, RR and an LDP label mapping. */
 static void test_tunnel_cuts(void)
 {
 	const struct pr_opts vv = { .nflag = 1, .tflag = 1, .vflag = 2 };
@@ -316,12 +362,16 @@ static void test_tunnel_cuts(void)
 	CU_ASSERT_EQUAL(tp_cuts(&p, &pk[14], want_rr_cut, TP_N(want_rr_cut)),
 			0);
 	tp_release(&p);
+	tp_init(&p, "ldp-cut", DLT_EN10MB, &vv);
+	CU_ASSERT_EQUAL(tp_cuts(&p, &pk[17], want_ldp_cut, TP_N(want_ldp_cut)),
+			0);
+	tp_release(&p);
 }
 
 static CU_TestInfo tests[] = {
 	{ "tunnels, IPsec, mobility, ICMPv6 NI/RR/RPL: -e, -v to -vvv",
 	  test_tunnels },
-	{ "every cut of GRE, Geneve, NSH, a BU and RR", test_tunnel_cuts },
+	{ "every cut of GRE, Geneve, NSH, a BU, RR and LDP", test_tunnel_cuts },
 	CU_TEST_INFO_NULL,
 };
 
