@@ -462,6 +462,8 @@ int vxlan_gpe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int otv_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int geneve_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* L2TP on UDP port 1701 (its PPP payloads are printed generically). */
+int l2tp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* LDP on UDP and TCP port 646. */
 int ldp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IPsec (the headers; nothing is decrypted) and IPComp. */

@@ -28,6 +28,7 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 4790, vxlan_gpe_print },
 	{ 6635, mpls_print },
 	{ 646, ldp_print },
+	{ 1701, l2tp_print },
 	{ 0, NULL },
 };
 

@@ -1,4 +1,4 @@
-/* test-print-tunnel.c: GRE, MPLS, LDP, Geneve, NSH, IPsec, IPComp, IPv6 mobility and the ICMPv6 NI/RR/RPL printers against tcpdump 4.99.3's text. */
+/* test-print-tunnel.c: GRE, MPLS, LDP, L2TP, Geneve, NSH, IPsec, IPComp, IPv6 mobility and the ICMPv6 NI/RR/RPL printers against tcpdump 4.99.3's text. */
 #include <string.h>
 
 #include "unit/tpkt.h"
@@ -12,7 +12,7 @@
 
 static struct tb pk[24];
 
-/* pk[16], pk[17]: LDP */
+/* pk[16], pk[17]: LDP; pk[18]: L2TP */
 
 /* Ethernet + IPv4 carrying proto; the IPv4 header's offset. */
 static size_t eth_ip4(struct tb *t, unsigned proto)
@@ -302,6 +302,20 @@ static size_t build(void)
 	tb_be32(&pk[k], 3000);
 	tb_ip4_done(&pk[k], ip);
 	tb_l4_done(&pk[k++], ip, l4, 17);
+
+	/* L2TP SCCRQ: message type, version, framing, host name, a vendor AVP */
+	ip = eth_ip4(&pk[k], 17);
+	l4 = tb_udp(&pk[k], 1701, 1701);
+	tb_be16(&pk[k], 0xc802);
+	tb_be16(&pk[k], 12 + 8 + 8 + 10 + 11 + 8);
+	tb_bytes(&pk[k], "\x00\x00\x00\x00\x00\x00\x00\x00", 8);
+	tb_bytes(&pk[k], "\x80\x08\x00\x00\x00\x00\x00\x01", 8);
+	tb_bytes(&pk[k], "\x80\x08\x00\x00\x00\x02\x01\x00", 8);
+	tb_bytes(&pk[k], "\x80\x0a\x00\x00\x00\x03\x00\x00\x00\x03", 10);
+	tb_bytes(&pk[k], "\x00\x0b\x00\x00\x00\x07lac01", 11);
+	tb_bytes(&pk[k], "\x00\x08\x00\x09\x00\x01\xab\xcd", 8);
+	tb_ip4_done(&pk[k], ip);
+	tb_l4_done(&pk[k++], ip, l4, 17);
 	return k;
 }
 
@@ -332,7 +346,7 @@ static void test_tunnels(void)
 	tp_release(&p);
 }
 
-/* Every cut of the GRE key/sequence packet, Geneve, NSH, the BU, RR and an LDP label mapping. */
+/* Every cut of the GRE key/sequence packet, Geneve, NSH, the BU, RR, an LDP label mapping and an L2TP SCCRQ. */
 static void test_tunnel_cuts(void)
 {
 	const struct pr_opts vv = { .nflag = 1, .tflag = 1, .vflag = 2 };
@@ -362,6 +376,11 @@ static void test_tunnel_cuts(void)
 	CU_ASSERT_EQUAL(tp_cuts(&p, &pk[14], want_rr_cut, TP_N(want_rr_cut)),
 			0);
 	tp_release(&p);
+	tp_init(&p, "l2tp-cut", DLT_EN10MB, &vv);
+	CU_ASSERT_EQUAL(tp_cuts(&p, &pk[18], want_l2tp_cut,
+				TP_N(want_l2tp_cut)),
+			0);
+	tp_release(&p);
 	tp_init(&p, "ldp-cut", DLT_EN10MB, &vv);
 	CU_ASSERT_EQUAL(tp_cuts(&p, &pk[17], want_ldp_cut, TP_N(want_ldp_cut)),
 			0);
@@ -371,7 +390,7 @@ static void test_tunnel_cuts(void)
 static CU_TestInfo tests[] = {
 	{ "tunnels, IPsec, mobility, ICMPv6 NI/RR/RPL: -e, -v to -vvv",
 	  test_tunnels },
-	{ "every cut of GRE, Geneve, NSH, a BU, RR and LDP", test_tunnel_cuts },
+	{ "every cut of GRE, Geneve, NSH, a BU, RR, LDP and L2TP", test_tunnel_cuts },
 	CU_TEST_INFO_NULL,
 };
 
