@@ -79,7 +79,6 @@ const struct pr_tok ethertype_names[] = {
 	{ 0x8899, "Realtek protocols" },
 	{ 0x886f, "MS NLB heartbeat" },
 	{ 0x8870, "Jumbo" },
-	{ 0x894f, "NSH" },
 	{ 0x9000, "Loopback" },
 	{ 0xfefe, "OSI" },
 	{ 0x00fe, "GRE-OSI" },
@@ -115,6 +114,9 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_CFM, cfm_print },
 	{ ET_CFM_OLD, cfm_print },
 	{ ET_IPX, ipx_print },
+	{ 0x8847, mpls_print }, /* MPLS unicast */
+	{ 0x8848, mpls_print }, /* MPLS multicast */
+	{ 0x894f, nsh_print },
 	{ 0, NULL },
 };
 
@@ -137,8 +139,6 @@ static const struct pr_tok ethertype_generic_names[] = {
 	{ 0x880b, "PPP" },
 	{ 0x8808, "MPCP" },
 	{ 0x894f, "NSH" },
-	{ 0x8847, "MPLS" },
-	{ 0x8848, "MPLS" },
 	{ 0x88ca, "TIPC" },
 	{ 0x886f, "MS NLB" },
 	{ 0x0707, "GeoNet" },
@@ -339,5 +339,27 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		}
 		pr_default(c, p, caplen);
 	}
+	return rc;
+}
+
+/*
+ * An Ethernet frame inside a tunnel (GRE's TEB, VXLAN, Geneve, NSH, IPv6
+ * next header 143): tcpdump's ether_print with the bytes captured after p
+ * as the caplen. The -x dumps keep starting at the outer link header.
+ */
+int ether_encap_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
+{
+	const struct pcap_pkthdr *saved_h = c->h;
+	unsigned saved_ll = c->ll_hdr_len;
+	struct pcap_pkthdr h = *c->h;
+	size_t left = pr_left(c, p);
+	int rc;
+
+	h.caplen = left > UINT32_MAX ? UINT32_MAX : (uint32_t)left;
+	h.len = len;
+	c->h = &h;
+	rc = ether_print(c, p, len);
+	c->h = saved_h;
+	c->ll_hdr_len = saved_ll;
 	return rc;
 }

@@ -717,6 +717,19 @@ int icmp6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 				goto opts_trunc;
 		}
 		break;
+	case 138: /* router renumbering */
+		if (icmp6_rr_print(c, bp, length) == PR_STOP)
+			return PR_STOP;
+		break;
+	case 139: /* node information query */
+	case 140: /* and reply */
+		if (icmp6_ni_print(c, bp, length) == PR_STOP)
+			return PR_STOP;
+		break;
+	case 155: /* RPL: the message starts in the ICMPv6 header's data */
+		if (rpl_print(c, code, bp + 4, length - 4) == PR_STOP)
+			return PR_STOP;
+		break;
 	default:
 		pr_printf(c, ", length %u", length);
 		if (c->o.vflag <= 1)

@@ -486,4 +486,35 @@ int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
+/* Layer 3 and tunnels. */
+/* An Ethernet frame inside a tunnel (print-ether.c): -x keeps the outer start. */
+int ether_encap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int gre_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int mpls_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int vxlan_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int vxlan_gpe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int otv_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int geneve_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* L2TP on UDP port 1701 (its PPP payloads are printed generically). */
+int l2tp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* LDP on UDP and TCP port 646. */
+int ldp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* IPsec (the headers; nothing is decrypted) and IPComp. */
+int esp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* UDP port 4500: NAT keep-alive, IKE (not decoded: pr_generic) or ESP. */
+int esp_natt_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The AH header's length (the next protocol follows it), or PR_STOP. */
+int ah_print(struct pr_ctx *c, const uint8_t *p);
+int ipcomp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* RTP and RTCP (print-rtp.c), only under -T rtp / -T rtcp. */
+int rtp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int rtcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* ICMPv6 router renumbering (138), node information (139, 140), RPL (155). */
+int icmp6_rr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int icmp6_ni_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int rpl_print(struct pr_ctx *c, unsigned code, const uint8_t *p, unsigned len);
+/* The IPv6 mobility header: its length, or -1 after a marker; PR_STOP. */
+int mobility_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+
 #endif

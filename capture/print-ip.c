@@ -101,6 +101,10 @@ static const pr_fn ipproto_printers[256] = {
 	[2] = igmp_print,
 	[4] = ip_print,
 	[41] = ip6_print,
+	[47] = gre_print,
+	[50] = esp_print,
+	[108] = ipcomp_print,
+	[143] = ether_encap_print,
 };
 
 /* A protocol that needs the other IP version: "[ICMP requires IPv4]". */
@@ -118,10 +122,28 @@ int ip_demux(struct pr_ctx *c, unsigned proto, const uint8_t *p, unsigned len)
 	pr_fn fn = proto < 256 ? ipproto_printers[proto] : NULL;
 	const char *name;
 
+	while (proto == 51) { /* AH: the protocol after it, again */
+		int adv;
+		uint8_t nh;
+
+		if (!pr_has(c, p, 1)) {
+			c->proto = "ah";
+			pr_trunc(c);
+			return 0;
+		}
+		PR_U8(c, p, nh);
+		adv = ah_print(c, p);
+		if (adv <= 0)
+			return adv;
+		proto = nh;
+		p += adv;
+		len -= (unsigned)adv;
+		fn = ipproto_printers[proto];
+	}
 	if (proto == 1 || proto == 2) {
 		if (c->ipver != 4)
 			return wrong_version(c, proto, 4);
-	} else if (proto == 58) {
+	} else if (proto == 58 || proto == 143) {
 		if (c->ipver != 6)
 			return wrong_version(c, proto, 6);
 	}

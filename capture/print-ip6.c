@@ -28,6 +28,8 @@
 #define NH_FRAGMENT 44
 #define NH_DSTOPTS 60
 #define NH_SCTP 132
+#define NH_MOBILITY_OLD 62
+#define NH_MOBILITY 135
 
 #define IP6OPT_PAD1 0
 #define IP6OPT_PADN 1
@@ -482,6 +484,12 @@ int ip6_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			PR_U8(c, cp, nh);
 			fragmented = 1;
 			break;
+		case NH_MOBILITY_OLD:
+		case NH_MOBILITY:
+			/* tcpdump prints nothing after a mobility header */
+			if (mobility_print(c, cp, len) == PR_STOP)
+				return PR_STOP;
+			goto done;
 		case NH_ROUTING:
 			PR_NEED(c, cp, 1);
 			advance = rt6_print(c, cp);

@@ -93,6 +93,7 @@ static const struct pr_disp tcp_port_printers[] = {
 	{ 80, http_print },
 	{ 8080, http_print },
 	{ 53, dns_tcp_print },
+	{ 646, ldp_print }, /* before NFS, as in tcpdump */
 	{ 2049, sunrpc_tcp_print },
 	{ 0, NULL },
 };
@@ -701,6 +702,9 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	c->sport = sport;
 	c->dport = dport;
+	if (c->o.Ttype) /* -T: of the types dumplab decodes, only domain is TCP's */
+		return c->o.Ttype == PR_PT_DOMAIN ? dns_tcp_print(c, bp, length)
+						  : 0;
 	for (app = NULL, rc = 0; tcp_port_printers[rc].fn; rc++) {
 		if (tcp_port_printers[rc].key == sport ||
 		    tcp_port_printers[rc].key == dport) {

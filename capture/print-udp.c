@@ -20,7 +20,15 @@
 static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
+	{ 4500, esp_natt_print }, /* before NTP, as in tcpdump */
 	{ 123, ntp_print },
+	{ 8472, otv_print },
+	{ 4789, vxlan_print },
+	{ 6081, geneve_print },
+	{ 4790, vxlan_gpe_print },
+	{ 6635, mpls_print },
+	{ 646, ldp_print },
+	{ 1701, l2tp_print },
 	{ 0, NULL },
 };
 
@@ -42,6 +50,15 @@ static const struct {
 	{ 7000, 7009, rx_print }, /* AFS Rx */
 	{ 88, 88, krb_print },	  /* Kerberos */
 	{ 750, 750, krb_print },
+};
+
+/* -T TYPE -> printer: every datagram is that protocol (tcpdump's ndo_packettype). */
+static const struct pr_disp udp_type_printers[] = {
+	{ PR_PT_RTP, rtp_print },
+	{ PR_PT_RTCP, rtcp_print },
+	{ PR_PT_VXLAN, vxlan_print },
+	{ PR_PT_DOMAIN, dns_print },
+	{ 0, NULL },
 };
 
 static const struct pr_disp udp_early_printers[] = {
@@ -155,6 +172,11 @@ int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		return PR_STOP;
 	c->sport = sport;
 	c->dport = dport;
+	if (c->o.Ttype) {
+		pr_fn fn = pr_lookup(udp_type_printers, (uint32_t)c->o.Ttype);
+
+		return fn ? fn(c, cp, length) : 0;
+	}
 	if (!c->o.qflag) {
 		for (i = 0; udp_early_printers[i].fn; i++) {
 			int rc;

@@ -24,6 +24,20 @@ struct pr_opts {
 	int Xflag; /* -X 1, -XX 2: hex and ASCII */
 	int Aflag; /* -A: ASCII */
 	int nano;  /* timestamps are nanoseconds (--nano); print 9 digits */
+	int Ttype; /* -T TYPE: a PR_PT_ value, what UDP/TCP payloads are */
+	int bflag; /* -b: BGP AS numbers in ASDOT notation */
+};
+
+/*
+ * -T TYPE: read every UDP (and for domain, TCP) payload as this protocol,
+ * whatever the ports say (tcpdump's ndo_packettype).
+ */
+enum {
+	PR_PT_NONE = 0,
+	PR_PT_RTP,
+	PR_PT_RTCP,
+	PR_PT_VXLAN,
+	PR_PT_DOMAIN,
 };
 
 struct pr_ctx;

@@ -42,6 +42,8 @@ static const struct td_opt td_opts[] = {
 	{ 'x', NULL, 0, TD_BOTH },
 	{ 'X', NULL, 0, TD_BOTH },
 	{ 'A', NULL, 0, TD_BOTH },
+	{ 'T', NULL, 1, TD_BOTH },
+	{ 'b', NULL, 0, TD_BOTH },
 	{ OPT_NANO, "nano", 0, TD_BOTH },
 	{ OPT_MICRO, "micro", 0, TD_BOTH },
 	{ OPT_PRECISION, "time-stamp-precision", 1, TD_BOTH },
@@ -154,6 +156,47 @@ fail:
 	return rc;
 }
 
+/*
+ * tcpdump 4.99.3's -T types, and the PR_PT_ value of those dumplab
+ * decodes (PR_PT_NONE: tcpdump knows the type, dumplab does not decode it).
+ */
+static const struct {
+	const char *name;
+	int type;
+} td_packet_types[] = {
+	{ "vat", PR_PT_NONE },	  { "wb", PR_PT_NONE },
+	{ "rpc", PR_PT_NONE },	  { "rtp", PR_PT_RTP },
+	{ "rtcp", PR_PT_RTCP },	  { "snmp", PR_PT_NONE },
+	{ "cnfp", PR_PT_NONE },	  { "tftp", PR_PT_NONE },
+	{ "aodv", PR_PT_NONE },	  { "carp", PR_PT_NONE },
+	{ "radius", PR_PT_NONE }, { "zmtp1", PR_PT_NONE },
+	{ "vxlan", PR_PT_VXLAN }, { "pgm", PR_PT_NONE },
+	{ "pgm_zmtp1", PR_PT_NONE }, { "lmp", PR_PT_NONE },
+	{ "resp", PR_PT_NONE },	  { "ptp", PR_PT_NONE },
+	{ "someip", PR_PT_NONE }, { "domain", PR_PT_DOMAIN },
+};
+
+static int parse_packet_type(char *err, const char *arg, int *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(td_packet_types) / sizeof(td_packet_types[0]);
+	     i++) {
+		if (strcasecmp(arg, td_packet_types[i].name))
+			continue;
+		if (td_packet_types[i].type == PR_PT_NONE)
+			return hx_err(err, -ENOTSUP,
+				      "option -T: packet type '%s' is not "
+				      "decoded by dumplab (it decodes rtp, "
+				      "rtcp, vxlan and domain)",
+				      arg);
+		*out = td_packet_types[i].type;
+		return 0;
+	}
+	return hx_err(err, -EINVAL, "option -T: unknown packet type '%s'",
+		      arg);
+}
+
 static int apply(char *err, const struct td_opt *o, const char *arg,
 		 struct td_opts *t)
 {
@@ -191,6 +234,14 @@ static int apply(char *err, const struct td_opt *o, const char *arg,
 		break;
 	case 'A':
 		t->pr.Aflag++;
+		break;
+	case 'T':
+		rc = parse_packet_type(err, arg, &t->pr.Ttype);
+		if (rc < 0)
+			return rc;
+		break;
+	case 'b':
+		t->pr.bflag++;
 		break;
 	case OPT_NANO:
 		t->pr.nano = 1;

@@ -62,6 +62,50 @@ static void test_printing_flags(void)
 	td_release(&o);
 }
 
+/* -T TYPE and -b: what the printers read from pr_opts. */
+static void test_packet_type_and_b(void)
+{
+	static const struct {
+		const char *arg;
+		int type;
+	} ok[] = {
+		{ "rtp", PR_PT_RTP },
+		{ "RTCP", PR_PT_RTCP }, /* tcpdump compares ignoring case */
+		{ "vxlan", PR_PT_VXLAN },
+		{ "domain", PR_PT_DOMAIN },
+	};
+	char err[HX_ERRLEN];
+	struct td_opts o;
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-T", ok[i].arg, NULL),
+				0);
+		CU_ASSERT_EQUAL(o.pr.Ttype, ok[i].type);
+		td_release(&o);
+	}
+	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-nb", "-Tdomain", NULL), 0);
+	CU_ASSERT_EQUAL(o.pr.bflag, 1);
+	CU_ASSERT_EQUAL(o.pr.Ttype, PR_PT_DOMAIN);
+	td_release(&o);
+	CU_ASSERT_EQUAL(parse(err, TD_CAPTURE, &o, "-b", "-T", "rtp", NULL), 0);
+	CU_ASSERT_EQUAL(o.pr.bflag, 1);
+	CU_ASSERT_EQUAL(o.pr.Ttype, PR_PT_RTP);
+	td_release(&o);
+	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, NULL), 0);
+	CU_ASSERT_EQUAL(o.pr.Ttype, PR_PT_NONE);
+	CU_ASSERT_EQUAL(o.pr.bflag, 0);
+	td_release(&o);
+
+	/* a type tcpdump knows and dumplab does not decode: named, refused */
+	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-T", "snmp", NULL), -ENOTSUP);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "option -T: packet type 'snmp'"));
+	td_release(&o);
+	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-T", "bogus", NULL), -EINVAL);
+	CU_ASSERT_STRING_EQUAL(err, "option -T: unknown packet type 'bogus'");
+	td_release(&o);
+}
+
 static void test_counts_and_filter(void)
 {
 	char err[HX_ERRLEN];
@@ -165,6 +209,8 @@ static void test_errors(void)
 		{ TD_READ, { "-c" }, "-c" },
 		{ TD_READ, { "--skip", "-1" }, "--skip" },
 		{ TD_READ, { "-Y" }, "-Y" },
+		{ TD_READ, { "-T" }, "-T" },
+		{ TD_READ, { "-T", "tftp" }, "tftp" },
 		{ TD_READ, { "--bogus" }, "--bogus" },
 		{ TD_READ, { "--n" }, "ambiguous" },
 		{ TD_READ, { "--nano=1" }, "--nano" },
@@ -215,6 +261,7 @@ static void test_help(void)
 
 static CU_TestInfo tests[] = {
 	{ "printing flags", test_printing_flags },
+	{ "-T TYPE and -b", test_packet_type_and_b },
 	{ "-c, --skip and the filter words", test_counts_and_filter },
 	{ "-F filter file", test_filter_file },
 	{ "capture options", test_capture_options },
