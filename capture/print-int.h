@@ -452,4 +452,7 @@ int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
+/* Routing protocols. */
+int vrrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+
 #endif
