@@ -157,3 +157,17 @@ int pr_printn(struct pr_ctx *c, const uint8_t *p, unsigned n)
 	}
 	return n != 0;
 }
+
+int pr_printjnp(struct pr_ctx *c, const uint8_t *p, unsigned n)
+{
+	uint8_t ch;
+
+	for (; n > 0; p++, n--) {
+		if (!pk_u8(&c->pk, p, &ch))
+			return pr_stop(c);
+		if (ch == 0)
+			break;
+		pr_char(c, ch);
+	}
+	return 0;
+}

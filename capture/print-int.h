@@ -454,5 +454,6 @@ int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Routing protocols. */
 int vrrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int hsrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 #endif

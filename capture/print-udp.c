@@ -21,6 +21,8 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
 	{ 123, ntp_print },
+	/* routing */
+	{ 1985, hsrp_print },
 	{ 0, NULL },
 };
 

@@ -32,21 +32,6 @@ static const struct pr_tok auth_names[] = {
 	{ 0, NULL },
 };
 
-/* The 8-byte password, to its first NUL (tcpdump's nd_printjnp). */
-static int password_print(struct pr_ctx *c, const uint8_t *p)
-{
-	unsigned i;
-	uint8_t ch;
-
-	for (i = 0; i < 8; i++) {
-		PR_U8(c, p + i, ch);
-		if (ch == 0)
-			break;
-		pr_char(c, ch);
-	}
-	return 0;
-}
-
 int vrrp_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 {
 	uint8_t b0, vrid, prio, naddrs, auth = 0, ttl, b4, b5;
@@ -112,7 +97,7 @@ int vrrp_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 	}
 	if (version == 2 && auth == 1) {
 		pr_puts(c, " auth \"");
-		if (password_print(c, bp) == PR_STOP)
+		if (pr_printjnp(c, bp, 8) == PR_STOP)
 			return PR_STOP;
 		pr_putc(c, '"');
 	}
