@@ -455,5 +455,7 @@ int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* Routing protocols. */
 int vrrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int hsrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BFD (print-bfd.c): 1 when the destination port is not BFD's. */
+int bfd_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 #endif

@@ -44,6 +44,10 @@ static const struct {
 	{ 7000, 7009, rx_print }, /* AFS Rx */
 	{ 88, 88, krb_print },	  /* Kerberos */
 	{ 750, 750, krb_print },
+	/* routing */
+	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
+	{ 4784, 4784, bfd_print },
+	{ 6784, 6784, bfd_print },
 };
 
 static const struct pr_disp udp_early_printers[] = {
