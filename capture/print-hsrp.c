@@ -27,10 +27,13 @@ static const struct pr_tok state_names[] = {
 	{ 0, NULL },
 };
 
+/* 1 when the datagram is not to port 1985 (tcpdump checks only that). */
 int hsrp_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 {
 	uint8_t version, op, state, group, resv, hello, hold, prio;
 
+	if (c->dport != 1985)
+		return 1;
 	c->proto = "hsrp";
 	PR_U8(c, bp, version);
 	pr_printf(c, "HSRPv%u", version);

@@ -200,8 +200,8 @@ int igmp_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 			pr_printf(c, " [len %u]", len);
 		break;
 	case 0x14:
-		/* PIMv1 messages are not decoded here. */
 		pr_puts(c, "igmp pimv1");
+		rc = pimv1_print(c, bp, len);
 		break;
 	case 0x1e:
 		rc = mtrace_print(c, "mresp", bp, len);

@@ -454,6 +454,11 @@ int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Routing protocols. */
 int vrrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* PIM (print-pim.c): v2 on IP, v1 after IGMP's "igmp pimv1", auto-RP. */
+int pim_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pimv1_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int autorp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */
 int hsrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BFD (print-bfd.c): 1 when the destination port is not BFD's. */
 int bfd_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -22,7 +22,7 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 5353, mdns_print },
 	{ 123, ntp_print },
 	/* routing */
-	{ 1985, hsrp_print },
+	{ 496, autorp_print },
 	{ 0, NULL },
 };
 
@@ -48,6 +48,7 @@ static const struct {
 	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
 	{ 4784, 4784, bfd_print },
 	{ 6784, 6784, bfd_print },
+	{ 1985, 1985, hsrp_print }, /* HSRP: destination port only */
 };
 
 static const struct pr_disp udp_early_printers[] = {
