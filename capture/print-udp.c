@@ -22,6 +22,8 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 5353, mdns_print },
 	{ 123, ntp_print },
 	/* routing */
+	{ 520, rip_print },
+	{ 521, ripng_print },
 	{ 496, autorp_print },
 	{ 0, NULL },
 };
