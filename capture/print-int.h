@@ -458,6 +458,9 @@ int vrrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int pim_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int pimv1_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int autorp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* OSPF (print-ospf.c; OSPFv3 over IPv6: print-ospf6.c). */
+int ospf_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ospf6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */
