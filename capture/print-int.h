@@ -461,6 +461,10 @@ int autorp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* OSPF (print-ospf.c; OSPFv3 over IPv6: print-ospf6.c). */
 int ospf_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ospf6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The grace and TE LSA bodies both versions share: 0, 1 when the LSA
+ * ends early, PR_STOP. */
+int ospf_grace_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ospf_te_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */

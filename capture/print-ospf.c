@@ -225,7 +225,7 @@ static int bw_print(struct pr_ctx *c, const char *lead, const uint8_t *p)
 }
 
 /* Grace LSA TLVs: 0, 1 for a bad TLV (the LSA ends), PR_STOP. */
-static int grace_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
+int ospf_grace_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
 {
 	uint16_t type, len;
 	uint32_t v;
@@ -439,7 +439,7 @@ invalid:
 }
 
 /* TE LSA TLVs (RFC 3630): 0, 1 when the LSA ends early, PR_STOP. */
-static int te_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
+int ospf_te_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
 {
 	uint16_t type, len, stype, slen;
 	int rc;
@@ -755,9 +755,9 @@ static int lsa_print(struct pr_ctx *c, const uint8_t *lsa,
 		if (b == 4)
 			rc = ri_print(c, p, ls_len);
 		else if (b == 3)
-			rc = grace_print(c, p, ls_len);
+			rc = ospf_grace_print(c, p, ls_len);
 		else if (b == 1)
-			rc = te_print(c, p, ls_len);
+			rc = ospf_te_print(c, p, ls_len);
 		else {
 			rc = 0;
 			if (c->o.vflag <= 1)
