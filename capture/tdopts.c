@@ -37,6 +37,7 @@ static const struct td_opt td_opts[] = {
 	{ 'e', NULL, 0, TD_BOTH },
 	{ 'q', NULL, 0, TD_BOTH },
 	{ 'S', "absolute-tcp-sequence-numbers", 0, TD_BOTH },
+	{ 'b', NULL, 0, TD_BOTH },
 	{ 'v', NULL, 0, TD_BOTH },
 	{ 't', NULL, 0, TD_BOTH },
 	{ 'x', NULL, 0, TD_BOTH },
@@ -174,6 +175,9 @@ static int apply(char *err, const struct td_opt *o, const char *arg,
 		break;
 	case 'S':
 		t->pr.Sflag++;
+		break;
+	case 'b':
+		t->pr.bflag++;
 		break;
 	case 'v':
 		t->pr.vflag++;

@@ -54,7 +54,7 @@ static void capture_usage(FILE *f)
 		"  -U             flush the savefile after every packet\n"
 		"\n"
 		"printing (as 'dumplab read'):\n"
-		"  -n -e -q -S -v -t.. -x.. -X.. -A --nano\n"
+		"  -n -e -q -S -b -v -t.. -x.. -X.. -A --nano\n"
 		"\n"
 		"  -h, --help     this text\n"
 		"\n"
