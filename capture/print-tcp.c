@@ -94,6 +94,8 @@ static const struct pr_disp tcp_port_printers[] = {
 	{ 8080, http_print },
 	{ 53, dns_tcp_print },
 	{ 2049, sunrpc_tcp_print },
+	/* routing */
+	{ 179, bgp_print },
 	{ 0, NULL },
 };
 
