@@ -120,7 +120,7 @@ static int entry_v2(struct pr_ctx *c, const uint8_t *p, unsigned remaining)
 		pr_unknown_data(c, p + 4, "\n\t  ", RIP_ROUTELEN - 4);
 	} else {
 		uint32_t mask, hop, metric;
-		size_t at, n;
+		uint8_t a[4];
 
 		if (!pr_has(c, p, RIP_ROUTELEN) || remaining < RIP_ROUTELEN)
 			return 0;
@@ -130,18 +130,8 @@ static int entry_v2(struct pr_ctx *c, const uint8_t *p, unsigned remaining)
 		pr_puts(c, "\n\t  AFI ");
 		pr_tok_print(c, bsd_af_names, "%u", family);
 		pr_puts(c, ", ");
-		/* "%15s": the address (or name) right-aligned in 15 columns */
-		at = c->out->len;
-		PR_IP4(c, "", p + 4);
-		n = c->out->len - at;
-		if (n < 15) {
-			for (size_t i = n; i < 15; i++)
-				pr_putc(c, ' ');
-		}
-		if (n < 15 && c->out->len == at + 15) {
-			memmove(c->out->p + at + 15 - n, c->out->p + at, n);
-			memset(c->out->p + at, ' ', 15 - n);
-		}
+		PR_COPY(c, p + 4, a, 4);
+		pr_ip4_right(c, a, 15);
 		pr_printf(c, "/%-2d, tag 0x%04x, metric: %u, next-hop: ",
 			  mask2plen(mask), tag, metric);
 		if (hop)
