@@ -468,6 +468,7 @@ int ospf_te_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BGP on TCP 179 (print-bgp.c); prints its own ": BGP" lead. */
 int bgp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int eigrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int babel_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */

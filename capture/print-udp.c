@@ -25,6 +25,8 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 520, rip_print },
 	{ 521, ripng_print },
 	{ 496, autorp_print },
+	{ 6696, babel_print },
+	{ 6697, babel_print },
 	{ 0, NULL },
 };
 
