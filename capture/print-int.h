@@ -469,6 +469,7 @@ int ospf_te_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int bgp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int eigrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int babel_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int igrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */

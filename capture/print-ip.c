@@ -102,6 +102,7 @@ static const pr_fn ipproto_printers[256] = {
 	[4] = ip_print,
 	[41] = ip6_print,
 	/* routing */
+	[9] = igrp_print,
 	[88] = eigrp_print,
 	[89] = ospf_print,
 	[103] = pim_print,
