@@ -470,6 +470,8 @@ int bgp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int eigrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int babel_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DVMRP after IGMP's "igmp dvmrp" (print-dvmrp.c). */
+int dvmrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */
