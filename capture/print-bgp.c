@@ -1974,3 +1974,9 @@ int bgp_print(struct pr_ctx *c, const uint8_t *dat, unsigned length)
 	}
 	return 0;
 }
+
+int bgp_prefix_print(struct pr_ctx *c, const char *lead, const uint8_t *p,
+		     unsigned itemlen, unsigned maxbits)
+{
+	return prefix_print(c, lead, p, itemlen, maxbits, 0, 0, 1);
+}

@@ -472,6 +472,12 @@ int babel_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DVMRP after IGMP's "igmp dvmrp" (print-dvmrp.c). */
 int dvmrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BGP's IPv4/IPv6 prefix (length byte, bytes) for LDP's FEC: the bytes it
+ * took, -1 for a bad length, -2 when itemlen ends first, PR_STOP. */
+int bgp_prefix_print(struct pr_ctx *c, const char *lead, const uint8_t *p,
+		     unsigned itemlen, unsigned maxbits);
+/* LDP on TCP and UDP 646 (print-ldp.c). */
+int ldp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */

@@ -96,6 +96,7 @@ static const struct pr_disp tcp_port_printers[] = {
 	{ 2049, sunrpc_tcp_print },
 	/* routing */
 	{ 179, bgp_print },
+	{ 646, ldp_print },
 	{ 0, NULL },
 };
 

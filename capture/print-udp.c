@@ -26,6 +26,7 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 521, ripng_print },
 	{ 496, autorp_print },
 	{ 6696, babel_print },
+	{ 646, ldp_print },
 	{ 6697, babel_print },
 	{ 0, NULL },
 };
