@@ -1133,8 +1133,8 @@ static void attr_flags_print(struct pr_ctx *c, uint8_t f)
 	pr_putc(c, ']');
 }
 
-static int attr_set_print(struct pr_ctx *c, const uint8_t *tptr, unsigned len,
-			  unsigned level)
+static int attr_set_print(struct pr_ctx *c, const uint8_t *tptr,
+			 unsigned *lenp, unsigned level)
 {
 	uint32_t as;
 	uint8_t af, at, l8;
@@ -1142,26 +1142,26 @@ static int attr_set_print(struct pr_ctx *c, const uint8_t *tptr, unsigned len,
 	unsigned alen, ll;
 
 	PR_NEED(c, tptr, 4);
-	if (len < 4)
+	if (*lenp < 4)
 		return BGP_TRUNC;
 	PR_BE32(c, tptr, as);
 	pr_puts(c, "\n\t    Origin AS: ");
 	as_print(c, as);
 	tptr += 4;
-	len -= 4;
-	while (len) {
+	*lenp -= 4;
+	while (*lenp) {
 		PR_NEED(c, tptr, 2);
-		if (len < 2) {
+		if (*lenp < 2) {
 			pr_puts(c, " [path attr too short]");
 			return 0;
 		}
 		PR_U8(c, tptr, af);
 		PR_U8(c, tptr + 1, at);
 		tptr += 2;
-		len -= 2;
+		*lenp -= 2;
 		ll = (af & 0x10) ? 2 : 1;
 		PR_NEED(c, tptr, ll);
-		if (len < ll) {
+		if (*lenp < ll) {
 			pr_puts(c, " [path attr too short]");
 			return 0;
 		}
@@ -1173,14 +1173,14 @@ static int attr_set_print(struct pr_ctx *c, const uint8_t *tptr, unsigned len,
 			alen = l8;
 		}
 		tptr += ll;
-		len -= ll;
+		*lenp -= ll;
 		pr_puts(c, "\n\t      ");
 		pr_tok_print(c, attr_names, "Unknown Attribute", at);
 		pr_printf(c, " (%u), length: %u", at, alen);
 		if (af)
 			attr_flags_print(c, af);
 		pr_puts(c, ": ");
-		if (len < alen) {
+		if (*lenp < alen) {
 			pr_puts(c, " [path attr too short]");
 			return 0;
 		}
@@ -1193,11 +1193,10 @@ static int attr_set_print(struct pr_ctx *c, const uint8_t *tptr, unsigned len,
 				return rc;
 		}
 		tptr += alen;
-		len -= alen;
+		*lenp -= alen;
 	}
 	return 0;
 }
-
 /* One path attribute's value: 0, BGP_TRUNC, PR_STOP. */
 static int attr_print(struct pr_ctx *c, uint8_t atype, const uint8_t *pptr,
 		      unsigned len, unsigned level)
@@ -1428,7 +1427,8 @@ static int attr_print(struct pr_ctx *c, uint8_t atype, const uint8_t *pptr,
 		}
 		break;
 	case 128:
-		rc = attr_set_print(c, pptr, len, level);
+		/* tcpdump counts len down too: -vv dumps what is left */
+		rc = attr_set_print(c, pptr, &len, level);
 		break;
 	case 32:
 		if (len == 0 || len % 12) {
@@ -1442,6 +1442,8 @@ static int attr_print(struct pr_ctx *c, uint8_t atype, const uint8_t *pptr,
 			PR_BE32(c, tptr + 8, w3);
 			pr_printf(c, "%u:%u:%u%s", w, w2, w3, tlen > 12 ? ", " : "");
 		}
+		/* tcpdump counts its len down here: no -vv dump follows */
+		len = 0;
 		break;
 	default:
 		PR_NEED(c, pptr, len);

@@ -232,7 +232,9 @@ int ospf_grace_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
 	uint8_t b;
 
 	while (ls_len > 0) {
-		PR_NEED(c, tp, 4);
+		/* tcpdump's TCHECKs here end the LSA, with no marker */
+		if (!pr_has(c, tp, 4))
+			return 1;
 		if (ls_len < 4) {
 			pr_printf(c, "\n\t    Remaining LS length %u < 4", ls_len);
 			return 1;
@@ -250,7 +252,8 @@ int ospf_grace_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
 		}
 		if (type == 0 || len == 0)
 			return 1;
-		PR_NEED(c, tp, len);
+		if (!pr_has(c, tp, len))
+			return 1;
 		switch (type) {
 		case 1:
 			if (len != 4)
@@ -445,7 +448,9 @@ int ospf_te_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
 	int rc;
 
 	while (ls_len != 0) {
-		PR_NEED(c, tp, 4);
+		/* tcpdump's TCHECKs here end the LSA, with no marker */
+		if (!pr_has(c, tp, 4))
+			return 1;
 		if (ls_len < 4) {
 			pr_printf(c, "\n\t    Remaining LS length %u < 4", ls_len);
 			return 1;
@@ -490,7 +495,8 @@ int ospf_te_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
 						  tlen + 4, slen + 4u);
 					return 1;
 				}
-				PR_NEED(c, sp, slen);
+				if (!pr_has(c, sp, slen))
+					return 1;
 				rc = te_subtlv_print(c, sp, stype, slen);
 				if (rc)
 					return rc;
@@ -504,6 +510,13 @@ int ospf_te_print(struct pr_ctx *c, const uint8_t *tp, unsigned ls_len)
 				tlen -= slen;
 				sp += slen;
 			}
+			/*
+			 * tcpdump walks the sub-TLVs with the TLV's own
+			 * pointer and length: it goes on after them with
+			 * nothing subtracted from the LSA's length.
+			 */
+			tp = sp;
+			len = 0;
 		} else if (type == 1) {
 			if (len < 4) {
 				pr_printf(c, "\n\t    TLV length %u < 4", len);
