@@ -20,14 +20,8 @@
 static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
+	{ 520, rip_print }, /* routing: before NTP, as in tcpdump */
 	{ 123, ntp_print },
-	/* routing */
-	{ 520, rip_print },
-	{ 521, ripng_print },
-	{ 496, autorp_print },
-	{ 6696, babel_print },
-	{ 646, ldp_print },
-	{ 6697, babel_print },
 	{ 0, NULL },
 };
 
@@ -49,11 +43,15 @@ static const struct {
 	{ 7000, 7009, rx_print }, /* AFS Rx */
 	{ 88, 88, krb_print },	  /* Kerberos */
 	{ 750, 750, krb_print },
-	/* routing */
+	/* routing, in tcpdump's order after Kerberos */
+	{ 521, 521, ripng_print },
+	{ 6696, 6697, babel_print },
+	{ 496, 496, autorp_print },
+	{ 1985, 1985, hsrp_print }, /* HSRP: destination port only */
+	{ 646, 646, ldp_print },
 	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
 	{ 4784, 4784, bfd_print },
 	{ 6784, 6784, bfd_print },
-	{ 1985, 1985, hsrp_print }, /* HSRP: destination port only */
 };
 
 static const struct pr_disp udp_early_printers[] = {
