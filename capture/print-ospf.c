@@ -646,7 +646,7 @@ static int lsa_print(struct pr_ctx *c, const uint8_t *lsa,
 		     const uint8_t **next)
 {
 	const uint8_t *end, *p;
-	unsigned ls_len, i, n, topo;
+	unsigned ls_len, n, topo;
 	uint32_t ul;
 	uint16_t cnt;
 	uint8_t type, b;
@@ -786,7 +786,6 @@ static int lsa_print(struct pr_ctx *c, const uint8_t *lsa,
 	}
 	if (c->o.vflag > 1)
 		pr_unknown_data(c, lsa + LSA_HDRLEN, "\n\t    ", ls_len);
-	(void)i;
 	return 0;
 }
 
