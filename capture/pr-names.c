@@ -523,3 +523,19 @@ void pr_udpport(struct pr_ctx *c, unsigned port)
 	else
 		pr_uint(c, port);
 }
+
+void pr_ip4_right(struct pr_ctx *c, const uint8_t a[4], unsigned width)
+{
+	size_t at = c->out->len, n, i;
+
+	pr_ip4(c, a);
+	n = c->out->len - at;
+	if (n >= width)
+		return;
+	for (i = n; i < width; i++)
+		pr_putc(c, ' ');
+	if (c->out->len != at + width)
+		return; /* out of memory: left as it is */
+	memmove(c->out->p + at + width - n, c->out->p + at, n);
+	memset(c->out->p + at, ' ', width - n);
+}

@@ -18,6 +18,8 @@ void pr_names_release(struct pr_ctx *c);
 void pr_ip4(struct pr_ctx *c, const uint8_t a[4]);  /* name or dotted quad */
 void pr_ip6(struct pr_ctx *c, const uint8_t a[16]); /* name or RFC 5952-ish */
 void pr_ip4_num(struct pr_ctx *c, const uint8_t a[4]);
+/* pr_ip4 right-aligned in width columns (printf's "%15s" of it). */
+void pr_ip4_right(struct pr_ctx *c, const uint8_t a[4], unsigned width);
 void pr_ip6_num(struct pr_ctx *c, const uint8_t a[16]);
 void pr_mac(struct pr_ctx *c, const uint8_t m[6]);
 void pr_linkaddr(struct pr_ctx *c, const uint8_t *a, unsigned len); /* a is a copy */

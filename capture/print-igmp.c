@@ -194,14 +194,15 @@ int igmp_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 		PR_IP4(c, "igmp leave ", bp + 4);
 		break;
 	case 0x13:
-		/* DVMRP messages are not decoded here. */
 		pr_puts(c, "igmp dvmrp");
 		if (len < 8)
 			pr_printf(c, " [len %u]", len);
+		else
+			rc = dvmrp_print(c, bp, len);
 		break;
 	case 0x14:
-		/* PIMv1 messages are not decoded here. */
 		pr_puts(c, "igmp pimv1");
+		rc = pimv1_print(c, bp, len);
 		break;
 	case 0x1e:
 		rc = mtrace_print(c, "mresp", bp, len);

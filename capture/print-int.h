@@ -516,5 +516,35 @@ int icmp6_ni_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int rpl_print(struct pr_ctx *c, unsigned code, const uint8_t *p, unsigned len);
 /* The IPv6 mobility header: its length, or -1 after a marker; PR_STOP. */
 int mobility_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Routing protocols. */
+int vrrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* PIM (print-pim.c): v2 on IP, v1 after IGMP's "igmp pimv1", auto-RP. */
+int pim_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pimv1_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int autorp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* OSPF (print-ospf.c; OSPFv3 over IPv6: print-ospf6.c). */
+int ospf_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ospf6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The grace and TE LSA bodies both versions share: 0, 1 when the LSA
+ * ends early, PR_STOP. */
+int ospf_grace_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ospf_te_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BGP on TCP 179 (print-bgp.c); prints its own ": BGP" lead. */
+int bgp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int eigrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int babel_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int igrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DVMRP after IGMP's "igmp dvmrp" (print-dvmrp.c). */
+int dvmrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BGP's IPv4/IPv6 prefix (length byte, bytes) for LDP's FEC: the bytes it
+ * took, -1 for a bad length, -2 when itemlen ends first, PR_STOP. */
+int bgp_prefix_print(struct pr_ctx *c, const char *lead, const uint8_t *p,
+		     unsigned itemlen, unsigned maxbits);
+int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* HSRP (print-hsrp.c): 1 when the destination port is not 1985. */
+int hsrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BFD (print-bfd.c): 1 when the destination port is not BFD's. */
+int bfd_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 #endif

@@ -105,6 +105,12 @@ static const pr_fn ipproto_printers[256] = {
 	[50] = esp_print,
 	[108] = ipcomp_print,
 	[143] = ether_encap_print,
+	/* routing */
+	[9] = igrp_print,
+	[88] = eigrp_print,
+	[89] = ospf_print,
+	[103] = pim_print,
+	[112] = vrrp_print,
 };
 
 /* A protocol that needs the other IP version: "[ICMP requires IPv4]". */

@@ -338,7 +338,7 @@ invalid:
 	return 0;
 }
 
-static int rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
+static int ipx_rip_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 {
 	uint16_t op, hops, ticks;
 	uint32_t net;
@@ -415,7 +415,7 @@ int ipx_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	case IPX_SKT_SAP:
 		return sap_print(c, p, len);
 	case IPX_SKT_RIP:
-		return rip_print(c, p, len);
+		return ipx_rip_print(c, p, len);
 	case IPX_SKT_NETBIOS:
 		/* Debian's tcpdump has no SMB printer to go on with */
 		pr_printf(c, "ipx-netbios %u", len);

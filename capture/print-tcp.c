@@ -95,6 +95,8 @@ static const struct pr_disp tcp_port_printers[] = {
 	{ 53, dns_tcp_print },
 	{ 646, ldp_print }, /* before NFS, as in tcpdump */
 	{ 2049, sunrpc_tcp_print },
+	/* routing */
+	{ 179, bgp_print },
 	{ 0, NULL },
 };
 

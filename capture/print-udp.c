@@ -21,6 +21,7 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
 	{ 4500, esp_natt_print }, /* before NTP, as in tcpdump */
+	{ 520, rip_print }, /* routing: before NTP, as in tcpdump */
 	{ 123, ntp_print },
 	{ 8472, otv_print },
 	{ 4789, vxlan_print },
@@ -50,6 +51,14 @@ static const struct {
 	{ 7000, 7009, rx_print }, /* AFS Rx */
 	{ 88, 88, krb_print },	  /* Kerberos */
 	{ 750, 750, krb_print },
+	/* routing, in tcpdump's order after Kerberos */
+	{ 521, 521, ripng_print },
+	{ 6696, 6697, babel_print },
+	{ 496, 496, autorp_print },
+	{ 1985, 1985, hsrp_print }, /* HSRP: destination port only */
+	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
+	{ 4784, 4784, bfd_print },
+	{ 6784, 6784, bfd_print },
 };
 
 /* -T TYPE -> printer: every datagram is that protocol (tcpdump's ndo_packettype). */

@@ -16,6 +16,7 @@ struct pr_opts {
 	int eflag; /* -e: the link-level header */
 	int qflag; /* -q: quiet, less protocol detail */
 	int Sflag; /* -S: absolute TCP sequence numbers */
+	int bflag; /* -b: BGP AS numbers in asdot notation (RFC 5396) */
 	int vflag; /* -v, -vv, -vvv */
 	int tflag; /* 0 "HH:MM:SS.frac"; 1 -t none; 2 -tt epoch; 3 -ttt delta
 		    * from the previous packet; 4 -tttt date and time;
@@ -25,7 +26,6 @@ struct pr_opts {
 	int Aflag; /* -A: ASCII */
 	int nano;  /* timestamps are nanoseconds (--nano); print 9 digits */
 	int Ttype; /* -T TYPE: a PR_PT_ value, what UDP/TCP payloads are */
-	int bflag; /* -b: BGP AS numbers in ASDOT notation */
 };
 
 /*

@@ -37,13 +37,13 @@ static const struct td_opt td_opts[] = {
 	{ 'e', NULL, 0, TD_BOTH },
 	{ 'q', NULL, 0, TD_BOTH },
 	{ 'S', "absolute-tcp-sequence-numbers", 0, TD_BOTH },
+	{ 'b', NULL, 0, TD_BOTH },
 	{ 'v', NULL, 0, TD_BOTH },
 	{ 't', NULL, 0, TD_BOTH },
 	{ 'x', NULL, 0, TD_BOTH },
 	{ 'X', NULL, 0, TD_BOTH },
 	{ 'A', NULL, 0, TD_BOTH },
 	{ 'T', NULL, 1, TD_BOTH },
-	{ 'b', NULL, 0, TD_BOTH },
 	{ OPT_NANO, "nano", 0, TD_BOTH },
 	{ OPT_MICRO, "micro", 0, TD_BOTH },
 	{ OPT_PRECISION, "time-stamp-precision", 1, TD_BOTH },
@@ -218,6 +218,9 @@ static int apply(char *err, const struct td_opt *o, const char *arg,
 	case 'S':
 		t->pr.Sflag++;
 		break;
+	case 'b':
+		t->pr.bflag++;
+		break;
 	case 'v':
 		t->pr.vflag++;
 		break;
@@ -239,9 +242,6 @@ static int apply(char *err, const struct td_opt *o, const char *arg,
 		rc = parse_packet_type(err, arg, &t->pr.Ttype);
 		if (rc < 0)
 			return rc;
-		break;
-	case 'b':
-		t->pr.bflag++;
 		break;
 	case OPT_NANO:
 		t->pr.nano = 1;

@@ -36,6 +36,7 @@ static void read_usage(FILE *f)
 		"  -e             print the link-level header\n"
 		"  -q             quiet: less protocol detail\n"
 		"  -S             absolute TCP sequence numbers\n"
+		"  -b             BGP AS numbers above 65535 in asdot notation (1.10)\n"
 		"  -v, -vv, -vvv  more detail (IP header, checksums, DNS records)\n"
 		"  -t             no timestamp\n"
 		"  -tt            seconds since the epoch\n"

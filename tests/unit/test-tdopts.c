@@ -30,13 +30,14 @@ static void test_printing_flags(void)
 	char err[HX_ERRLEN];
 	struct td_opts o;
 
-	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-nnvvveSqtttxxXXA", "-r",
+	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-nnvvveSbqtttxxXXA", "-r",
 			      "f.pcap", NULL),
 			0);
 	CU_ASSERT_EQUAL(o.pr.nflag, 2);
 	CU_ASSERT_EQUAL(o.pr.vflag, 3);
 	CU_ASSERT_EQUAL(o.pr.eflag, 1);
 	CU_ASSERT_EQUAL(o.pr.Sflag, 1);
+	CU_ASSERT_EQUAL(o.pr.bflag, 1);
 	CU_ASSERT_EQUAL(o.pr.qflag, 1);
 	CU_ASSERT_EQUAL(o.pr.tflag, 3);
 	CU_ASSERT_EQUAL(o.pr.xflag, 2);
