@@ -421,6 +421,9 @@ int udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* SCTP and DCCP (print-sctp.c, print-dccp.c): they print their own addresses. */
+int sctp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int dccp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* AppleTalk (print-atalk.c): DDP after a link header ("AT ..."), the same
  * with -v's "et1 " of EtherTalk, AARP, and KIP (1: not LLAP DDP). */
 int atalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -101,6 +101,8 @@ static const pr_fn ipproto_printers[256] = {
 	[2] = igmp_print,
 	[4] = ip_print,
 	[41] = ip6_print,
+	[132] = sctp_print,
+	[33] = dccp_print,
 };
 
 /* A protocol that needs the other IP version: "[ICMP requires IPv4]". */
