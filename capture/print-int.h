@@ -424,6 +424,11 @@ int igmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* SCTP and DCCP (print-sctp.c, print-dccp.c): they print their own addresses. */
 int sctp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dccp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * TFTP (print-tftp.c) and SNMP (print-snmp.c) after the UDP addresses
+ * and ports: the port table's printers, and what -T tftp / -T snmp call.
+ */
+int pr_tftp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* AppleTalk (print-atalk.c): DDP after a link header ("AT ..."), the same
  * with -v's "et1 " of EtherTalk, AARP, and KIP (1: not LLAP DDP). */
 int atalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -20,6 +20,8 @@
 static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
+	/* transport and services (issue 17), in tcpdump's order */
+	{ 69, pr_tftp_print },
 	{ 123, ntp_print },
 	{ 0, NULL },
 };
