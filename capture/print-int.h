@@ -430,6 +430,8 @@ int dccp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
  */
 int pr_tftp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int syslog_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* RESP, Redis's protocol, on TCP port 6379 (print-resp.c); -T resp too. */
+int resp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* AppleTalk (print-atalk.c): DDP after a link header ("AT ..."), the same
  * with -v's "et1 " of EtherTalk, AARP, and KIP (1: not LLAP DDP). */
 int atalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

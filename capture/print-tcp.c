@@ -89,6 +89,7 @@ static const struct {
  * length, which is what tcpdump prints for a port it has no printer for.
  */
 static const struct pr_disp tcp_port_printers[] = {
+	{ 6379, resp_print }, /* before SSH and HTTP, as in tcpdump */
 	{ 22, ssh_print },
 	{ 80, http_print },
 	{ 8080, http_print },
