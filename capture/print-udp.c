@@ -23,6 +23,8 @@ static const struct pr_disp udp_port_printers[] = {
 	/* transport and services (issue 17), in tcpdump's order */
 	{ 69, pr_tftp_print },
 	{ 123, ntp_print },
+	{ 546, dhcp6_print },
+	{ 547, dhcp6_print },
 	{ 514, syslog_print },
 	{ 0, NULL },
 };
