@@ -430,6 +430,8 @@ int dccp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
  */
 int pr_tftp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int syslog_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BOOTP and DHCP on UDP 67 and 68 (print-bootp.c). */
+int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DHCPv6 on UDP 546 and 547 (print-dhcp6.c); also a relay message's inner one. */
 int dhcp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* RESP, Redis's protocol, on TCP port 6379 (print-resp.c); -T resp too. */

@@ -22,6 +22,8 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 5353, mdns_print },
 	/* transport and services (issue 17), in tcpdump's order */
 	{ 69, pr_tftp_print },
+	{ 67, bootp_print },
+	{ 68, bootp_print },
 	{ 123, ntp_print },
 	{ 546, dhcp6_print },
 	{ 547, dhcp6_print },
