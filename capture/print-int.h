@@ -432,6 +432,8 @@ int pr_tftp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int syslog_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BOOTP and DHCP on UDP 67 and 68 (print-bootp.c). */
 int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* RADIUS on UDP 1645, 1646, 1700, 1812, 1813, 3799 (print-radius.c). */
+int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DHCPv6 on UDP 546 and 547 (print-dhcp6.c); also a relay message's inner one. */
 int dhcp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* RESP, Redis's protocol, on TCP port 6379 (print-resp.c); -T resp too. */
@@ -454,6 +456,8 @@ int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 const uint8_t *dns_name_print(struct pr_ctx *c, const uint8_t *p,
 			      const uint8_t *msg);
 int ntp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An NTP timestamp at p, "secs.nanosecs (date)" (tcpdump's p_ntp_time). */
+int ntp_time_print(struct pr_ctx *c, const uint8_t *p);
 /* The SSH identification string, as ": SSH: SSH-2.0-..." */
 int ssh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HTTP's first line (-v: every text line); prints its own ": " lead. */

@@ -27,6 +27,12 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 123, ntp_print },
 	{ 546, dhcp6_print },
 	{ 547, dhcp6_print },
+	{ 1645, radius_print },
+	{ 1812, radius_print },
+	{ 1646, radius_print },
+	{ 1813, radius_print },
+	{ 1700, radius_print },
+	{ 3799, radius_print },
 	{ 514, syslog_print },
 	{ 0, NULL },
 };
