@@ -434,6 +434,8 @@ int syslog_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* RADIUS on UDP 1645, 1646, 1700, 1812, 1813, 3799 (print-radius.c). */
 int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An EAP packet of len bytes (print-eap.c), as RADIUS and 802.1X carry it. */
+int eap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DHCPv6 on UDP 546 and 547 (print-dhcp6.c); also a relay message's inner one. */
 int dhcp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* RESP, Redis's protocol, on TCP port 6379 (print-resp.c); -T resp too. */

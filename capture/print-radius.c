@@ -13,8 +13,8 @@
  * Without -v one line, "RADIUS, Access-Request (1), id: 0x05 length:
  * 57"; with -v the authenticator and every attribute on its own line by
  * its type's form (text, number or named value, address, time, ...);
- * -vv adds each attribute's hex. EAP inside EAP-Message (RFC 3579) is
- * not decoded here: it counts as printed generically.
+ * -vv adds each attribute's hex. EAP-Message (RFC 3579) holds an EAP
+ * packet (print-eap.c).
  */
 #include "capture/print-int.h"
 
@@ -554,8 +554,7 @@ static int string_print(struct pr_ctx *c, const uint8_t *data,
 		length--;
 		break;
 	case EAP_MESSAGE:
-		pr_generic(c, "EAP");
-		return 0;
+		return eap_print(c, data, length);
 	}
 	for (i = 0; i < length; i++, data++) {
 		PR_U8(c, data, b);
