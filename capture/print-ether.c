@@ -105,6 +105,7 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_LOOPBACK, loopback_print },
 	{ ET_ATALK, atalk_et1_print },
 	{ ET_AARP, aarp_print },
+	{ 0x88f7, ptp_print }, /* PTP (issue 17, services) */
 	{ 0, NULL },
 };
 

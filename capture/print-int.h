@@ -436,6 +436,8 @@ int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* An EAP packet of len bytes (print-eap.c), as RADIUS and 802.1X carry it. */
 int eap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* PTP on UDP 319/320 and ethertype 0x88f7 (print-ptp.c). */
+int ptp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DHCPv6 on UDP 546 and 547 (print-dhcp6.c); also a relay message's inner one. */
 int dhcp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* RESP, Redis's protocol, on TCP port 6379 (print-resp.c); -T resp too. */

@@ -55,6 +55,7 @@ static const struct {
 	{ 7000, 7009, rx_print }, /* AFS Rx */
 	{ 88, 88, krb_print },	  /* Kerberos */
 	{ 750, 750, krb_print },
+	{ 319, 320, ptp_print }, /* after KIP, which takes only DDP */
 };
 
 static const struct pr_disp udp_early_printers[] = {
