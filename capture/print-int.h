@@ -429,6 +429,7 @@ int dccp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
  * and ports: the port table's printers, and what -T tftp / -T snmp call.
  */
 int pr_tftp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pr_snmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int syslog_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BOOTP and DHCP on UDP 67 and 68 (print-bootp.c). */
 int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -24,6 +24,8 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 69, pr_tftp_print },
 	{ 67, bootp_print },
 	{ 68, bootp_print },
+	{ 161, pr_snmp_print },
+	{ 162, pr_snmp_print },
 	{ 123, ntp_print },
 	{ 546, dhcp6_print },
 	{ 547, dhcp6_print },
