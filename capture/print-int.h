@@ -98,6 +98,19 @@ struct pr_acache {
 	char s[46];
 };
 
+/*
+ * ISAKMP's initiator cookies, to tell I from R as tcpdump does: a ring
+ * of the last PR_IKE_COOKIES exchanges' cookies and addresses. All zero
+ * at first, as tcpdump's table is.
+ */
+#define PR_IKE_COOKIES 20
+struct pr_ike_cookie {
+	uint8_t initiator[8];
+	uint8_t version; /* 4 or 6; 0: never recorded */
+	uint8_t iaddr[16];
+	uint8_t raddr[16];
+};
+
 struct pr_ctx {
 	struct pr_opts o;
 	int dlt;
@@ -161,6 +174,9 @@ struct pr_ctx {
 	struct pr_sl_state *sl;
 	struct pr_rpc_state *rpc;
 	struct pr_rx_state *rx;
+	/* ISAKMP's initiator cookies (print-isakmp.c), a ring. */
+	struct pr_ike_cookie ike[PR_IKE_COOKIES];
+	unsigned ike_next;
 
 	/* Packets printed generically, by protocol (pr_generic). */
 	struct {
@@ -439,6 +455,9 @@ int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int eap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* PTP on UDP 319/320 and ethertype 0x88f7 (print-ptp.c). */
 int ptp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* ISAKMP/IKE headers on UDP 500, 7500, 8500, and RFC 3948's UDP 4500 (print-isakmp.c). */
+int isakmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int isakmp_rfc3948_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DHCPv6 on UDP 546 and 547 (print-dhcp6.c); also a relay message's inner one. */
 int dhcp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* RESP, Redis's protocol, on TCP port 6379 (print-resp.c); -T resp too. */
