@@ -19,11 +19,11 @@
  *
  * This prints tcpdump 4.99.3's form without libsmi: "C="community"
  * GetRequest(28) .1.3.6.1.2.1.1.1.0", the varbinds' values after "=",
- * -v's braces and request ids. tcpdump names object identifiers by its
- * built-in MIB tree unless -n; this printer has no MIB tree and prints
- * them numerically, counting such packets as printed generically.
+ * -v's braces and request ids. Without -n object identifiers are named
+ * by tcpdump's built-in MIB tree (print-snmp-mib.h), as far as it goes.
  */
 #include "capture/print-int.h"
+#include "capture/print-snmp-mib.h"
 
 /* The universal, application and context tags SNMP uses. */
 #define INTEGER 2
@@ -406,16 +406,75 @@ static int print_string(struct pr_ctx *c, const struct be *e)
 	return 0;
 }
 
-/* An object identifier, numerically (see the top comment). */
+#define MIB_NONE (-2) /* no more names: numbers from here on */
+
+/* The child of node chain (-1: the root) with subidentifier o, or -1. */
+static int mib_find(int chain, uint32_t o)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(snmp_mib) / sizeof(snmp_mib[0]); i++)
+		if (snmp_mib[i].parent == chain && snmp_mib[i].subid == o)
+			return (int)i;
+	return -1;
+}
+
+/* One subidentifier, by name while the tree knows it (tcpdump's OBJ_PRINT). */
+static void obj_print(struct pr_ctx *c, int *chain, uint32_t o, int nodot)
+{
+	int i = *chain != MIB_NONE ? mib_find(*chain, o) : -1;
+
+	if (i >= 0) {
+		pr_printf(c, nodot ? "%s" : ".%s", snmp_mib[i].name);
+		*chain = i;
+	} else {
+		pr_printf(c, nodot ? "%u" : ".%u", o);
+		*chain = MIB_NONE;
+	}
+}
+
+/*
+ * An object identifier. Without -n, an OID under one of four prefixes
+ * starts with its abbreviation ("" for mib-2, "E:" enterprises, "X:"
+ * experimental, "S:" snmpModules), and names come from the tree as far
+ * as it knows them.
+ */
 static int print_oid(struct pr_ctx *c, const struct be *e)
 {
+	static const struct {
+		const char *prefix;
+		int node;
+		uint8_t len;
+		uint8_t oid[5];
+	} abbrevs[] = {
+		{ "", MIB_MIB, 5, { 43, 6, 1, 2, 1 } },
+		{ "E:", MIB_ENTERPRISES, 5, { 43, 6, 1, 4, 1 } },
+		{ "X:", MIB_EXPERIMENTAL, 4, { 43, 6, 1, 3 } },
+		{ "S:", MIB_SNMPMODULES, 5, { 43, 6, 1, 6, 3 } },
+	};
 	const uint8_t *p = e->raw;
 	uint32_t i = e->asnlen, o = 0;
-	int first = -1;
+	int first = -1, chain = MIB_NONE;
+	size_t k;
 	uint8_t b;
 
-	if (!c->o.nflag)
-		pr_generic(c, "SNMP");
+	if (!c->o.nflag && e->asnlen > 2) {
+		for (k = 0; k < sizeof(abbrevs) / sizeof(abbrevs[0]); k++) {
+			const uint8_t *q;
+
+			if (i < abbrevs[k].len)
+				continue;
+			q = pk_span(&c->pk, p, abbrevs[k].len);
+			if (!q || memcmp(q, abbrevs[k].oid, abbrevs[k].len))
+				continue;
+			chain = abbrevs[k].node;
+			i -= abbrevs[k].len;
+			p += abbrevs[k].len;
+			pr_puts(c, abbrevs[k].prefix);
+			first = 1;
+			break;
+		}
+	}
 	for (; i != 0; p++, i--) {
 		PR_U8(c, p, b);
 		o = (o << 7) + (b & 0x7fu);
@@ -425,13 +484,17 @@ static int print_oid(struct pr_ctx *c, const struct be *e)
 			/* X.690 8.19.4: the first subidentifier is X*40+Y */
 			int32_t so = (int32_t)o, s = so / 40;
 
+			if (!c->o.nflag)
+				chain = -1;
+			first = 0;
 			if (s > 2)
 				s = 2;
-			pr_printf(c, ".%u", (unsigned)s);
+			obj_print(c, &chain, (uint32_t)s, first);
 			o = (uint32_t)((int64_t)so - (int64_t)s * 40);
-			first = 0;
 		}
-		pr_printf(c, ".%u", o);
+		obj_print(c, &chain, o, first);
+		if (--first < 0)
+			first = 0;
 		o = 0;
 	}
 	return 0;
