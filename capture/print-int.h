@@ -440,6 +440,8 @@ int igmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* SCTP and DCCP (print-sctp.c, print-dccp.c): they print their own addresses. */
 int sctp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int dccp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An M3UA message in an SCTP DATA chunk (print-m3ua.c). */
+int m3ua_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /*
  * TFTP (print-tftp.c) and SNMP (print-snmp.c) after the UDP addresses
  * and ports: the port table's printers, and what -T tftp / -T snmp call.

@@ -23,9 +23,9 @@
  * TSNs (2), then the gap blocks (start, end: 2 each) and dup TSNs (4).
  *
  * Chunks print one after another, " (1) [DATA] ...", ", (2) [SACK] ...",
- * with -vv each on its own line. ForCES (RFC 5811) payloads and, at
- * -vv, M3UA ones (RFC 4666) are not decoded here: they count as printed
- * generically.
+ * with -vv each on its own line, and -vv's M3UA payloads decoded
+ * (print-m3ua.c). ForCES (RFC 5811) payloads are not decoded here: they
+ * count as printed generically.
  */
 #include "capture/print-int.h"
 
@@ -159,7 +159,9 @@ static int data_print(struct pr_ctx *c, const uint8_t **bpp, unsigned *left,
 		pr_generic(c, "ForCES");
 	} else if (c->o.vflag >= 2) {
 		if (ppid == PPID_M3UA) {
-			pr_generic(c, "M3UA");
+			if (m3ua_print(c, bp, payload) == PR_STOP)
+				return PR_STOP;
+			c->proto = "sctp";
 		} else {
 			pr_puts(c, "[Payload");
 			if (!c->suppress_default) {
