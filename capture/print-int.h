@@ -457,6 +457,8 @@ int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int eap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* PTP on UDP 319/320 and ethertype 0x88f7 (print-ptp.c). */
 int ptp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BIND's lightweight resolver on UDP 921 (print-lwres.c). */
+int lwres_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* ISAKMP/IKE headers on UDP 500, 7500, 8500, and RFC 3948's UDP 4500 (print-isakmp.c). */
 int isakmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int isakmp_rfc3948_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
@@ -481,6 +483,9 @@ int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
  * the name's own bytes, NULL when it could not be printed whole. */
 const uint8_t *dns_name_print(struct pr_ctx *c, const uint8_t *p,
 			      const uint8_t *msg);
+/* A DNS type's name ("Type%u" when unnamed) and a class's (fmt when unnamed). */
+void dns_type_print(struct pr_ctx *c, unsigned type);
+void dns_class_print(struct pr_ctx *c, unsigned cls, const char *fmt);
 int ntp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* An NTP timestamp at p, "secs.nanosecs (date)" (tcpdump's p_ntp_time). */
 int ntp_time_print(struct pr_ctx *c, const uint8_t *p);

@@ -39,6 +39,7 @@ static const struct pr_disp udp_port_printers[] = {
 	{ 1813, radius_print },
 	{ 1700, radius_print },
 	{ 3799, radius_print },
+	{ 921, lwres_print },
 	{ 514, syslog_print },
 	{ 0, NULL },
 };
