@@ -171,3 +171,20 @@ int pr_printn(struct pr_ctx *c, const uint8_t *p, unsigned n)
 	}
 	return n != 0;
 }
+
+unsigned pr_printztn(struct pr_ctx *c, const uint8_t *p, unsigned n)
+{
+	unsigned took = 0;
+	uint8_t ch;
+
+	for (;;) {
+		if (n == 0 || !pk_u8(&c->pk, p, &ch))
+			return 0;
+		p++;
+		took++;
+		n--;
+		if (ch == '\0')
+			return took;
+		pr_char(c, ch);
+	}
+}

@@ -27,5 +27,10 @@ void pr_char(struct pr_ctx *c, uint8_t ch);
 int pr_printjnp(struct pr_ctx *c, const uint8_t *p, unsigned n);
 /* nd_printn: up to n characters, stopping at the capture's end; 1 if cut. */
 int pr_printn(struct pr_ctx *c, const uint8_t *p, unsigned n);
+/*
+ * nd_printztn: a NUL-terminated string of at most n bytes; the bytes it
+ * took, its NUL included, or 0 when n or the capture ended first.
+ */
+unsigned pr_printztn(struct pr_ctx *c, const uint8_t *p, unsigned n);
 
 #endif

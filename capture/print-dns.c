@@ -951,3 +951,13 @@ int dns_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 {
 	return domain_print(c, p, len, 1, 0);
 }
+
+void dns_type_print(struct pr_ctx *c, unsigned type)
+{
+	pr_tok_print(c, type_names, "Type%u", type);
+}
+
+void dns_class_print(struct pr_ctx *c, unsigned cls, const char *fmt)
+{
+	pr_tok_print(c, class_names, fmt, cls);
+}

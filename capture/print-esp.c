@@ -56,10 +56,8 @@ int esp_natt_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	PR_BE32(c, bp, marker);
 	if (marker == 0) {
-		/* IKE: decoded by tcpdump, not (yet) here */
 		pr_puts(c, "NONESP-encap: ");
-		pr_generic(c, "ISAKMP");
-		return 0;
+		return isakmp_print(c, bp + 4, length - 4);
 	}
 	pr_puts(c, "UDP-encap: ");
 	return esp_print(c, bp, length);

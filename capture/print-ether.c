@@ -79,6 +79,7 @@ const struct pr_tok ethertype_names[] = {
 	{ 0x8899, "Realtek protocols" },
 	{ 0x886f, "MS NLB heartbeat" },
 	{ 0x8870, "Jumbo" },
+	{ 0x894f, "NSH" },
 	{ 0x9000, "Loopback" },
 	{ 0xfefe, "OSI" },
 	{ 0x00fe, "GRE-OSI" },
@@ -117,6 +118,7 @@ static const struct pr_disp ethertype_printers[] = {
 	{ 0x8847, mpls_print }, /* MPLS unicast */
 	{ 0x8848, mpls_print }, /* MPLS multicast */
 	{ 0x894f, nsh_print },
+	{ 0x88f7, ptp_print }, /* PTP (issue 17, services) */
 	{ 0, NULL },
 };
 
@@ -138,14 +140,12 @@ static const struct pr_tok ethertype_generic_names[] = {
 	{ 0x8899, "Realtek" },
 	{ 0x880b, "PPP" },
 	{ 0x8808, "MPCP" },
-	{ 0x894f, "NSH" },
 	{ 0x88ca, "TIPC" },
 	{ 0x886f, "MS NLB" },
 	{ 0x0707, "GeoNet" },
 	{ 0x8947, "GeoNet" },
 	{ 0x1111, "CALM FAST" },
 	{ 0x88a2, "AoE" },
-	{ 0x88f7, "PTP" },
 	{ 0x88e5, "MACsec" },
 	{ 0xd28b, "Arista" },
 	{ 0, NULL },

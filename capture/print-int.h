@@ -98,6 +98,19 @@ struct pr_acache {
 	char s[46];
 };
 
+/*
+ * ISAKMP's initiator cookies, to tell I from R as tcpdump does: a ring
+ * of the last PR_IKE_COOKIES exchanges' cookies and addresses. All zero
+ * at first, as tcpdump's table is.
+ */
+#define PR_IKE_COOKIES 20
+struct pr_ike_cookie {
+	uint8_t initiator[8];
+	uint8_t version; /* 4 or 6; 0: never recorded */
+	uint8_t iaddr[16];
+	uint8_t raddr[16];
+};
+
 struct pr_ctx {
 	struct pr_opts o;
 	int dlt;
@@ -161,6 +174,9 @@ struct pr_ctx {
 	struct pr_sl_state *sl;
 	struct pr_rpc_state *rpc;
 	struct pr_rx_state *rx;
+	/* ISAKMP's initiator cookies (print-isakmp.c), a ring. */
+	struct pr_ike_cookie ike[PR_IKE_COOKIES];
+	unsigned ike_next;
 
 	/* Packets printed generically, by protocol (pr_generic). */
 	struct {
@@ -455,6 +471,34 @@ int udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int icmp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* SCTP and DCCP (print-sctp.c, print-dccp.c): they print their own addresses. */
+int sctp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int dccp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An M3UA message in an SCTP DATA chunk (print-m3ua.c). */
+int m3ua_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * TFTP (print-tftp.c) and SNMP (print-snmp.c) after the UDP addresses
+ * and ports: the port table's printers, and what -T tftp / -T snmp call.
+ */
+int pr_tftp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pr_snmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int syslog_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BOOTP and DHCP on UDP 67 and 68 (print-bootp.c). */
+int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* RADIUS on UDP 1645, 1646, 1700, 1812, 1813, 3799 (print-radius.c). */
+int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An EAP packet of len bytes (print-eap.c), as RADIUS and 802.1X carry it. */
+int eap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* PTP on UDP 319/320 and ethertype 0x88f7 (print-ptp.c). */
+int ptp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* BIND's lightweight resolver on UDP 921 (print-lwres.c). */
+int lwres_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* ISAKMP/IKE headers on UDP 500, 7500, 8500, and RFC 3948's UDP 4500 (print-isakmp.c). */
+int isakmp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DHCPv6 on UDP 546 and 547 (print-dhcp6.c); also a relay message's inner one. */
+int dhcp6_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* RESP, Redis's protocol, on TCP port 6379 (print-resp.c); -T resp too. */
+int resp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* AppleTalk (print-atalk.c): DDP after a link header ("AT ..."), the same
  * with -v's "et1 " of EtherTalk, AARP, and KIP (1: not LLAP DDP). */
 int atalk_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
@@ -472,7 +516,12 @@ int mdns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
  * the name's own bytes, NULL when it could not be printed whole. */
 const uint8_t *dns_name_print(struct pr_ctx *c, const uint8_t *p,
 			      const uint8_t *msg);
+/* A DNS type's name ("Type%u" when unnamed) and a class's (fmt when unnamed). */
+void dns_type_print(struct pr_ctx *c, unsigned type);
+void dns_class_print(struct pr_ctx *c, unsigned cls, const char *fmt);
 int ntp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An NTP timestamp at p, "secs.nanosecs (date)" (tcpdump's p_ntp_time). */
+int ntp_time_print(struct pr_ctx *c, const uint8_t *p);
 /* The SSH identification string, as ": SSH: SSH-2.0-..." */
 int ssh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* HTTP's first line (-v: every text line); prints its own ": " lead. */

@@ -111,6 +111,8 @@ static const pr_fn ipproto_printers[256] = {
 	[89] = ospf_print,
 	[103] = pim_print,
 	[112] = vrrp_print,
+	[132] = sctp_print,
+	[33] = dccp_print,
 };
 
 /* A protocol that needs the other IP version: "[ICMP requires IPv4]". */

@@ -319,3 +319,9 @@ int ntp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		return 0;
 	}
 }
+
+/* A 64-bit NTP timestamp for other printers (RADIUS's location attributes). */
+int ntp_time_print(struct pr_ctx *c, const uint8_t *p)
+{
+	return time_print(c, p);
+}

@@ -89,6 +89,7 @@ static const struct {
  * length, which is what tcpdump prints for a port it has no printer for.
  */
 static const struct pr_disp tcp_port_printers[] = {
+	{ 6379, resp_print }, /* before SSH and HTTP, as in tcpdump */
 	{ 22, ssh_print },
 	{ 80, http_print },
 	{ 8080, http_print },
@@ -704,9 +705,11 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	c->sport = sport;
 	c->dport = dport;
-	if (c->o.Ttype) /* -T: of the types dumplab decodes, only domain is TCP's */
-		return c->o.Ttype == PR_PT_DOMAIN ? dns_tcp_print(c, bp, length)
-						  : 0;
+	if (c->o.Ttype) { /* -T: of the types dumplab decodes, domain and resp are TCP's */
+		if (c->o.Ttype == PR_PT_DOMAIN)
+			return dns_tcp_print(c, bp, length);
+		return c->o.Ttype == PR_PT_RESP ? resp_print(c, bp, length) : 0;
+	}
 	for (app = NULL, rc = 0; tcp_port_printers[rc].fn; rc++) {
 		if (tcp_port_printers[rc].key == sport ||
 		    tcp_port_printers[rc].key == dport) {

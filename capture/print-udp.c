@@ -20,9 +20,28 @@
 static const struct pr_disp udp_port_printers[] = {
 	{ 53, dns_print },
 	{ 5353, mdns_print },
-	{ 4500, esp_natt_print }, /* before NTP, as in tcpdump */
-	{ 520, rip_print }, /* routing: before NTP, as in tcpdump */
+	/* transport and services (issue 17), in tcpdump's order */
+	{ 69, pr_tftp_print },
+	{ 67, bootp_print },
+	{ 68, bootp_print },
+	{ 500, isakmp_print },
+	{ 4500, esp_natt_print },
+	{ 7500, isakmp_print },
+	{ 8500, isakmp_print },
+	{ 161, pr_snmp_print },
+	{ 162, pr_snmp_print },
 	{ 123, ntp_print },
+	{ 546, dhcp6_print },
+	{ 547, dhcp6_print },
+	{ 1645, radius_print },
+	{ 1812, radius_print },
+	{ 1646, radius_print },
+	{ 1813, radius_print },
+	{ 1700, radius_print },
+	{ 3799, radius_print },
+	{ 921, lwres_print },
+	{ 514, syslog_print },
+	{ 520, rip_print }, /* routing: before NTP, as in tcpdump */
 	{ 8472, otv_print },
 	{ 4789, vxlan_print },
 	{ 6081, geneve_print },
@@ -59,6 +78,7 @@ static const struct {
 	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
 	{ 4784, 4784, bfd_print },
 	{ 6784, 6784, bfd_print },
+	{ 319, 320, ptp_print }, /* after KIP, which takes only DDP */
 };
 
 /* -T TYPE -> printer: every datagram is that protocol (tcpdump's ndo_packettype). */
@@ -67,6 +87,10 @@ static const struct pr_disp udp_type_printers[] = {
 	{ PR_PT_RTCP, rtcp_print },
 	{ PR_PT_VXLAN, vxlan_print },
 	{ PR_PT_DOMAIN, dns_print },
+	{ PR_PT_SNMP, pr_snmp_print },
+	{ PR_PT_TFTP, pr_tftp_print },
+	{ PR_PT_RADIUS, radius_print },
+	{ PR_PT_PTP, ptp_print },
 	{ 0, NULL },
 };
 

@@ -38,6 +38,11 @@ enum {
 	PR_PT_RTCP,
 	PR_PT_VXLAN,
 	PR_PT_DOMAIN,
+	PR_PT_SNMP,
+	PR_PT_TFTP,
+	PR_PT_RADIUS,
+	PR_PT_PTP,
+	PR_PT_RESP,
 };
 
 struct pr_ctx;

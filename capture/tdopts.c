@@ -166,13 +166,13 @@ static const struct {
 } td_packet_types[] = {
 	{ "vat", PR_PT_NONE },	  { "wb", PR_PT_NONE },
 	{ "rpc", PR_PT_NONE },	  { "rtp", PR_PT_RTP },
-	{ "rtcp", PR_PT_RTCP },	  { "snmp", PR_PT_NONE },
-	{ "cnfp", PR_PT_NONE },	  { "tftp", PR_PT_NONE },
+	{ "rtcp", PR_PT_RTCP },	  { "snmp", PR_PT_SNMP },
+	{ "cnfp", PR_PT_NONE },	  { "tftp", PR_PT_TFTP },
 	{ "aodv", PR_PT_NONE },	  { "carp", PR_PT_NONE },
-	{ "radius", PR_PT_NONE }, { "zmtp1", PR_PT_NONE },
+	{ "radius", PR_PT_RADIUS }, { "zmtp1", PR_PT_NONE },
 	{ "vxlan", PR_PT_VXLAN }, { "pgm", PR_PT_NONE },
 	{ "pgm_zmtp1", PR_PT_NONE }, { "lmp", PR_PT_NONE },
-	{ "resp", PR_PT_NONE },	  { "ptp", PR_PT_NONE },
+	{ "resp", PR_PT_RESP },	  { "ptp", PR_PT_PTP },
 	{ "someip", PR_PT_NONE }, { "domain", PR_PT_DOMAIN },
 };
 
@@ -188,7 +188,8 @@ static int parse_packet_type(char *err, const char *arg, int *out)
 			return hx_err(err, -ENOTSUP,
 				      "option -T: packet type '%s' is not "
 				      "decoded by dumplab (it decodes rtp, "
-				      "rtcp, vxlan and domain)",
+				      "rtcp, vxlan, snmp, tftp, radius, ptp, "
+				      "domain and resp)",
 				      arg);
 		*out = td_packet_types[i].type;
 		return 0;
