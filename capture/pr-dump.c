@@ -133,6 +133,15 @@ void pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
 	pr_hex_dump(c, indent, p, len);
 }
 
+int pr_unknown_stop(struct pr_ctx *c, const uint8_t *p, const char *indent,
+		    unsigned len)
+{
+	pr_unknown_data(c, p, indent, len);
+	if (pk_has(&c->pk, p, 0) && pk_left(&c->pk, p) < len)
+		return pr_stop(c);
+	return 0;
+}
+
 void pr_char(struct pr_ctx *c, uint8_t ch)
 {
 	if (ch & 0x80) {

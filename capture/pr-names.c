@@ -371,8 +371,11 @@ void pr_ip6(struct pr_ctx *c, const uint8_t a[16])
 	pr_ip6_num(c, a);
 }
 
-/* tcpdump's oui_values: printed after a MAC address without -n. */
-static const struct pr_tok oui_names[] = {
+/*
+ * tcpdump's oui_values: printed after a MAC address without -n, and in
+ * SNAP, LLDP and CDP (print-int.h).
+ */
+const struct pr_tok oui_names[] = {
 	{ 0x000000, "Ethernet" },
 	{ 0x00000c, "Cisco" },
 	{ 0x00005e, "IANA" },

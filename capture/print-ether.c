@@ -105,6 +105,12 @@ static const struct pr_disp ethertype_printers[] = {
 	{ ET_LOOPBACK, loopback_print },
 	{ ET_ATALK, atalk_et1_print },
 	{ ET_AARP, aarp_print },
+	{ 0x880b, ppp_ether_print },
+	{ 0x8863, pppoe_print }, /* PPPoE discovery */
+	{ 0x8864, pppoe_print }, /* PPPoE session */
+	{ 0x3c12, pppoe_print }, /* the same, 3Com's pre-standard types */
+	{ 0x3c13, pppoe_print },
+	{ 0xfefe, osi_ether_print },
 	{ 0, NULL },
 };
 

@@ -452,4 +452,34 @@ int http_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_udp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int sunrpc_tcp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
+/*
+ * Point-to-point links and the ISO network layer (print-ppp.c,
+ * print-pppoe.c, print-chdlc.c, print-isoclns.c).
+ */
+int ppp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ppp_hdlc_if_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ppp_bsdos_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A PPP frame from its address (or protocol) field, tcpdump's ppp_print;
+ * *hdrlen (when not NULL) is the length of its header. */
+int ppp_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len,
+		   unsigned *hdrlen);
+/* Ethertype 0x880b. */
+int ppp_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pppoe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pppoe_if_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_C_HDLC, and a Cisco HDLC header inside another link layer. */
+int chdlc_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int chdlc_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An ISO PDU from its NLPID (after LLC's OSI SAP 0xfe, for one). */
+int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
+int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+extern const struct pr_tok nlpid_names[];
+/* DLT_FRELAY (print-fr.c). */
+int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_IPOIB (print-ipoib.c). */
+int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* OUI names, tcpdump's oui_values (pr-names.c). */
+extern const struct pr_tok oui_names[];
+
 #endif

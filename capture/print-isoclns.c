@@ -1,0 +1,97 @@
+/* print-isoclns.c: the ISO network layer protocols by NLPID (ISO/IEC TR 9577): CLNP, ES-IS, IS-IS and the others. */
+/*
+ * The first octet of an ISO network PDU is its network layer protocol
+ * identifier (ISO/IEC TR 9577):
+ *
+ *  +--------+------------------------------------------+
+ *  | NLPID  | the PDU (CLNP 0x81, ES-IS 0x82,          |
+ *  |        | IS-IS 0x83: the NLPID is its first octet) |
+ *  +--------+------------------------------------------+
+ *
+ * Frame Relay and PPP also carry IPv4 (0xcc), IPv6 (0x8e), PPP (0xcf)
+ * and Q.933 (0x08) behind an NLPID; those follow it. This file reaches
+ * the ISO PDUs from the OSI SAP of LLC (0xfe), the OSI ethertype of
+ * Cisco HDLC and Ethernet (0xfefe), PPP's OSI protocol and NLPIDs.
+ * CLNP (ISO 8473), ES-IS (ISO 9542) and IS-IS (ISO 10589) are not
+ * decoded yet: their PDUs print as tcpdump prints an undecodable one (a
+ * hex dump), and count as printed generically.
+ */
+#include "capture/print-int.h"
+
+#define NLPID_NULLNS 0x00
+#define NLPID_Q933 0x08
+#define NLPID_CLNP 0x81
+#define NLPID_ESIS 0x82
+#define NLPID_ISIS 0x83
+#define NLPID_IP6 0x8e
+#define NLPID_IP 0xcc
+#define NLPID_PPP 0xcf
+
+const struct pr_tok nlpid_names[] = {
+	{ NLPID_NULLNS, "NULL" },
+	{ NLPID_Q933, "Q.933" },
+	{ 0x09, "LMI" },
+	{ 0x80, "SNAP" },
+	{ NLPID_CLNP, "CLNP" },
+	{ NLPID_ESIS, "ES-IS" },
+	{ NLPID_ISIS, "IS-IS" },
+	{ 0x84, "CONS" },
+	{ 0x85, "IDRP" },
+	{ 0xc1, "ISIS_SPB" },
+	{ 0xb1, "FRF.15" },
+	{ NLPID_IP, "IPv4" },
+	{ NLPID_PPP, "PPP" },
+	{ 0x8a, "X25 ES-IS" },
+	{ NLPID_IP6, "IPv6" },
+	{ 0, NULL },
+};
+
+int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
+{
+	uint8_t nlpid;
+
+	c->proto = "isoclns";
+	PR_U8(c, p, nlpid);
+	if (c->o.eflag) {
+		pr_puts(c, "OSI NLPID ");
+		pr_tok_print(c, nlpid_names, "Unknown", nlpid);
+		pr_printf(c, " (0x%02x): ", nlpid);
+	}
+	switch (nlpid) {
+	case NLPID_CLNP:
+		pr_generic(c, "CLNP");
+		return pr_unknown_stop(c, p, "\n\t", length);
+	case NLPID_ESIS:
+		pr_generic(c, "ES-IS");
+		return pr_unknown_stop(c, p, "\n\t", length);
+	case NLPID_ISIS:
+		pr_generic(c, "IS-IS");
+		return pr_unknown_stop(c, p, "\n\t", length);
+	case NLPID_NULLNS:
+		pr_printf(c, "%slength: %u", c->o.eflag ? "" : ", ", length);
+		return 0;
+	case NLPID_Q933:
+		pr_generic(c, "Q.933");
+		return 0;
+	case NLPID_IP:
+		return ip_print(c, p + 1, length - 1);
+	case NLPID_IP6:
+		return ip6_print(c, p + 1, length - 1);
+	case NLPID_PPP:
+		return ppp_body_print(c, p + 1, length - 1, NULL);
+	default:
+		if (!c->o.eflag)
+			pr_printf(c, "OSI NLPID 0x%02x unknown", nlpid);
+		pr_printf(c, "%slength: %u", c->o.eflag ? "" : ", ", length);
+		return length > 1 ? pr_unknown_stop(c, p, "\n\t", length) : 0;
+	}
+}
+
+/* The OSI ethertype (0xfefe): one octet, then the NLPID. */
+int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
+{
+	c->proto = "isoclns";
+	if (length == 0 || !pr_has(c, p, 1))
+		return pr_stop(c);
+	return isoclns_print(c, p + 1, length - 1);
+}
