@@ -274,6 +274,13 @@ static int opt_tail(struct pr_ctx *c, const uint8_t *p, unsigned len,
 	return (int)len;
 }
 
+/* An option cut short where tcpdump checks first: "[|lcp]", no more options. */
+static int opt_cut(struct pr_ctx *c, const char *name)
+{
+	pr_printf(c, "[|%s]", name);
+	return 0;
+}
+
 static int bogus(struct pr_ctx *c, const char *want, int ret)
 {
 	pr_printf(c, " (length bogus, should be %s)", want);
@@ -290,6 +297,8 @@ static int lcp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 
 	if (length < 2)
 		return 0;
+	if (!pr_has(c, p, 2))
+		return opt_cut(c, "lcp");
 	PR_U8(c, p, opt);
 	PR_U8(c, p + 1, len);
 	if (length < len)
@@ -432,6 +441,8 @@ static int ipcp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 
 	if (length < 2)
 		return 0;
+	if (!pr_has(c, p, 2))
+		return opt_cut(c, "ipcp");
 	PR_U8(c, p, opt);
 	PR_U8(c, p + 1, len);
 	if (length < len)
@@ -461,7 +472,8 @@ static int ipcp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 				  IPCP_COMP_MINLEN);
 			return 0;
 		}
-		PR_NEED(c, p + 2, IPCP_COMP_MINLEN);
+		if (!pr_has(c, p + 2, IPCP_COMP_MINLEN))
+			return opt_cut(c, "ipcp");
 		for (i = 0; i < 5; i++)
 			PR_BE16(c, p + 4 + 2 * i, v[i]);
 		pr_printf(c, "\n\t    TCP Space %u, non-TCP Space %u, maxPeriod "
@@ -473,6 +485,8 @@ static int ipcp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 			total = len - IPCP_COMP_MINLEN;
 			pr_printf(c, "\n\t      Suboptions, length %u", total);
 			while (total >= 2) {
+				if (!pr_has(c, q, 2))
+					return opt_cut(c, "ipcp");
 				PR_U8(c, q, sub);
 				PR_U8(c, q + 1, sublen);
 				if (sub == 0 || sublen == 0)
@@ -520,6 +534,8 @@ static int ip6cp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 
 	if (length < 2)
 		return 0;
+	if (!pr_has(c, p, 2))
+		return opt_cut(c, "ip6cp");
 	PR_U8(c, p, opt);
 	PR_U8(c, p + 1, len);
 	if (length < len)
@@ -531,7 +547,8 @@ static int ip6cp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		return opt_tail(c, p, len, 0);
 	if (len != 10)
 		return bogus(c, "= 10", len);
-	PR_NEED(c, p + 2, 8);
+	if (!pr_has(c, p + 2, 8))
+		return opt_cut(c, "ip6cp");
 	for (i = 0; i < 4; i++)
 		PR_BE16(c, p + 2 + 2 * i, v[i]);
 	pr_printf(c, ": %04x:%04x:%04x:%04x", v[0], v[1], v[2], v[3]);
@@ -544,6 +561,8 @@ static int ccp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 
 	if (length < 2)
 		return 0;
+	if (!pr_has(c, p, 2))
+		return opt_cut(c, "ccp");
 	PR_U8(c, p, opt);
 	PR_U8(c, p + 1, len);
 	if (length < len)
@@ -590,6 +609,8 @@ static int bacp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 
 	if (length < 2)
 		return 0;
+	if (!pr_has(c, p, 2))
+		return opt_cut(c, "bacp");
 	PR_U8(c, p, opt);
 	PR_U8(c, p + 1, len);
 	if (length < len)
