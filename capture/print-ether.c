@@ -173,19 +173,26 @@ static void length_print(struct pr_ctx *c, unsigned len)
 
 int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
-	unsigned caplen = c->h->caplen, orig_length = length, hdrlen;
+	return ether_switch_print(c, p, length, c->h->caplen, NULL, 0);
+}
+
+int ether_switch_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
+		       unsigned caplen, pr_fn tag, unsigned taglen)
+{
+	unsigned orig_length = length, hdrlen;
 	uint8_t src[6], dst[6];
 	uint16_t type;
 	int printed_length = 0, rc = 0;
 
-	c->proto = "ether";
+	if (!tag)
+		c->proto = "ether";
 	if (length < caplen) {
 		pr_printf(c, "[length %u < caplen %u]", length, caplen);
 		pr_invalid(c);
 		c->ll_hdr_len = length;
 		return 0;
 	}
-	if (caplen < ETHER_HDRLEN) {
+	if (caplen < ETHER_HDRLEN + taglen) {
 		pr_trunc(c);
 		c->ll_hdr_len = caplen;
 		return 0;
@@ -198,6 +205,13 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	length -= 12;
 	caplen -= 12;
 	hdrlen = 12;
+	/* a switch chip's tag between the addresses and the type */
+	if (tag && tag(c, p, taglen) == PR_STOP)
+		return PR_STOP;
+	p += taglen;
+	length -= taglen;
+	caplen -= taglen;
+	hdrlen += taglen;
 
 	PR_BE16(c, p, type);
 	p += 2;

@@ -475,6 +475,17 @@ int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 extern const struct pr_tok nlpid_names[];
+/*
+ * An Ethernet frame of caplen captured octets with a switch chip's tag of
+ * taglen octets after the addresses, printed by tag (NULL: none).
+ */
+int ether_switch_print(struct pr_ctx *c, const uint8_t *p, unsigned len,
+		       unsigned caplen, pr_fn tag, unsigned taglen);
+/* Marvell DSA and EDSA, Broadcom tags (print-dsa.c, print-brcmtag.c). */
+int dsa_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int edsa_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int brcm_tag_print_link(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int brcm_tag_prepend_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_FRELAY (print-fr.c). */
 int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_IPOIB (print-ipoib.c). */

@@ -48,6 +48,10 @@ static const struct pr_disp link_printers[] = {
 	{ DLT_HDLC, chdlc_print },
 	{ DLT_IPOIB, ipoib_print },
 	{ DLT_FRELAY, fr_print },
+	{ DLT_DSA_TAG_DSA, dsa_print },
+	{ DLT_DSA_TAG_EDSA, edsa_print },
+	{ DLT_DSA_TAG_BRCM, brcm_tag_print_link },
+	{ DLT_DSA_TAG_BRCM_PREPEND, brcm_tag_prepend_print },
 	{ 0, NULL },
 };
 
@@ -67,12 +71,8 @@ int pr_link_type_at(size_t i)
 static const struct pr_tok generic_links[] = {
 	{ DLT_APPLE_IP_OVER_IEEE1394, "IP over IEEE 1394" },
 	{ DLT_ATM_RFC1483, "ATM" },
-	{ DLT_DSA_TAG_BRCM, "Broadcom tag" },
-	{ DLT_DSA_TAG_BRCM_PREPEND, "Broadcom tag" },
 	{ DLT_BLUETOOTH_HCI_H4_WITH_PHDR, "Bluetooth" },
 	{ DLT_ATM_CLIP, "ATM CLIP" },
-	{ DLT_DSA_TAG_DSA, "Marvell DSA" },
-	{ DLT_DSA_TAG_EDSA, "Marvell EDSA" },
 	{ DLT_ENC, "ENC" },
 	{ DLT_FDDI, "FDDI" },
 	{ DLT_IEEE802_11, "802.11" },
