@@ -472,6 +472,8 @@ int chdlc_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int chdlc_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* An ISO PDU from its NLPID (after LLC's OSI SAP 0xfe, for one). */
 int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
+int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 extern const struct pr_tok nlpid_names[];

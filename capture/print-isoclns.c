@@ -12,9 +12,9 @@
  * and Q.933 (0x08) behind an NLPID; those follow it. This file reaches
  * the ISO PDUs from the OSI SAP of LLC (0xfe), the OSI ethertype of
  * Cisco HDLC and Ethernet (0xfefe), PPP's OSI protocol and NLPIDs.
- * CLNP (ISO 8473), ES-IS (ISO 9542) and IS-IS (ISO 10589) are not
- * decoded yet: their PDUs print as tcpdump prints an undecodable one (a
- * hex dump), and count as printed generically.
+ * IS-IS is print-isis.c's. CLNP (ISO 8473) and ES-IS (ISO 9542) are
+ * not decoded yet: their PDUs print as tcpdump prints an undecodable one
+ * (a hex dump), and count as printed generically.
  */
 #include "capture/print-int.h"
 
@@ -46,9 +46,18 @@ const struct pr_tok nlpid_names[] = {
 	{ 0, NULL },
 };
 
+/* tcpdump's print_unknown_data, whose result these callers ignore. */
+static int unknown(struct pr_ctx *c, const uint8_t *p, const char *indent,
+		   unsigned len)
+{
+	pr_unknown_data(c, p, indent, len);
+	return 0;
+}
+
 int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	uint8_t nlpid;
+	int rc;
 
 	c->proto = "isoclns";
 	PR_U8(c, p, nlpid);
@@ -60,13 +69,15 @@ int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	switch (nlpid) {
 	case NLPID_CLNP:
 		pr_generic(c, "CLNP");
-		return pr_unknown_stop(c, p, "\n\t", length);
+		return unknown(c, p, "\n\t", length);
 	case NLPID_ESIS:
 		pr_generic(c, "ES-IS");
-		return pr_unknown_stop(c, p, "\n\t", length);
+		return unknown(c, p, "\n\t", length);
 	case NLPID_ISIS:
-		pr_generic(c, "IS-IS");
-		return pr_unknown_stop(c, p, "\n\t", length);
+		rc = isis_print(c, p, length);
+		if (rc == PR_STOP || rc == 1)
+			return rc == 1 ? 0 : rc;
+		return unknown(c, p, "\n\t", length);
 	case NLPID_NULLNS:
 		pr_printf(c, "%slength: %u", c->o.eflag ? "" : ", ", length);
 		return 0;
@@ -83,7 +94,7 @@ int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		if (!c->o.eflag)
 			pr_printf(c, "OSI NLPID 0x%02x unknown", nlpid);
 		pr_printf(c, "%slength: %u", c->o.eflag ? "" : ", ", length);
-		return length > 1 ? pr_unknown_stop(c, p, "\n\t", length) : 0;
+		return length > 1 ? unknown(c, p, "\n\t", length) : 0;
 	}
 }
 

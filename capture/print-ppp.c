@@ -234,6 +234,14 @@ static const struct pr_tok ml_flags[] = {
 static int handle_ppp(struct pr_ctx *c, unsigned proto, const uint8_t *p,
 		      unsigned length);
 
+/* tcpdump's print_unknown_data, whose result these callers ignore. */
+static int unknown(struct pr_ctx *c, const uint8_t *p, const char *indent,
+		   unsigned len)
+{
+	pr_unknown_data(c, p, indent, len);
+	return 0;
+}
+
 /* The name of a protocol number, or fmt with it. */
 static void proto_name(struct pr_ctx *c, const char *fmt, unsigned proto)
 {
@@ -262,12 +270,12 @@ static int opt_tail(struct pr_ctx *c, const uint8_t *p, unsigned len,
 	int rc;
 
 	if (!known && c->o.vflag < 2) {
-		rc = pr_unknown_stop(c, p + 2, "\n\t    ", len - 2);
+		rc = unknown(c, p + 2, "\n\t    ", len - 2);
 		if (rc)
 			return rc;
 	}
 	if (c->o.vflag > 1) {
-		rc = pr_unknown_stop(c, p + 2, "\n\t    ", len - 2);
+		rc = unknown(c, p + 2, "\n\t    ", len - 2);
 		if (rc)
 			return rc;
 	}
@@ -360,7 +368,7 @@ static int lcp_opt_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		case PPP_SPAP_OLD:
 			break;
 		default:
-			rc = pr_unknown_stop(c, p, "\n\t", len);
+			rc = unknown(c, p, "\n\t", len);
 			if (rc)
 				return rc;
 		}
@@ -690,7 +698,7 @@ static int ctrl_proto_print(struct pr_ctx *c, unsigned proto, const uint8_t *p,
 	if (length == 4)
 		return 0;
 	if (c->o.vflag > 1) {
-		rc = pr_unknown_stop(c, p - 2, "\n\t", 6);
+		rc = unknown(c, p - 2, "\n\t", 6);
 		if (rc)
 			return rc;
 	}
@@ -747,7 +755,7 @@ static int ctrl_proto_print(struct pr_ctx *c, unsigned proto, const uint8_t *p,
 		pr_printf(c, " Protocol (0x%04x)", v16);
 		if (len > 6) {
 			pr_puts(c, "\n\t  Rejected Packet");
-			return pr_unknown_stop(c, t + 2, "\n\t    ", len - 2);
+			return unknown(c, t + 2, "\n\t    ", len - 2);
 		}
 		break;
 	case CP_ECHO_REQ:
@@ -763,7 +771,7 @@ static int ctrl_proto_print(struct pr_ctx *c, unsigned proto, const uint8_t *p,
 				pr_printf(c, "[|%s]", name ? name : "");
 				return 0;
 			}
-			return pr_unknown_stop(c, t + 4, "\n\t  ", len - 8);
+			return unknown(c, t + 4, "\n\t  ", len - 8);
 		}
 		break;
 	case CP_ID:
@@ -787,7 +795,7 @@ static int ctrl_proto_print(struct pr_ctx *c, unsigned proto, const uint8_t *p,
 		break;
 	default:
 		if (c->o.vflag <= 1)
-			return pr_unknown_stop(c, p - 2, "\n\t  ", length + 2);
+			return unknown(c, p - 2, "\n\t  ", length + 2);
 		break;
 	}
 	return 0;
@@ -1064,7 +1072,7 @@ static int handle_ppp(struct pr_ctx *c, unsigned proto, const uint8_t *p,
 	default:
 		proto_name(c, "unknown PPP protocol (0x%04x)", proto);
 		pr_putc(c, ' ');
-		return pr_unknown_stop(c, p, "\n\t", length);
+		return unknown(c, p, "\n\t", length);
 	}
 }
 
