@@ -217,14 +217,18 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 		pr_generic(c, "SNAP");
 		if (!c->o.eflag)
 			hdr_print(c, length + hlen, hlen, dlci, flags, nlpid);
-		pr_default(c, p - hlen, length + hlen);
-		return 0;
+		if (c->suppress_default)
+			return 0;
+		pr_hexascii_dump(c, "\n\t", p - hlen, length + hlen);
+		return pr_left(c, p - hlen) < length + hlen ? pr_stop(c) : 0;
 	default:
 		if (!c->o.eflag)
 			hdr_print(c, length + hlen, alen, dlci, flags, nlpid);
-		if (!c->o.xflag)
-			pr_hexascii_dump(c, "\n\t", p, length);
-		return 0;
+		if (c->o.xflag)
+			return 0;
+		/* ND_DEFAULTPRINT of more than was captured ends the packet */
+		pr_hexascii_dump(c, "\n\t", p, length);
+		return pr_left(c, p) < length ? pr_stop(c) : 0;
 	}
 }
 

@@ -472,6 +472,15 @@ int chdlc_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int chdlc_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* An ISO PDU from its NLPID (after LLC's OSI SAP 0xfe, for one). */
 int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An NSAP as tcpdump's isonsap_string, after prefix (print-isoclns.c). */
+int osi_nsap_print(struct pr_ctx *c, const char *prefix, const uint8_t *p,
+		   unsigned len);
+/* " (correct)", " (incorrect should be 0x....)" or " (unverified)" for the
+ * ISO 8473 checksum sum at off in the len octets at p. */
+void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
+		     unsigned off, unsigned len);
+/* ES-IS (print-esis.c). */
+int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
 int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */

@@ -195,74 +195,6 @@ static int id_print(struct pr_ctx *c, const char *prefix, const uint8_t *p,
 	return 0;
 }
 
-/* tcpdump's isonsap_string: octets in hex, a dot after the first and each pair. */
-static int nsap_print(struct pr_ctx *c, const char *prefix, const uint8_t *p,
-		      unsigned len)
-{
-	uint8_t b[20];
-	unsigned i;
-
-	if (len < 1 || len > 20) {
-		pr_puts(c, prefix);
-		pr_puts(c, "isonsap_string: illegal length");
-		return 0;
-	}
-	PR_COPY(c, p, b, len);
-	pr_puts(c, prefix);
-	for (i = 0; i < len; i++) {
-		pr_hex(c, b[i], 2);
-		if (!(i & 1) && i + 1 < len)
-			pr_putc(c, '.');
-	}
-	return 0;
-}
-
-/* The Fletcher checksum of ISO 8473 annex C, as tcpdump's create_osi_cksum. */
-static uint16_t osi_cksum(const uint8_t *p, unsigned off, unsigned len)
-{
-	uint32_t c0 = 0, c1 = 0;
-	int32_t x, y, mul;
-	unsigned i;
-
-	for (i = 0; i < len; i++) {
-		if (i != off && i != off + 1)
-			c0 += p[i];
-		c1 += c0;
-	}
-	c0 %= 255;
-	c1 %= 255;
-	mul = (int32_t)((len - off) * c0);
-	x = mul - (int32_t)c0 - (int32_t)c1;
-	y = (int32_t)c1 - mul - 1;
-	if (y >= 0)
-		y++;
-	if (x < 0)
-		x--;
-	x %= 255;
-	y %= 255;
-	if (x == 0)
-		x = 255;
-	if (y == 0)
-		y = 255;
-	return (uint16_t)((x << 8) | (y & 0xff));
-}
-
-static void cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
-			unsigned off, unsigned len)
-{
-	uint16_t want;
-
-	if (!sum || !pr_has(c, p + off, 2) || off > len || !pr_has(c, p, len)) {
-		pr_puts(c, " (unverified)");
-		return;
-	}
-	want = osi_cksum(pk_span(&c->pk, p, len), off, len);
-	if (want == sum)
-		pr_puts(c, " (correct)");
-	else
-		pr_printf(c, " (incorrect should be 0x%04x)", want);
-}
-
 static void metric_print(struct pr_ctx *c, const char *name, uint8_t m,
 			 const char *lead)
 {
@@ -526,7 +458,7 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 			if (tlen < u8)
 				return 1;
 			pr_printf(c, "\n\t      Area address (length: %u): ", u8);
-			rc = nsap_print(c, "", t, u8);
+			rc = osi_nsap_print(c, "", t, u8);
 			if (rc)
 				return rc;
 			t += u8;
@@ -817,7 +749,7 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 			}
 			if (tlen < u8 / 2u)
 				break;
-			rc = nsap_print(c, "\n\t\tAddress: ", t, u8 / 2u);
+			rc = osi_nsap_print(c, "\n\t\tAddress: ", t, u8 / 2u);
 			if (rc)
 				return rc;
 			pr_printf(c, "/%u", u8 * 4u);
@@ -1053,7 +985,7 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		PR_BE16(c, q + 16, u16b);
 		pr_printf(c, ", seq: 0x%08x, lifetime: %5us\n\t  chksum: 0x%04x",
 			  u32, u16, u16b);
-		cksum_print(c, q + 4, u16b, 12, length - 12);
+		osi_cksum_print(c, q + 4, u16b, 12, length - 12);
 		PR_U8(c, q + 18, u8);
 		pr_printf(c, ", PDU length: %u, Flags: [ %s", pdu_len,
 			  u8 & 0x4 ? "Overload bit set, " : "");

@@ -12,8 +12,8 @@
  * and Q.933 (0x08) behind an NLPID; those follow it. This file reaches
  * the ISO PDUs from the OSI SAP of LLC (0xfe), the OSI ethertype of
  * Cisco HDLC and Ethernet (0xfefe), PPP's OSI protocol and NLPIDs.
- * IS-IS is print-isis.c's. CLNP (ISO 8473) and ES-IS (ISO 9542) are
- * not decoded yet: their PDUs print as tcpdump prints an undecodable one
+ * IS-IS is print-isis.c's, ES-IS print-esis.c's. CLNP (ISO 8473) is
+ * not decoded yet: its PDUs print as tcpdump prints an undecodable one
  * (a hex dump), and count as printed generically.
  */
 #include "capture/print-int.h"
@@ -46,6 +46,74 @@ const struct pr_tok nlpid_names[] = {
 	{ 0, NULL },
 };
 
+/* tcpdump's isonsap_string: octets in hex, a dot after the first and each pair. */
+int osi_nsap_print(struct pr_ctx *c, const char *prefix, const uint8_t *p,
+		      unsigned len)
+{
+	uint8_t b[20];
+	unsigned i;
+
+	if (len < 1 || len > 20) {
+		pr_puts(c, prefix);
+		pr_puts(c, "isonsap_string: illegal length");
+		return 0;
+	}
+	PR_COPY(c, p, b, len);
+	pr_puts(c, prefix);
+	for (i = 0; i < len; i++) {
+		pr_hex(c, b[i], 2);
+		if (!(i & 1) && i + 1 < len)
+			pr_putc(c, '.');
+	}
+	return 0;
+}
+
+/* The Fletcher checksum of ISO 8473 annex C, as tcpdump's create_osi_cksum. */
+static uint16_t osi_cksum(const uint8_t *p, unsigned off, unsigned len)
+{
+	uint32_t c0 = 0, c1 = 0;
+	int32_t x, y, mul;
+	unsigned i;
+
+	for (i = 0; i < len; i++) {
+		if (i != off && i != off + 1)
+			c0 += p[i];
+		c1 += c0;
+	}
+	c0 %= 255;
+	c1 %= 255;
+	mul = (int32_t)((len - off) * c0);
+	x = mul - (int32_t)c0 - (int32_t)c1;
+	y = (int32_t)c1 - mul - 1;
+	if (y >= 0)
+		y++;
+	if (x < 0)
+		x--;
+	x %= 255;
+	y %= 255;
+	if (x == 0)
+		x = 255;
+	if (y == 0)
+		y = 255;
+	return (uint16_t)((x << 8) | (y & 0xff));
+}
+
+void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
+			unsigned off, unsigned len)
+{
+	uint16_t want;
+
+	if (!sum || !pr_has(c, p + off, 2) || off > len || !pr_has(c, p, len)) {
+		pr_puts(c, " (unverified)");
+		return;
+	}
+	want = osi_cksum(pk_span(&c->pk, p, len), off, len);
+	if (want == sum)
+		pr_puts(c, " (correct)");
+	else
+		pr_printf(c, " (incorrect should be 0x%04x)", want);
+}
+
 /* tcpdump's print_unknown_data, whose result these callers ignore. */
 static int unknown(struct pr_ctx *c, const uint8_t *p, const char *indent,
 		   unsigned len)
@@ -71,8 +139,7 @@ int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		pr_generic(c, "CLNP");
 		return unknown(c, p, "\n\t", length);
 	case NLPID_ESIS:
-		pr_generic(c, "ES-IS");
-		return unknown(c, p, "\n\t", length);
+		return esis_print(c, p, length);
 	case NLPID_ISIS:
 		rc = isis_print(c, p, length);
 		if (rc == PR_STOP || rc == 1)
