@@ -95,7 +95,8 @@ static uint16_t osi_cksum(const uint8_t *p, unsigned off, unsigned len)
 		x = 255;
 	if (y == 0)
 		y = 255;
-	return (uint16_t)((x << 8) | (y & 0xff));
+	/* x may be negative here: tcpdump's shift keeps its two's complement */
+	return (uint16_t)(((uint32_t)x << 8) | ((uint32_t)y & 0xff));
 }
 
 void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
