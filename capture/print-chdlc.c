@@ -52,6 +52,7 @@ static const struct pr_tok chdlc_cast_names[] = {
 static int slarp_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	uint32_t code, mine, yours, ms, sec, min, hrs, days;
+	const uint8_t *cp = p;
 	uint16_t rel;
 
 	c->proto = "chdlc_slarp";
@@ -80,7 +81,9 @@ static int slarp_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		pr_printf(c, "keepalive: mineseen=0x%08x, yourseen=0x%08x, "
 			     "reliability=0x%04x", mine, yours, rel);
 		if (length >= SLARP_MAX_LEN) {
-			PR_BE32(c, p + SLARP_MIN_LEN, ms);
+			/* tcpdump moves on here: -vv dumps from 4 past it */
+			cp = p + SLARP_MIN_LEN;
+			PR_BE32(c, cp, ms);
 			sec = ms / 1000;
 			min = sec / 60;
 			sec -= min * 60;
@@ -102,7 +105,7 @@ static int slarp_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		pr_printf(c, ", (trailing junk: %u bytes)",
 			  length - SLARP_MAX_LEN);
 	if (c->o.vflag > 1)
-		pr_unknown_data(c, p + 4, "\n\t", length - 4);
+		pr_unknown_data(c, cp + 4, "\n\t", length - 4);
 	return 0;
 }
 
