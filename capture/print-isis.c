@@ -631,10 +631,10 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 			pr_printf(c, " (0x%02x)%s", u8, tlen > 1 ? ", " : "");
 		}
 		return 0;
-	case 134: /* TE router ID: tcpdump reads it at the TLV */
+	case 134: /* TE router ID */
 		if (tlen < 4)
 			return 1;
-		PR_IP4(c, "\n\t      Traffic Engineering Router ID: ", t - 2);
+		PR_IP4(c, "\n\t      Traffic Engineering Router ID: ", t);
 		return 0;
 	case 132: /* IPv4 interface addresses */
 		while (tlen) {
