@@ -258,7 +258,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 FUZZ_CFLAGS = -std=gnu11 -g -O1 -pthread -I. -Itests \
 	-DDUMPLAB_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(FUZZ_SAN)
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
-FUZZ_TARGETS := $(FUZZ_BUILD)/fuzz-print $(FUZZ_BUILD)/fuzz-scn
+FUZZ_TARGETS := $(FUZZ_BUILD)/fuzz-print $(FUZZ_BUILD)/fuzz-scn $(FUZZ_BUILD)/fuzz-zone
 
 .PHONY: fuzz fuzz-smoke fuzz-regress
 
@@ -272,6 +272,9 @@ $(FUZZ_BUILD)/fuzz-print: $(FUZZ_BUILD)/tests/fuzz/fuzz-print.o $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $^ $(PKG_LIBS)
 
 $(FUZZ_BUILD)/fuzz-scn: $(FUZZ_BUILD)/tests/fuzz/fuzz-scn.o $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $^ $(PKG_LIBS)
+
+$(FUZZ_BUILD)/fuzz-zone: $(FUZZ_BUILD)/tests/fuzz/fuzz-zone.o $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $^ $(PKG_LIBS)
 
 $(FUZZ_BUILD)/fuzz-seed: tests/fuzz/fuzz-seed.c tests/fuzz/fuzz-print.h | deps
@@ -289,9 +292,14 @@ $(BUILD)/fuzz-scn-run: $(BUILD)/tests/fuzz/fuzz-scn.o \
 		$(BUILD)/tests/fuzz/fuzz-main.o $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-fuzz-regress: $(BUILD)/fuzz-print-run $(BUILD)/fuzz-scn-run
+$(BUILD)/fuzz-zone-run: $(BUILD)/tests/fuzz/fuzz-zone.o \
+		$(BUILD)/tests/fuzz/fuzz-main.o $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+fuzz-regress: $(BUILD)/fuzz-print-run $(BUILD)/fuzz-scn-run $(BUILD)/fuzz-zone-run
 	$(BUILD)/fuzz-print-run tests/fuzz/regress/print
 	$(BUILD)/fuzz-scn-run tests/fuzz/regress/scn scenarios tests/unit/scn-bad
+	$(BUILD)/fuzz-zone-run tests/fuzz/regress/zone
 
 test: fuzz-regress
 

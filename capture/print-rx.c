@@ -24,13 +24,14 @@
  * id) and finds the reply's call among them, as this printer does.
  *
  * This printer decodes the file service, the callbacks, the protection
- * and volume location servers and the volume server's list calls. A
- * packet tcpdump would hand to its kauth, bos or ubik printer, to a
+ * and volume location servers, the volume server's list calls, and the
+ * Ubik calls and replies of the pt, vldb and kauth servers. A packet
+ * tcpdump would hand to its kauth (other than Ubik) or bos printer, to a
  * volume call not decoded here, or to its ACL parser, this one declines
  * before printing anything: the datagram prints as "UDP, length N"
  * (docs/read.md), never as text tcpdump does not print.
  *
- * One file of about 1,300 lines, as tcpdump's print-rx.c: the services
+ * One file of about 1,450 lines, as tcpdump's print-rx.c: the services
  * share the header, the call cache and the XDR readers, and each is a
  * call printer and a reply printer beside its opcode names.
  */
@@ -146,6 +147,22 @@ static const struct pr_tok vldb_ops[] = {
 	{ 529, "list-entry-u" },      { 530, "list-attrib-u" },
 	{ 531, "linked-list-u" },     { 532, "regaddr" },
 	{ 533, "get-addrs-u" },	      { 534, "list-attrib-n2" },
+	{ 0, NULL },
+};
+
+/* The Ubik calls every replicated database server takes (ubik_int.xg). */
+static const struct pr_tok ubik_ops[] = {
+	{ 10000, "vote-beacon" },	 { 10001, "vote-debug-old" },
+	{ 10002, "vote-sdebug-old" },	 { 10003, "vote-getsyncsite" },
+	{ 10004, "vote-debug" },	 { 10005, "vote-sdebug" },
+	{ 10006, "vote-xdebug" },	 { 10007, "vote-xsdebug" },
+	{ 20000, "disk-begin" },	 { 20001, "disk-commit" },
+	{ 20002, "disk-lock" },		 { 20003, "disk-write" },
+	{ 20004, "disk-getversion" },	 { 20005, "disk-getfile" },
+	{ 20006, "disk-sendfile" },	 { 20007, "disk-abort" },
+	{ 20008, "disk-releaselocks" }, { 20009, "disk-truncate" },
+	{ 20010, "disk-probe" },	 { 20011, "disk-writev" },
+	{ 20012, "disk-interfaceaddr" }, { 20013, "disk-setversion" },
 	{ 0, NULL },
 };
 
@@ -674,6 +691,171 @@ trunc:
 #define PRNAMEMAX 64
 #define VLNAMEMAX 65
 
+/* ---- Ubik, the replication protocol of the pt, vldb and kauth servers --- */
+
+static int is_ubik(uint32_t op)
+{
+	return (op >= 10000 && op <= 10007) || (op >= 20000 && op <= 20013);
+}
+
+/* tcpdump's UBIK_VERSIONOUT: " epoch.counter", or [|ubik] when cut. */
+static int version_out(struct pr_ctx *c, const uint8_t **bp, int *trunc)
+{
+	if (!pr_has(c, *bp, 8)) {
+		*trunc = 1;
+		return 0;
+	}
+	pr_printf(c, " %u.%u", be32(*bp), be32(*bp + 4));
+	*bp += 8;
+	return 0;
+}
+
+/*
+ * A Ubik call to one of the database servers (the caller printed the
+ * service's name): the call's name and the arguments tcpdump decodes.
+ * tcpdump reads a disk-lock's lock type and prints nothing of it; a cut
+ * packet stops there all the same.
+ */
+static int ubik_call_print(struct pr_ctx *c, const uint8_t *bp)
+{
+	uint32_t op, v;
+	int trunc = 0;
+
+	PR_BE32(c, bp + RX_HDRLEN, op);
+	pr_puts(c, " ubik call ");
+	pr_tok_print(c, ubik_ops, "op#%u", op);
+	bp += RX_HDRLEN + 4;
+	switch (op) {
+	case 10000:
+		PR_BE32(c, bp, v);
+		bp += 4;
+		pr_printf(c, " syncsite %s", v ? "yes" : "no");
+		pr_puts(c, " votestart");
+		STEP(date_out(c, &bp));
+		pr_puts(c, " dbversion");
+		STEP(version_out(c, &bp, &trunc));
+		pr_puts(c, " tid");
+		STEP(version_out(c, &bp, &trunc));
+		break;
+	case 10003:
+		pr_puts(c, " site");
+		STEP(uint_out(c, &bp));
+		break;
+	case 20000: case 20001: case 20007: case 20008: case 20010:
+		pr_puts(c, " tid");
+		STEP(version_out(c, &bp, &trunc));
+		break;
+	case 20002:
+		pr_puts(c, " tid");
+		STEP(version_out(c, &bp, &trunc));
+		pr_puts(c, " file");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " pos");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " length");
+		STEP(int_out(c, &bp));
+		PR_BE32(c, bp, v);
+		break;
+	case 20003:
+		pr_puts(c, " tid");
+		STEP(version_out(c, &bp, &trunc));
+		pr_puts(c, " file");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " pos");
+		STEP(int_out(c, &bp));
+		break;
+	case 20005:
+		pr_puts(c, " file");
+		STEP(int_out(c, &bp));
+		break;
+	case 20006:
+		pr_puts(c, " file");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " length");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " dbversion");
+		STEP(version_out(c, &bp, &trunc));
+		break;
+	case 20009:
+		pr_puts(c, " tid");
+		STEP(version_out(c, &bp, &trunc));
+		pr_puts(c, " file");
+		STEP(int_out(c, &bp));
+		pr_puts(c, " length");
+		STEP(int_out(c, &bp));
+		break;
+	case 20012:
+		pr_puts(c, " tid");
+		STEP(version_out(c, &bp, &trunc));
+		pr_puts(c, " oldversion");
+		STEP(version_out(c, &bp, &trunc));
+		pr_puts(c, " newversion");
+		STEP(version_out(c, &bp, &trunc));
+		break;
+	default:
+		break;
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|ubik]");
+	return 0;
+}
+
+/*
+ * A Ubik reply: data answers a beacon with a no vote or carry the
+ * database version; an abort is a beacon's yes vote (with the time it
+ * lasts until) or another call's error code.
+ */
+static int ubik_reply_print(struct pr_ctx *c, const uint8_t *bp, uint32_t op)
+{
+	uint8_t type = bp[20];
+	int trunc = 0;
+
+	pr_puts(c, " ubik reply ");
+	pr_tok_print(c, ubik_ops, "op#%u", op);
+	bp += RX_HDRLEN;
+	if (type == RX_DATA) {
+		if (op == 10000) {
+			pr_puts(c, " vote no");
+		} else if (op == 20004) {
+			pr_puts(c, " dbversion");
+			STEP(version_out(c, &bp, &trunc));
+		}
+	} else if (op == 10000) {
+		pr_puts(c, " vote yes until");
+		STEP(date_out(c, &bp));
+	} else {
+		pr_puts(c, " errcode");
+		STEP(int_out(c, &bp));
+	}
+	return 0;
+trunc:
+	pr_puts(c, " [|ubik]");
+	return 0;
+}
+
+/* kauth: only its Ubik calls and replies are decoded here. */
+static int kauth_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
+{
+	uint32_t op;
+
+	if (length <= RX_HDRLEN)
+		return 0;
+	PR_BE32(c, bp + RX_HDRLEN, op); /* read before the name, as tcpdump */
+	(void)op;
+	pr_puts(c, " kauth");
+	return ubik_call_print(c, bp);
+}
+
+static int kauth_reply_print(struct pr_ctx *c, const uint8_t *bp, unsigned length,
+			     uint32_t op)
+{
+	if (length <= RX_HDRLEN)
+		return 0;
+	pr_puts(c, " kauth");
+	return ubik_reply_print(c, bp, op);
+}
+
 static int pt_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 {
 	uint32_t op, n, i;
@@ -682,6 +864,10 @@ static int pt_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	if (length <= RX_HDRLEN)
 		return 0;
 	PR_BE32(c, bp + RX_HDRLEN, op);
+	if (is_ubik(op)) {
+		pr_puts(c, " pt");
+		return ubik_call_print(c, bp);
+	}
 	pr_puts(c, " pt call ");
 	pr_tok_print(c, pt_ops, "op#%u", op);
 	bp += RX_HDRLEN + 4;
@@ -769,6 +955,10 @@ static int pt_reply_print(struct pr_ctx *c, const uint8_t *bp, unsigned length,
 	int trunc = 0;
 
 	(void)length;
+	if (is_ubik(op)) {
+		pr_puts(c, " pt");
+		return ubik_reply_print(c, bp, op);
+	}
 	pr_puts(c, " pt reply ");
 	pr_tok_print(c, pt_ops, "op#%u", op);
 	bp += RX_HDRLEN;
@@ -826,6 +1016,10 @@ static int vldb_call_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	if (length <= RX_HDRLEN)
 		return 0;
 	PR_BE32(c, bp + RX_HDRLEN, op);
+	if (is_ubik(op)) {
+		pr_puts(c, " vldb");
+		return ubik_call_print(c, bp);
+	}
 	pr_puts(c, " vldb call ");
 	pr_tok_print(c, vldb_ops, "op#%u", op);
 	bp += RX_HDRLEN + 4;
@@ -942,6 +1136,10 @@ static int vldb_reply_print(struct pr_ctx *c, const uint8_t *bp, unsigned length
 	int trunc = 0;
 
 	(void)length;
+	if (is_ubik(op)) {
+		pr_puts(c, " vldb");
+		return ubik_reply_print(c, bp, op);
+	}
 	pr_puts(c, " vldb reply ");
 	pr_tok_print(c, vldb_ops, "op#%u", op);
 	bp += RX_HDRLEN;
@@ -1131,11 +1329,6 @@ static int ack_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 
 /* ---- the header ------------------------------------------------------------ */
 
-static int is_ubik(uint32_t op)
-{
-	return (op >= 10000 && op <= 10007) || (op >= 20000 && op <= 20013);
-}
-
 /* Volume opcodes whose call or reply tcpdump decodes and this file does not. */
 static int vol_undecoded(uint32_t op, int reply)
 {
@@ -1180,10 +1373,12 @@ static enum rx_path rx_route(struct pr_ctx *c, const uint8_t *bp,
 		case 7001:
 			return RX_CALL;
 		case 7002: case 7003:
-			return is_ubik(op) ? RX_DECLINE : RX_CALL;
+			return RX_CALL;
 		case 7005:
 			return vol_undecoded(op, 0) ? RX_DECLINE : RX_CALL;
-		case 7004: case 7007:
+		case 7004:
+			return is_ubik(op) ? RX_CALL : RX_DECLINE;
+		case 7007:
 			return RX_DECLINE;
 		default:
 			return RX_NONE;
@@ -1198,11 +1393,14 @@ static enum rx_path rx_route(struct pr_ctx *c, const uint8_t *bp,
 		case 7001:
 			return RX_REPLY;
 		case 7002: case 7003:
-			return is_ubik(*opcode) ? RX_DECLINE : RX_REPLY;
+			return RX_REPLY;
 		case 7005:
 			return type == RX_DATA && length > RX_HDRLEN &&
 				       vol_undecoded(*opcode, 1) ? RX_DECLINE : RX_REPLY;
-		case 7004: case 7007:
+		case 7004:
+			return length <= RX_HDRLEN ? RX_NONE :
+			       is_ubik(*opcode) ? RX_REPLY : RX_DECLINE;
+		case 7007:
 			return length > RX_HDRLEN ? RX_DECLINE : RX_NONE;
 		default:
 			return RX_NONE;
@@ -1254,6 +1452,7 @@ int rx_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		case 7001: rc = cb_call_print(c, bp, length); break;
 		case 7002: rc = pt_call_print(c, bp, length); break;
 		case 7003: rc = vldb_call_print(c, bp, length); break;
+		case 7004: rc = kauth_call_print(c, bp, length); break;
 		case 7005: rc = vol_call_print(c, bp, length); break;
 		default: break; /* a bare header of kauth or bos: nothing */
 		}
@@ -1263,6 +1462,7 @@ int rx_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		case 7001: rc = cb_reply_print(c, bp, length, opcode); break;
 		case 7002: rc = pt_reply_print(c, bp, length, opcode); break;
 		case 7003: rc = vldb_reply_print(c, bp, length, opcode); break;
+		case 7004: rc = kauth_reply_print(c, bp, length, opcode); break;
 		case 7005: rc = vol_reply_print(c, bp, length, opcode); break;
 		default: break;
 		}

@@ -17,6 +17,8 @@
 struct xstep {
 	struct ns_actor *actor;	  /* connect, accept: the connection */
 	struct ns_server *server; /* listen */
+	struct ns_zone *zone;	  /* listen ... zone: the server's zone, freed
+				   * after the server */
 	struct cap_session *cap;  /* capture, until it is stopped */
 	struct cap_nltap *nl;	  /* capture -i netlink */
 	struct cap_writer *w;	  /* netlink capture with -w */
@@ -56,6 +58,8 @@ int exec_step_ms(const struct sc_exec *x, const struct sc_step *s);
 const char *exec_addr_str(const struct sc_inaddr *a, char *buf, size_t len);
 /* An actor's outcome as a step's. */
 enum sc_outcome exec_outcome(enum ns_outcome o);
+/* exec-own.c: a dns step that waits for its reply (reply, tcp). */
+int exec_dns_query(struct sc_exec *x, size_t i, const uint8_t *q, size_t len);
 /* Runs an actor step, polling the scenario's cancellation meanwhile. */
 int exec_actor_step(struct sc_exec *x, struct ns_actor *a, struct ns_step *st);
 

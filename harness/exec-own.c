@@ -357,3 +357,78 @@ out:
 	hx_buf_release(&got);
 	return r;
 }
+
+/*
+ * dns ... reply|tcp: the query and its response, through the host's
+ * actor: over UDP a datagram and the answer on the same socket; over TCP
+ * a connection of its own, each message after its length in two bytes
+ * (RFC 1035 4.2.2). The step fails when no response to the id comes.
+ */
+int exec_dns_query(struct sc_exec *x, size_t i, const uint8_t *q, size_t len)
+{
+	const struct sc_step *s = &x->sc->steps[i];
+	struct hx_buf got = HX_BUF_INIT, msg = HX_BUF_INIT;
+	char dst[INET6_ADDRSTRLEN];
+	const char *addr = exec_addr_str(&s->u.dns.dest.addr, dst, sizeof(dst));
+	uint16_t port = (uint16_t)(s->u.dns.port ? s->u.dns.port : 53);
+	struct ns_actor *a = x->xs[i].actor;
+	const uint8_t *rep;
+	size_t replen;
+	int r;
+
+	if (s->u.dns.tcp) {
+		uint8_t n2[2] = { (uint8_t)(len >> 8), (uint8_t)len };
+		struct ns_step cs = { .kind = NS_CONNECT, .addr = addr, .port = port,
+				      .sport = (uint16_t)s->u.dns.sport,
+				      .timeout_ms = exec_step_ms(x, s) };
+		struct ns_step ss = { .kind = NS_SEND, .timeout_ms = exec_step_ms(x, s) };
+		struct ns_step head = { .kind = NS_RECV, .want = 2,
+					.timeout_ms = exec_step_ms(x, s) };
+		struct ns_step body = { .kind = NS_RECV, .timeout_ms = exec_step_ms(x, s) };
+		struct ns_step cl = { .kind = NS_CLOSE, .timeout_ms = exec_step_ms(x, s) };
+
+		hx_buf_put(&msg, n2, 2);
+		hx_buf_put(&msg, q, len);
+		if (msg.oom) {
+			r = hx_err(x->err, -ENOMEM, "dns: out of memory");
+			goto out;
+		}
+		ss.data = msg.p;
+		ss.len = msg.len;
+		if ((r = nfs_sub(x, a, &cs, NULL)) < 0 || (r = nfs_sub(x, a, &ss, NULL)) < 0 ||
+		    (r = nfs_sub(x, a, &head, &got)) < 0)
+			goto out;
+		if (got.len != 2) {
+			r = hx_err(x->err, -EBADMSG, "line %u: dns: the response's length is cut",
+				   s->pos.line);
+			goto out;
+		}
+		body.want = (size_t)(uint8_t)got.p[0] << 8 | (uint8_t)got.p[1];
+		if (body.want < 12) {
+			r = hx_err(x->err, -EBADMSG, "line %u: dns: a response of %zu bytes",
+				   s->pos.line, body.want);
+			goto out;
+		}
+		if ((r = nfs_sub(x, a, &body, &got)) < 0 || (r = nfs_sub(x, a, &cl, NULL)) < 0)
+			goto out;
+		rep = (const uint8_t *)got.p + 2;
+		replen = got.len - 2;
+	} else {
+		struct ns_step us = { .kind = NS_UDP_SEND, .addr = addr, .port = port,
+				      .sport = (uint16_t)s->u.dns.sport, .data = q, .len = len,
+				      .dev = s->u.dns.dev, .timeout_ms = exec_step_ms(x, s) };
+		struct ns_step ur = { .kind = NS_UDP_RECV, .timeout_ms = exec_step_ms(x, s) };
+
+		if ((r = nfs_sub(x, a, &us, NULL)) < 0 || (r = nfs_sub(x, a, &ur, &got)) < 0)
+			goto out;
+		rep = (const uint8_t *)got.p;
+		replen = got.len;
+	}
+	if (replen < 12 || !(rep[2] & 0x80) || rep[0] != q[0] || rep[1] != q[1])
+		r = hx_err(x->err, -EBADMSG, "line %u: dns: the answer is not a response to id %u",
+			   s->pos.line, (unsigned)(q[0] << 8 | q[1]));
+out:
+	hx_buf_release(&msg);
+	hx_buf_release(&got);
+	return r;
+}

@@ -594,10 +594,28 @@ static int do_step(struct sc_exec *x, size_t i)
 			.udp = s->u.listen.proto == IPPROTO_UDP,
 			/* a UDP listener reads and counts what arrives */
 			.mode = s->u.listen.nfs ? NS_SERVE_NFS :
+				s->u.listen.zone ? NS_SERVE_ZONE :
 				s->u.listen.discard || s->u.listen.proto == IPPROTO_UDP ?
 				NS_SERVE_DISCARD : NS_SERVE_ACCEPT,
 			.port = (uint16_t)s->u.listen.port,
+			.zone_cfg = { .cache = s->u.listen.cache, .ra = s->u.listen.ra,
+				      .minimal = s->u.listen.minimal },
 		};
+
+		if (s->u.listen.zone) {
+			const struct sc_file *f = &x->sc->files[s->u.listen.zonefile];
+			unsigned zl, zc;
+			char e[HX_ERRLEN];
+
+			/* sc_check read it already: this fails only for memory */
+			r = ns_zone_parse(e, f->text, f->len, NULL, &x->xs[i].zone, &zl, &zc);
+			if (r < 0) {
+				r = hx_err(x->err, r, "line %u: zone '%s': %s", s->pos.line,
+					   f->name, e);
+				break;
+			}
+			c.zone = x->xs[i].zone;
+		}
 		r = ns_server_start(x->err, &c, &x->xs[i].server);
 		break;
 	}
@@ -708,6 +726,11 @@ static int do_step(struct sc_exec *x, size_t i)
 				hx_buf_release(&q);
 				break;
 			}
+			if (s->u.dns.reply || s->u.dns.tcp) {
+				r = exec_dns_query(x, i, (const uint8_t *)q.p, q.len);
+				hx_buf_release(&q);
+				break;
+			}
 			st.addr = exec_addr_str(&s->u.dns.dest.addr, dst, sizeof(dst));
 			st.port = (uint16_t)(s->u.dns.port ? s->u.dns.port : 53);
 			st.sport = (uint16_t)s->u.dns.sport;
@@ -743,7 +766,10 @@ static int do_step(struct sc_exec *x, size_t i)
 				   s->pos.line, s->u.await.n);
 		break;
 	case SC_STEP_STOP:
-		r = capture_stop(x, s->ref);
+		if (x->sc->steps[s->ref].kind == SC_STEP_LISTEN)
+			r = ns_server_stop(x->err, x->xs[s->ref].server);
+		else
+			r = capture_stop(x, s->ref);
 		break;
 	case SC_STEP_READ:
 		r = read_file(x, i);
@@ -831,6 +857,8 @@ static void release(struct sc_exec *x)
 
 	teardown(x);
 	for (i = 0; x->xs && i < x->sc->nsteps; i++) {
+		ns_zone_free(x->xs[i].zone);
+		x->xs[i].zone = NULL;
 		cap_session_free(x->xs[i].cap);
 		cap_nltap_free(x->xs[i].nl);
 		cap_writer_free(x->xs[i].w);

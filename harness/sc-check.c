@@ -1,5 +1,6 @@
 /* sc-check.c: the validation pass: names resolved, duplicates and misuse caught, before any host is built. */
 #include "harness/sc.h"
+#include "netns/zone.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -191,6 +192,57 @@ size_t sc_find_label(const struct sc_scenario *sc, const char *label)
 static int is_conn(const struct sc_step *s)
 {
 	return s->kind == SC_STEP_CONNECT || s->kind == SC_STEP_ACCEPT;
+}
+
+/*
+ * A listener's zone: a file of the scenario, in the master-file format
+ * netns/zone.h reads. Its errors point into the file's block, in the
+ * scenario's own lines and columns.
+ */
+static int check_zone(struct sc_checker *C, struct sc_step *s)
+{
+	const struct sc_scenario *sc = C->sc;
+	struct ns_zone *z = NULL;
+	char msg[HX_ERRLEN];
+	unsigned line, col;
+	size_t f;
+
+	if (!s->u.listen.zone) {
+		if (s->u.listen.ra || s->u.listen.cache || s->u.listen.minimal)
+			return E(C, s->pos, "ra, cache and minimal are a name server's: they need zone FILE");
+		return 0;
+	}
+	if (s->u.listen.nfs || s->u.listen.discard)
+		return E(C, s->u.listen.zonepos, "a listener answers from a zone, answers NFS or discards: one of them");
+	for (f = 0; f < sc->nfiles; f++)
+		if (!strcmp(sc->files[f].name, s->u.listen.zone))
+			break;
+	if (f == sc->nfiles)
+		return E(C, s->u.listen.zonepos, "no file '%s' in the scenario for the zone (file NAME ... end)",
+			 s->u.listen.zone);
+	s->u.listen.zonefile = f;
+	if (ns_zone_parse(msg, sc->files[f].text, sc->files[f].len, NULL, &z, &line,
+			  &col) < 0) {
+		struct sc_pos at = sc->files[f].pos;
+
+		if (sc->files[f].first_line) {
+			at.line = sc->files[f].first_line + line - 1;
+			at.col = col + sc->files[f].indent;
+		}
+		return E(C, at, "zone '%s': %s", s->u.listen.zone, msg);
+	}
+	ns_zone_free(z);
+	return 0;
+}
+
+static int is_listener(const struct sc_step *s)
+{
+	return s->kind == SC_STEP_LISTEN;
+}
+
+static int is_stoppable(const struct sc_step *s)
+{
+	return is_listener(s) || (s->kind == SC_STEP_CAPTURE && !s->u.capture.list_only);
 }
 
 static int is_capture(const struct sc_step *s)
@@ -621,12 +673,14 @@ static int check_steps(struct sc_checker *C)
 		case SC_STEP_LISTEN:
 			if (s->u.listen.nfs && s->u.listen.discard)
 				return E(C, s->pos, "a listener either discards or answers NFS, not both");
+			if ((r = check_zone(C, s)) < 0)
+				return r;
 			for (j = 0; j < i; j++) {
 				const struct sc_step *p = &sc->steps[j];
 
 				if (p->kind == SC_STEP_LISTEN && p->host == s->host &&
 				    p->u.listen.proto == s->u.listen.proto &&
-				    p->u.listen.port == s->u.listen.port)
+				    p->u.listen.port == s->u.listen.port && !C->ended[j])
 					return E(C, s->pos, "host '%s' listens on %s port %d already (line %u)",
 						 s->hostname,
 						 s->u.listen.proto == IPPROTO_TCP ? "tcp" : "udp",
@@ -642,6 +696,12 @@ static int check_steps(struct sc_checker *C)
 			if (sc->steps[s->ref].u.listen.nfs)
 				return E(C, s->refpos, "listener '%s' answers NFS: it accepts by itself",
 					 s->refname);
+			if (sc->steps[s->ref].u.listen.zone)
+				return E(C, s->refpos, "listener '%s' answers DNS: it accepts by itself",
+					 s->refname);
+			if (C->ended[s->ref])
+				return E(C, s->refpos, "listener '%s' was stopped on line %u",
+					 s->refname, C->ended[s->ref]);
 			break;
 		case SC_STEP_CONNECT:
 			if ((r = dest(C, &s->u.connect.dest, s->u.connect.ipv6)) < 0)
@@ -679,6 +739,8 @@ static int check_steps(struct sc_checker *C)
 			if (s->u.dns.dev &&
 			    (r = dev_of(C, s->host, s->u.dns.dev, s->u.dns.devpos)) < 0)
 				return r;
+			if (s->u.dns.tcp && (s->u.dns.qu || s->u.dns.owner || s->u.dns.dev))
+				return E(C, s->pos, "a query over tcp takes no qu, owner or dev (they are mDNS's, over UDP)");
 			break;
 		case SC_STEP_NFS:
 			if ((r = dest(C, &s->u.nfs.dest, s->u.nfs.ipv6)) < 0)
@@ -705,10 +767,15 @@ static int check_steps(struct sc_checker *C)
 			break;
 		case SC_STEP_AWAIT:
 		case SC_STEP_STOP:
-			if ((r = ref(C, s, i, is_capture, "capture")) < 0)
+			if (s->kind == SC_STEP_STOP)
+				r = ref(C, s, i, is_stoppable, "capture or listener");
+			else
+				r = ref(C, s, i, is_capture, "capture");
+			if (r < 0)
 				return r;
 			if (C->ended[s->ref])
-				return E(C, s->refpos, "capture '%s' was stopped on line %u",
+				return E(C, s->refpos, "%s '%s' was stopped on line %u",
+					 is_listener(&sc->steps[s->ref]) ? "listener" : "capture",
 					 s->refname, C->ended[s->ref]);
 			if (s->kind == SC_STEP_STOP)
 				C->ended[s->ref] = s->pos.line;

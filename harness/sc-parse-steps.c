@@ -214,11 +214,15 @@ static int p_run(struct sc_parser *P)
 
 static int p_listen(struct sc_parser *P)
 {
-	const char *u = "listen HOST tcp|udp PORT [discard|nfs]";
+	const char *u = "listen HOST tcp|udp PORT [discard|nfs|zone FILE [ra] [cache] [minimal]]";
 	struct sc_step *s = new_step(P, SC_STEP_LISTEN);
 	static const struct opt o[] = {
 		{ "discard", O_FLAG, 0, 0, OPT_AT(u.listen.discard), OPT_NOPOS },
 		{ "nfs", O_FLAG, 0, 0, OPT_AT(u.listen.nfs), OPT_NOPOS },
+		{ "zone", O_STR, 0, 0, OPT_AT(u.listen.zone), OPT_AT(u.listen.zonepos) },
+		{ "ra", O_FLAG, 0, 0, OPT_AT(u.listen.ra), OPT_NOPOS },
+		{ "cache", O_FLAG, 0, 0, OPT_AT(u.listen.cache), OPT_NOPOS },
+		{ "minimal", O_FLAG, 0, 0, OPT_AT(u.listen.minimal), OPT_NOPOS },
 	};
 	int r;
 
@@ -431,7 +435,7 @@ static int p_udp(struct sc_parser *P)
 
 static int p_dns(struct sc_parser *P)
 {
-	const char *u = "dns HOST DEST NAME [type T] [port P] [from P] [id N] [qu] [owner] [dev IF] [ipv6]";
+	const char *u = "dns HOST DEST NAME [type T] [port P] [from P] [id N] [qu] [owner] [dev IF] [reply] [tcp] [timeout D] [ipv6]";
 	struct sc_step *s = new_step(P, SC_STEP_DNS);
 	static const struct opt o[] = {
 		{ "type", O_QTYPE, 0, 0, OPT_AT(u.dns.qtype), OPT_NOPOS },
@@ -442,6 +446,9 @@ static int p_dns(struct sc_parser *P)
 		{ "owner", O_FLAG, 0, 0, OPT_AT(u.dns.owner), OPT_NOPOS },
 		{ "dev", O_STR, 0, 0, OPT_AT(u.dns.dev), OPT_AT(u.dns.devpos) },
 		{ "ipv6", O_FLAG, 0, 0, OPT_AT(u.dns.ipv6), OPT_NOPOS },
+		{ "reply", O_FLAG, 0, 0, OPT_AT(u.dns.reply), OPT_NOPOS },
+		{ "tcp", O_FLAG, 0, 0, OPT_AT(u.dns.tcp), OPT_NOPOS },
+		{ "timeout", O_DUR, 0, 0, OPT_AT(timeout), OPT_NOPOS },
 	};
 	const char *q;
 	size_t lab = 0, i;
@@ -709,7 +716,7 @@ static int p_dump(struct sc_parser *P)
 
 static int p_stop(struct sc_parser *P)
 {
-	return p_connop(P, SC_STEP_STOP, "stop CAPTURE");
+	return p_connop(P, SC_STEP_STOP, "stop CAPTURE|LISTENER");
 }
 
 

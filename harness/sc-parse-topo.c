@@ -598,6 +598,7 @@ static int p_file(struct sc_parser *P)
 		free(rl);
 		return r;
 	}
+	f->first_line = nl ? rl[0].line : 0;
 	/* Remove the indentation every non-blank line shares. */
 	for (i = 0; i < nl; i++) {
 		size_t k = 0;
@@ -613,6 +614,7 @@ static int p_file(struct sc_parser *P)
 		hx_buf_putc(&b, '\n');
 	}
 	free(rl);
+	f->indent = indent == (size_t)-1 ? 0 : (unsigned)indent;
 	if (b.oom) {
 		hx_buf_release(&b);
 		return scp_oom(P);

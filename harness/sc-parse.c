@@ -599,6 +599,9 @@ static void free_step(struct sc_step *s)
 	case SC_STEP_CONNECT:
 		free(s->u.connect.dest.text);
 		break;
+	case SC_STEP_LISTEN:
+		free(s->u.listen.zone);
+		break;
 	case SC_STEP_SEND:
 	case SC_STEP_URGENT:
 		free(s->u.data.bytes);

@@ -148,6 +148,8 @@ struct sc_file {
 	char *name; /* relative, no '..' */
 	unsigned mode;
 	char *text; /* the block, common indentation removed, '\n' after each line */
+	unsigned first_line; /* the scenario line of the block's first line */
+	unsigned indent;     /* the bytes of indentation removed from each */
 	size_t len;
 	struct sc_pos pos;
 };
@@ -171,7 +173,8 @@ struct sc_dest {
 
 enum sc_step_kind {
 	SC_STEP_RUN,	   /* run HOST WORD...: a command inside the host */
-	SC_STEP_LISTEN,	   /* listen HOST tcp|udp PORT [discard|nfs] */
+	SC_STEP_LISTEN,	   /* listen HOST tcp|udp PORT [discard|nfs|zone FILE
+			    * [ra] [cache] [minimal]] */
 	SC_STEP_ACCEPT,	   /* accept LISTENER [timeout D] */
 	SC_STEP_CONNECT,   /* connect HOST DEST PORT [from P] [timeout D] [ipv6] */
 	SC_STEP_SEND,	   /* send CONN DATA */
@@ -190,7 +193,7 @@ enum sc_step_kind {
 	SC_STEP_CAPTURE,   /* capture HOST tcpdump ARGS...: start a capture */
 	SC_STEP_READ,	   /* read [window D D] tcpdump -r FILE ARGS... */
 	SC_STEP_AWAIT,	   /* await CAPTURE N [timeout D] */
-	SC_STEP_STOP,	   /* stop CAPTURE */
+	SC_STEP_STOP,	   /* stop CAPTURE|LISTENER */
 	SC_STEP_DUMP,	   /* dump HOST links|addresses|routes|neighbours...:
 			    * rtnetlink dumps by the harness's own socket */
 	SC_STEP_START,	   /* start HOST PROGRAM [ARG...] [ready TEXT] [timeout D] */
@@ -242,6 +245,11 @@ struct sc_step {
 			int port;
 			int discard; /* accept and read everything, for bulk */
 			int nfs;     /* answer NFS calls (ns_nfs_answer) */
+			char *zone;  /* a name server answering from this
+				      * file of the scenario, or NULL */
+			struct sc_pos zonepos;
+			size_t zonefile; /* its index in files (sc_check) */
+			int ra, cache, minimal; /* struct ns_zone_cfg */
 		} listen;
 		struct {
 			struct sc_dest dest;
@@ -284,6 +292,8 @@ struct sc_step {
 			char *dev;
 			struct sc_pos devpos;
 			int ipv6;
+			int reply;  /* wait for the response to the id */
+			int tcp;    /* over TCP (RFC 1035 4.2.2), a reply */
 		} dns;
 		struct {
 			struct sc_dest dest;

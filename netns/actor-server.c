@@ -69,6 +69,7 @@ static const char *const serve_names[] = {
 	[NS_SERVE_ACCEPT] = "accept", [NS_SERVE_DISCARD] = "discard",
 	[NS_SERVE_ECHO] = "echo",     [NS_SERVE_ANSWER] = "answer",
 	[NS_SERVE_DNS] = "dns",	      [NS_SERVE_NFS] = "nfs",
+	[NS_SERVE_ZONE] = "zone",
 };
 
 /* Appends a record; returns its index, or (size_t)-1 without memory. */
@@ -174,7 +175,8 @@ static int conn_flush(struct ns_server *s, struct sconn *c)
 				continue;
 			}
 		} else if ((s->cfg.mode == NS_SERVE_ECHO ||
-			    s->cfg.mode == NS_SERVE_NFS) &&
+			    s->cfg.mode == NS_SERVE_NFS ||
+			    s->cfg.mode == NS_SERVE_ZONE) &&
 			   c->echo_off < c->echo.len) {
 			w = send(c->fd, c->echo.p + c->echo_off,
 				 c->echo.len - c->echo_off,
@@ -203,7 +205,8 @@ static int conn_pending(struct ns_server *s, struct sconn *c)
 {
 	if (s->cfg.mode == NS_SERVE_ANSWER)
 		return c->answered && c->out_off < s->cfg.answer_len;
-	if (s->cfg.mode == NS_SERVE_ECHO || s->cfg.mode == NS_SERVE_NFS)
+	if (s->cfg.mode == NS_SERVE_ECHO || s->cfg.mode == NS_SERVE_NFS ||
+	    s->cfg.mode == NS_SERVE_ZONE)
 		return c->echo_off < c->echo.len;
 	return 0;
 }
@@ -243,6 +246,42 @@ static int nfs_records(struct sconn *c)
 			q[3] = (uint8_t)r;
 		}
 		at += 4 + n;
+	}
+	if (at) {
+		memmove(c->in.p, c->in.p + at, c->in.len - at);
+		c->in.len -= at;
+	}
+	return c->echo.oom || c->in.oom ? -ENOMEM : 0;
+}
+
+/*
+ * DNS over TCP (RFC 1035 4.2.2): each message follows its length in two
+ * bytes; every whole query that arrived is answered the same way, in
+ * order, up to 65535 bytes. A message that is not a query gets no answer.
+ */
+static int zone_records(struct ns_server *s, struct sconn *c)
+{
+	size_t at = 0;
+
+	while (c->in.len - at >= 2) {
+		const uint8_t *p = (const uint8_t *)c->in.p + at;
+		size_t n = (size_t)p[0] << 8 | p[1], m0;
+		int r;
+
+		if (c->in.len - at - 2 < n)
+			break;
+		m0 = c->echo.len;
+		hx_buf_put(&c->echo, "\0\0", 2);
+		r = ns_zone_answer(s->cfg.zone, &s->cfg.zone_cfg, p + 2, n, 65535, &c->echo);
+		if (r < 0) {
+			c->echo.len = m0;
+			if (r == -ENOMEM)
+				return r;
+		} else if (m0 + 2 <= c->echo.len) {
+			c->echo.p[m0] = (char)((unsigned)r >> 8);
+			c->echo.p[m0 + 1] = (char)r;
+		}
+		at += 2 + n;
 	}
 	if (at) {
 		memmove(c->in.p, c->in.p + at, c->in.len - at);
@@ -319,9 +358,11 @@ static void conn_event(struct ns_server *s, struct sconn *c, short rev)
 					}
 					if (c->echo.len - c->echo_off >= ECHO_MAX)
 						break;
-				} else if (s->cfg.mode == NS_SERVE_NFS) {
+				} else if (s->cfg.mode == NS_SERVE_NFS ||
+					   s->cfg.mode == NS_SERVE_ZONE) {
 					hx_buf_put(&c->in, buf, (size_t)r);
-					rc = nfs_records(c);
+					rc = s->cfg.mode == NS_SERVE_NFS ? nfs_records(c) :
+					     zone_records(s, c);
 					if (rc < 0) {
 						conn_close(s, c, NS_FAILED, -rc, 1);
 						return;
@@ -485,6 +526,29 @@ static void nfs_answer_udp(struct ns_server *s, const uint8_t *p, size_t n,
 	hx_buf_release(&out);
 }
 
+/* A name server over UDP: one response per query, at most 512 bytes. */
+static void zone_answer_udp(struct ns_server *s, const uint8_t *p, size_t n,
+			    const struct sockaddr_storage *peer, socklen_t pl,
+			    size_t rec)
+{
+	struct hx_buf out = HX_BUF_INIT;
+	ssize_t w;
+	int rc = ns_zone_answer(s->cfg.zone, &s->cfg.zone_cfg, p, n, NS_ZONE_UDP_MAX,
+				&out);
+
+	if (rc < 0) {
+		rec_done(s, rec, NS_FAILED, -rc);
+		hx_buf_release(&out);
+		return;
+	}
+	w = sendto(s->lfd, out.p, out.len, MSG_DONTWAIT,
+		   (const struct sockaddr *)peer, pl);
+	if (w > 0)
+		rec_add(s, rec, 0, 0, (uint64_t)w);
+	rec_done(s, rec, w < 0 ? NS_FAILED : NS_OK, w < 0 ? errno : 0);
+	hx_buf_release(&out);
+}
+
 static void udp_event(struct ns_server *s)
 {
 	uint8_t buf[CHUNK];
@@ -512,6 +576,10 @@ static void udp_event(struct ns_server *s)
 		}
 		if (s->cfg.mode == NS_SERVE_NFS) {
 			nfs_answer_udp(s, buf, (size_t)r, &ss, sl, rec);
+			continue;
+		}
+		if (s->cfg.mode == NS_SERVE_ZONE) {
+			zone_answer_udp(s, buf, (size_t)r, &ss, sl, rec);
 			continue;
 		}
 		if (s->cfg.mode == NS_SERVE_ECHO) {
@@ -699,10 +767,12 @@ static int check_cfg(char *err, struct ns_server *s)
 		return hx_err(err, -EINVAL, "unknown server mode %d", (int)c->mode);
 	if (c->udp && (c->mode == NS_SERVE_ACCEPT || c->mode == NS_SERVE_ANSWER))
 		return hx_err(err, -EINVAL,
-			      "a UDP server cannot %s (discard, echo or dns)",
+			      "a UDP server cannot %s (discard, echo, dns, nfs or zone)",
 			      serve_names[c->mode]);
 	if (!c->udp && c->mode == NS_SERVE_DNS)
 		return hx_err(err, -EINVAL, "the DNS responder is UDP only");
+	if (c->mode == NS_SERVE_ZONE && !c->zone)
+		return hx_err(err, -EINVAL, "a name server needs a zone");
 	if (strlen(s->until) > UNTIL_MAX)
 		return hx_err(err, -EINVAL,
 			      "answer trigger is longer than %d bytes", UNTIL_MAX);

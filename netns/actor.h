@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "harness/hx.h"
+#include "netns/zone.h"
 
 /*
  * A host is, here, the file descriptor of its network namespace (netfd);
@@ -243,6 +244,10 @@ enum ns_serve {
 	NS_SERVE_DNS,	     /* UDP: answer A/AAAA queries with fixed addresses */
 	NS_SERVE_NFS,	     /* UDP and TCP: answer ONC RPC calls to NFS v2/v3
 			      * (ns_nfs_answer; TCP: record marks) */
+	NS_SERVE_ZONE,	     /* UDP and TCP: a name server answering from a
+			      * zone (ns_zone_answer; UDP: at most 512 bytes,
+			      * TC beyond; TCP: RFC 1035 4.2.2 length-prefixed
+			      * messages) */
 };
 
 enum ns_close_mode {
@@ -274,6 +279,9 @@ struct ns_server_cfg {
 	const char *dns_a;	/* the address of every A answer, or NULL */
 	const char *dns_aaaa;	/* of every AAAA answer, or NULL */
 	uint32_t dns_ttl;	/* 0: 60 */
+	/* NS_SERVE_ZONE */
+	const struct ns_zone *zone; /* the caller's; it outlives the server */
+	struct ns_zone_cfg zone_cfg;
 	int backlog;		/* 0: 16 */
 };
 

@@ -1217,6 +1217,134 @@ static void test_dns_responder(void)
 	tns_free(h);
 }
 
+/*
+ * The name server answers from a zone over UDP (an answer with its
+ * authority and additional records, NXDOMAIN, TC past 512 bytes) and over
+ * TCP (the same query whole, each message after its length); queried by
+ * an actor's own sockets, no resolver involved.
+ */
+static void test_zone_server(void)
+{
+	static const char zt[] =
+		"$ORIGIN lab.\n$TTL 1h\n"
+		"@ SOA ns hostmaster ( 7 3h 1h 1w 10m )\n"
+		"  NS ns\n"
+		"ns A 10.0.0.53\n"
+		"node1 A 10.0.0.1\n";
+	struct hx_buf zone = HX_BUF_INIT;
+	struct ns_zone *z = NULL;
+	unsigned zl, zc;
+	int h = host(), k;
+
+	hx_buf_puts(&zone, zt);
+	for (k = 1; k <= 40; k++)
+		hx_buf_printf(&zone, "many A 10.0.1.%d\n", k);
+	CU_ASSERT_FATAL(ns_zone_parse(err, zone.p, zone.len, NULL, &z, &zl, &zc) == 0);
+	hx_buf_release(&zone);
+	struct ns_server_cfg uc = { .netfd = h, .host = "ns", .udp = 1, .port = 53,
+				    .mode = NS_SERVE_ZONE, .zone = z,
+				    .zone_cfg = { .ra = 1 } };
+	struct ns_server_cfg tc = uc;
+	struct ns_server *us = NULL, *ts = NULL;
+	struct ns_actor *c = actor(h, "client");
+	static const struct {
+		const char *name;
+		size_t len;	/* the response's */
+		uint16_t flags, an, ns, ar;
+	} want[] = {
+		{ "node1.lab", 27 + 16 + 17 + 16, 0x8580, 1, 1, 1 },
+		{ "nothere.lab", 29 + 2 + 10 + 5 + 13 + 20, 0x8583, 0, 1, 0 },
+		{ "many.lab", 26, 0x8780, 0, 0, 0 },
+	};
+	size_t i;
+
+	tc.udp = 0;
+	CU_ASSERT_FATAL(h >= 0 && c);
+	CU_ASSERT_FATAL(ns_server_start(err, &uc, &us) == 0);
+	CU_ASSERT_FATAL(ns_server_start(err, &tc, &ts) == 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		struct hx_buf q = HX_BUF_INIT;
+		struct ns_dns_query dq = { .id = (uint16_t)(7 + i), .flags = NS_DNS_RD,
+					   .name = want[i].name, .type = NS_DNS_A };
+		struct ns_dns_msg m;
+
+		CU_ASSERT_FATAL(ns_dns_build_query(err, &q, &dq) > 0);
+		struct ns_step s = { .kind = NS_UDP_SEND, .addr = "127.0.0.1",
+				     .port = 53, .data = q.p, .len = q.len };
+		struct ns_step r = { .kind = NS_UDP_RECV, .timeout_ms = 5000 };
+		CU_ASSERT(run(c, &s) == 0 && run(c, &r) == 0);
+		CU_ASSERT_FATAL(r.res.outcome == NS_OK);
+		CU_ASSERT_EQUAL(r.res.data.len, want[i].len);
+		CU_ASSERT_FATAL(ns_dns_parse(err, (uint8_t *)r.res.data.p,
+					     r.res.data.len, &m) == 0);
+		CU_ASSERT_EQUAL(m.id, 7 + i);
+		CU_ASSERT_EQUAL(m.flags, want[i].flags);
+		CU_ASSERT(m.ancount == want[i].an && m.nscount == want[i].ns &&
+			  m.arcount == want[i].ar);
+		CU_ASSERT_STRING_EQUAL(m.qname, want[i].name);
+		ns_result_release(&r.res);
+		hx_buf_release(&q);
+	}
+	/* The truncated one again over TCP: 40 addresses. */
+	{
+		struct hx_buf q = HX_BUF_INIT;
+		struct ns_dns_query dq = { .id = 99, .flags = NS_DNS_RD, .name = "many.lab",
+					   .type = NS_DNS_A };
+		struct ns_actor *t = actor(h, "tcp-client");
+		struct ns_dns_msg m;
+		size_t n;
+
+		CU_ASSERT_FATAL(t != NULL);
+		hx_buf_put(&q, "\0\0", 2);
+		CU_ASSERT_FATAL(ns_dns_build_query(err, &q, &dq) > 0);
+		q.p[1] = (char)(q.len - 2);
+		struct ns_step cs = { .kind = NS_CONNECT, .addr = "127.0.0.1", .port = 53,
+				      .timeout_ms = 5000 };
+		struct ns_step ss = { .kind = NS_SEND, .data = q.p, .len = q.len,
+				      .timeout_ms = 5000 };
+		struct ns_step hd = { .kind = NS_RECV, .want = 2, .timeout_ms = 5000 };
+		CU_ASSERT(run(t, &cs) == 0 && cs.res.outcome == NS_CONNECTED);
+		CU_ASSERT(run(t, &ss) == 0 && ss.res.outcome == NS_OK);
+		CU_ASSERT(run(t, &hd) == 0 && hd.res.outcome == NS_OK);
+		CU_ASSERT_FATAL(hd.res.data.len == 2);
+		n = (size_t)(uint8_t)hd.res.data.p[0] << 8 | (uint8_t)hd.res.data.p[1];
+		CU_ASSERT_EQUAL(n, 26 + 40 * 16 + 17 + 16);
+		struct ns_step body = { .kind = NS_RECV, .want = n, .timeout_ms = 5000 };
+		CU_ASSERT(run(t, &body) == 0 && body.res.outcome == NS_OK);
+		CU_ASSERT_FATAL(body.res.data.len == n);
+		CU_ASSERT_FATAL(ns_dns_parse(err, (uint8_t *)body.res.data.p, n, &m) == 0);
+		CU_ASSERT(m.id == 99 && m.flags == 0x8580 && m.ancount == 40 &&
+			  m.nscount == 1 && m.arcount == 1);
+		struct ns_step cl = { .kind = NS_CLOSE, .timeout_ms = 5000 };
+		CU_ASSERT(run(t, &cl) == 0);
+		ns_result_release(&cs.res);
+		ns_result_release(&ss.res);
+		ns_result_release(&hd.res);
+		ns_result_release(&body.res);
+		ns_result_release(&cl.res);
+		ns_actor_free(t);
+		hx_buf_release(&q);
+		CU_ASSERT_EQUAL(ns_server_wait(ts, 1, 5000), 1);
+	}
+	/* A response sent to the server gets nothing back. */
+	struct ns_step junk = { .kind = NS_UDP_SEND, .addr = "127.0.0.1", .port = 53,
+				.data = "\0\1\x81\x80\0\0\0\0\0\0\0\0", .len = 12 };
+	struct ns_step none = { .kind = NS_UDP_RECV, .timeout_ms = 100 };
+	CU_ASSERT(run(c, &junk) == 0 && run(c, &none) == 0);
+	CU_ASSERT_EQUAL(none.res.outcome, NS_TIMED_OUT);
+	/* A name server without its zone is refused. */
+	struct ns_server_cfg nz = { .netfd = h, .host = "ns", .udp = 1,
+				    .mode = NS_SERVE_ZONE };
+	struct ns_server *bad = NULL;
+	CU_ASSERT(ns_server_start(err, &nz, &bad) == -EINVAL);
+	CU_ASSERT(strstr(err, "needs a zone") != NULL);
+	ns_actor_free(c);
+	ns_server_free(us);
+	ns_server_free(ts);
+	ns_zone_free(z);
+	tns_free(h);
+}
+
 static CU_TestInfo tests[] = {
 	{ "tcp: handshake, data both ways, orderly close", test_tcp_exchange },
 	{ "tcp: a closed port refuses (RST)", test_tcp_refused },
@@ -1244,6 +1372,7 @@ static CU_TestInfo tests[] = {
 	{ "icmp: ping_group_range set inside the host", test_ping_allow },
 	{ "mdns: the query's bytes on the wire, v4 and v6", test_mdns_query },
 	{ "dns: the responder answers A and AAAA", test_dns_responder },
+	{ "dns: a name server answers from a zone, over UDP and TCP", test_zone_server },
 	CU_TEST_INFO_NULL,
 };
 

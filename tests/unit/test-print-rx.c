@@ -1,4 +1,4 @@
-/* test-print-rx.c: AFS Rx (header, types, acks, fs/cb/pt/vldb/vol calls and replies) and Kerberos versions against tcpdump 4.99.3's text. */
+/* test-print-rx.c: AFS Rx (header, types, acks, fs/cb/pt/vldb/vol and Ubik calls and replies) and Kerberos versions against tcpdump 4.99.3's text. */
 #include <string.h>
 
 #include "unit/tpkt.h"
@@ -10,7 +10,7 @@
 #define MAC_A "02:00:00:00:00:01"
 #define MAC_B "02:00:00:00:00:02"
 
-static struct tb pk[32];
+static struct tb pk[48];
 static size_t l4_at;
 static size_t ndecoded; /* packets before the declined ones */
 
@@ -195,14 +195,59 @@ static size_t build(void)
 	l4_at = tb_udp(&pk[k], 1799, 88);
 	tb_bytes(&pk[k], "\x30\x00", 2);
 	done(&pk[k++]);
+	/* Ubik: a beacon to the protection server and its yes vote (an
+	 * abort), a VLDB get-version and its answer, a kauth lock and its
+	 * error, a set-version, a beacon cut inside its version */
+	rx(&pk[k], 1, 7001, 7002, 16, 1, 1, 1, 0x05, 1);
+	tb_be32(&pk[k], 10000);
+	tb_be32(&pk[k], 1);
+	tb_be32(&pk[k], 942356784);
+	tb_be32(&pk[k], 942350000);
+	tb_be32(&pk[k], 17);
+	tb_be32(&pk[k], 942350000);
+	tb_be32(&pk[k], 3);
+	done(&pk[k++]);
+	rx(&pk[k], 0, 7002, 7001, 16, 0, 2, 4, 0x00, 1);
+	tb_be32(&pk[k], 942356904);
+	done(&pk[k++]);
+	rx(&pk[k], 1, 7001, 7003, 17, 1, 1, 1, 0x05, 52);
+	tb_be32(&pk[k], 20004);
+	done(&pk[k++]);
+	rx(&pk[k], 0, 7003, 7001, 17, 1, 1, 1, 0x04, 52);
+	tb_be32(&pk[k], 942350000);
+	tb_be32(&pk[k], 17);
+	done(&pk[k++]);
+	rx(&pk[k], 1, 7001, 7004, 18, 1, 1, 1, 0x05, 1);
+	tb_be32(&pk[k], 20002);
+	tb_be32(&pk[k], 942350000);
+	tb_be32(&pk[k], 4);
+	tb_be32(&pk[k], 0);
+	tb_be32(&pk[k], 128);
+	tb_be32(&pk[k], (uint32_t)-1);
+	tb_be32(&pk[k], 2);
+	done(&pk[k++]);
+	rx(&pk[k], 0, 7004, 7001, 18, 0, 2, 4, 0x00, 1);
+	tb_be32(&pk[k], 5377);
+	done(&pk[k++]);
+	rx(&pk[k], 1, 7001, 7003, 19, 1, 1, 1, 0x05, 52);
+	tb_be32(&pk[k], 20012);
+	tb_be32(&pk[k], 942350000);
+	tb_be32(&pk[k], 5);
+	tb_be32(&pk[k], 942350000);
+	tb_be32(&pk[k], 17);
+	tb_be32(&pk[k], 942350000);
+	tb_be32(&pk[k], 18);
+	done(&pk[k++]);
+	rx(&pk[k], 1, 7001, 7002, 20, 1, 1, 1, 0x05, 1);
+	tb_be32(&pk[k], 10000);
+	tb_be32(&pk[k], 0);
+	tb_be32(&pk[k], 942356784);
+	tb_be32(&pk[k], 942350000);
+	done(&pk[k++]);
 	ndecoded = k;
-	/* declined: a kauth call, a ubik call to the VLDB, a store-acl */
+	/* declined: a kauth call that is not Ubik's, a store-acl */
 	rx(&pk[k], 1, 7001, 7004, 13, 1, 1, 1, 0x05, 1);
 	tb_be32(&pk[k], 21);
-	done(&pk[k++]);
-	rx(&pk[k], 1, 7001, 7003, 14, 1, 1, 1, 0x05, 1);
-	tb_be32(&pk[k], 10000);
-	tb_zero(&pk[k], 8);
 	done(&pk[k++]);
 	rx(&pk[k], 1, 7001, 7000, 15, 1, 1, 1, 0x05, 1);
 	tb_be32(&pk[k], 134);
@@ -234,8 +279,8 @@ static void test_rx(void)
 }
 
 /*
- * What tcpdump hands to printers this file lacks (kauth, ubik, the ACL
- * parser) is declined before anything is printed: the datagram prints
+ * What tcpdump hands to printers this file lacks (kauth but for Ubik,
+ * the ACL parser) is declined before anything is printed: the datagram prints
  * as tcpdump prints UDP it has no printer for (docs/read.md). These
  * texts are dumplab's, not tcpdump's (which decodes them).
  */
@@ -243,7 +288,6 @@ static void test_declined(void)
 {
 	static const char *const want[] = {
 		"IP 10.0.0.1.7001 > 10.0.0.2.7004: UDP, length 32",
-		"IP 10.0.0.1.7001 > 10.0.0.2.7003: UDP, length 40",
 		"IP 10.0.0.1.7001 > 10.0.0.2.7000: UDP, length 72",
 	};
 	const struct pr_opts n = { .nflag = 1, .tflag = 1 };
@@ -256,8 +300,8 @@ static void test_declined(void)
 	tp_release(&p);
 }
 
-/* Every cut of the rename call, the makedir, the ack and the VLDB reply
- * (each after its call, so the reply is matched). */
+/* Every cut of the rename call, the makedir, the ack, the VLDB reply
+ * (each after its call, so the reply is matched) and a Ubik lock. */
 static void test_cuts(void)
 {
 	const struct pr_opts vv = { .nflag = 1, .tflag = 1, .vflag = 2 };
@@ -277,12 +321,17 @@ static void test_cuts(void)
 	tp_init(&p, "rx-pt-cut", DLT_EN10MB, &vv);
 	CU_ASSERT_EQUAL(tp_cuts(&p, &pk[9], want_rx_pt_cut, TP_N(want_rx_pt_cut)), 0);
 	tp_release(&p);
+	/* the kauth server's Ubik disk-lock call (the fifth Ubik packet) */
+	tp_init(&p, "rx-ubik-cut", DLT_EN10MB, &vv);
+	CU_ASSERT_EQUAL(tp_cuts(&p, &pk[ndecoded - 4], want_rx_ubik_cut,
+				TP_N(want_rx_ubik_cut)), 0);
+	tp_release(&p);
 }
 
 static CU_TestInfo tests[] = {
 	{ "Rx: types, acks, the services' calls and replies, declined ones; Kerberos", test_rx },
-	{ "kauth, ubik and ACL packets are declined: plain UDP", test_declined },
-	{ "every cut of an fs call, an ack and a pt call", test_cuts },
+	{ "kauth (but Ubik) and ACL packets are declined: plain UDP", test_declined },
+	{ "every cut of an fs call, an ack, a pt call and a Ubik call", test_cuts },
 	CU_TEST_INFO_NULL,
 };
 
