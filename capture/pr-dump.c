@@ -121,16 +121,17 @@ void pr_default(struct pr_ctx *c, const uint8_t *p, unsigned caplen)
 		pr_hexascii_dump(c, "\n\t", p, caplen);
 }
 
-void pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
-		     unsigned len)
+int pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
+		    unsigned len)
 {
 	if (!pk_has(&c->pk, p, 0)) {
 		pr_puts(c, indent);
 		pr_puts(c, "Dissector error: print_unknown_data called with "
 			   "pointer past end of packet");
-		return;
+		return 0;
 	}
 	pr_hex_dump(c, indent, p, len);
+	return 1;
 }
 
 void pr_char(struct pr_ctx *c, uint8_t ch)

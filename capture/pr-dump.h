@@ -15,8 +15,11 @@ void pr_hexascii_dump(struct pr_ctx *c, const char *indent, const uint8_t *p,
 void pr_ascii_dump(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* ND_DEFAULTPRINT: hex and ASCII of an unknown payload, unless -q/-x/-X. */
 void pr_default(struct pr_ctx *c, const uint8_t *p, unsigned caplen);
-/* print_unknown_data: hex of at most what was captured. */
-void pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
+/*
+ * print_unknown_data: hex of at most what was captured; 0 (after a
+ * "Dissector error" line) when p is past the end, 1 otherwise.
+ */
+int pr_unknown_data(struct pr_ctx *c, const uint8_t *p, const char *indent,
 		     unsigned len);
 /* One character the way tcpdump's fn_print_char shows it (M- and ^). */
 void pr_char(struct pr_ctx *c, uint8_t ch);

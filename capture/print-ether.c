@@ -119,6 +119,12 @@ static const struct pr_disp ethertype_printers[] = {
 	{ 0x8848, mpls_print }, /* MPLS multicast */
 	{ 0x894f, nsh_print },
 	{ 0x88f7, ptp_print }, /* PTP (issue 17, services) */
+	{ 0x880b, ppp_ether_print },
+	{ 0x8863, pppoe_print }, /* PPPoE discovery */
+	{ 0x8864, pppoe_print }, /* PPPoE session */
+	{ 0x3c12, pppoe_print }, /* the same, 3Com's pre-standard types */
+	{ 0x3c13, pppoe_print },
+	{ 0xfefe, osi_ether_print },
 	{ 0, NULL },
 };
 
@@ -131,14 +137,8 @@ static const struct pr_disp ethertype_printers[] = {
 static const struct pr_tok ethertype_generic_names[] = {
 	{ 0x6003, "DECnet" },
 	{ 0x8137, "IPX" },
-	{ 0xfefe, "OSI" },
-	{ 0x8863, "PPPoE" },
-	{ 0x8864, "PPPoE" },
-	{ 0x3c12, "PPPoE" },
-	{ 0x3c13, "PPPoE" },
 	{ 0x888e, "EAPOL" },
 	{ 0x8899, "Realtek" },
-	{ 0x880b, "PPP" },
 	{ 0x8808, "MPCP" },
 	{ 0x88ca, "TIPC" },
 	{ 0x886f, "MS NLB" },
@@ -244,19 +244,26 @@ static int llc_frame_print(struct pr_ctx *c, const uint8_t *p,
 
 int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
-	unsigned caplen = c->h->caplen, orig_length = length, hdrlen;
+	return ether_switch_print(c, p, length, c->h->caplen, NULL, 0);
+}
+
+int ether_switch_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
+		       unsigned caplen, pr_fn tag, unsigned taglen)
+{
+	unsigned orig_length = length, hdrlen;
 	uint8_t src[6], dst[6];
 	uint16_t type;
 	int printed_length = 0, rc = 0;
 
-	c->proto = "ether";
+	if (!tag)
+		c->proto = "ether";
 	if (length < caplen) {
 		pr_printf(c, "[length %u < caplen %u]", length, caplen);
 		pr_invalid(c);
 		c->ll_hdr_len = length;
 		return 0;
 	}
-	if (caplen < ETHER_HDRLEN) {
+	if (caplen < ETHER_HDRLEN + taglen) {
 		pr_trunc(c);
 		c->ll_hdr_len = caplen;
 		return 0;
@@ -269,6 +276,13 @@ int ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	length -= 12;
 	caplen -= 12;
 	hdrlen = 12;
+	/* a switch chip's tag between the addresses and the type */
+	if (tag && tag(c, p, taglen) == PR_STOP)
+		return PR_STOP;
+	p += taglen;
+	length -= taglen;
+	caplen -= taglen;
+	hdrlen += taglen;
 
 	PR_BE16(c, p, type);
 	p += 2;

@@ -595,5 +595,54 @@ int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int hsrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BFD (print-bfd.c): 1 when the destination port is not BFD's. */
 int bfd_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * Point-to-point links and the ISO network layer (print-ppp.c,
+ * print-pppoe.c, print-chdlc.c, print-isoclns.c).
+ */
+int ppp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ppp_hdlc_if_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ppp_bsdos_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A PPP frame from its address (or protocol) field, tcpdump's ppp_print;
+ * *hdrlen (when not NULL) is the length of its header. */
+int ppp_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len,
+		   unsigned *hdrlen);
+/* Ethertype 0x880b. */
+int ppp_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pppoe_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int pppoe_if_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_C_HDLC, and a Cisco HDLC header inside another link layer. */
+int chdlc_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int chdlc_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An ISO PDU from its NLPID (after LLC's OSI SAP 0xfe, for one). */
+int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An NSAP as tcpdump's isonsap_string, after prefix (print-isoclns.c). */
+int osi_nsap_print(struct pr_ctx *c, const char *prefix, const uint8_t *p,
+		   unsigned len);
+/* " (correct)", " (incorrect should be 0x....)" or " (unverified)" for the
+ * ISO 8473 checksum sum at off in the len octets at p. */
+void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
+		     unsigned off, unsigned len);
+/* ES-IS (print-esis.c). */
+int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
+int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
+int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+extern const struct pr_tok nlpid_names[];
+/*
+ * An Ethernet frame of caplen captured octets with a switch chip's tag of
+ * taglen octets after the addresses, printed by tag (NULL: none).
+ */
+int ether_switch_print(struct pr_ctx *c, const uint8_t *p, unsigned len,
+		       unsigned caplen, pr_fn tag, unsigned taglen);
+/* Marvell DSA and EDSA, Broadcom tags (print-dsa.c, print-brcmtag.c). */
+int dsa_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int edsa_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int brcm_tag_print_link(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int brcm_tag_prepend_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_FRELAY (print-fr.c). */
+int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_IPOIB (print-ipoib.c). */
+int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 #endif

@@ -154,6 +154,7 @@ static const struct pr_disp sap_printers[] = {
 	{ LLCSAP_8021D, stp_print },
 	{ LLCSAP_IP, ip_print },
 	{ LLCSAP_IPX, ipx_print },
+	{ LLCSAP_ISONS, isoclns_print },
 	{ 0, NULL },
 };
 
@@ -172,7 +173,6 @@ static const struct pr_disp cisco_printers[] = {
  * frames fall back to the unknown-SAP form, counted by pr_generic.
  */
 static const struct pr_tok sap_generic[] = {
-	{ LLCSAP_ISONS, "OSI" },
 	{ 0, NULL },
 };
 

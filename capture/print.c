@@ -39,6 +39,19 @@ static const struct pr_disp link_printers[] = {
 	{ DLT_ARCNET, arcnet_print },
 	{ DLT_ARCNET_LINUX, arcnet_linux_print },
 	{ DLT_LTALK, ltalk_print },
+	{ DLT_PPP, ppp_print },
+	{ DLT_PPP_PPPD, ppp_print },
+	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
+	{ DLT_PPP_BSDOS, ppp_bsdos_print },
+	{ DLT_PPP_ETHER, pppoe_if_print },
+	{ DLT_C_HDLC, chdlc_print },
+	{ DLT_HDLC, chdlc_print },
+	{ DLT_IPOIB, ipoib_print },
+	{ DLT_FRELAY, fr_print },
+	{ DLT_DSA_TAG_DSA, dsa_print },
+	{ DLT_DSA_TAG_EDSA, edsa_print },
+	{ DLT_DSA_TAG_BRCM, brcm_tag_print_link },
+	{ DLT_DSA_TAG_BRCM_PREPEND, brcm_tag_prepend_print },
 	{ 0, NULL },
 };
 
@@ -49,10 +62,66 @@ int pr_link_type_at(size_t i)
 		       : -1;
 }
 
+/*
+ * The link types tcpdump 4.99.3 decodes (its print.c printers[]) that have
+ * no printer here: their packets print as tcpdump prints a link type it
+ * has no printer for, and pr_generic names them, as the text then differs
+ * from tcpdump's. DLT_USER2 is tcpdump's PKTAP on systems without one.
+ */
+static const struct pr_tok generic_links[] = {
+	{ DLT_APPLE_IP_OVER_IEEE1394, "IP over IEEE 1394" },
+	{ DLT_ATM_RFC1483, "ATM" },
+	{ DLT_BLUETOOTH_HCI_H4_WITH_PHDR, "Bluetooth" },
+	{ DLT_ATM_CLIP, "ATM CLIP" },
+	{ DLT_ENC, "ENC" },
+	{ DLT_FDDI, "FDDI" },
+	{ DLT_IEEE802_11, "802.11" },
+	{ DLT_IEEE802_11_RADIO_AVS, "802.11 AVS" },
+	{ DLT_IEEE802_11_RADIO, "802.11 radiotap" },
+	{ DLT_IEEE802_15_4, "802.15.4" },
+	{ DLT_IEEE802_15_4_NOFCS, "802.15.4" },
+	{ DLT_IEEE802_15_4_TAP, "802.15.4 TAP" },
+	{ DLT_IP_OVER_FC, "IP over FC" },
+	{ DLT_JUNIPER_ATM1, "Juniper" },
+	{ DLT_JUNIPER_ATM2, "Juniper" },
+	{ DLT_JUNIPER_CHDLC, "Juniper" },
+	{ DLT_JUNIPER_ES, "Juniper" },
+	{ DLT_JUNIPER_ETHER, "Juniper" },
+	{ DLT_JUNIPER_FRELAY, "Juniper" },
+	{ DLT_JUNIPER_GGSN, "Juniper" },
+	{ DLT_JUNIPER_MFR, "Juniper" },
+	{ DLT_JUNIPER_MLFR, "Juniper" },
+	{ DLT_JUNIPER_MLPPP, "Juniper" },
+	{ DLT_JUNIPER_MONITOR, "Juniper" },
+	{ DLT_JUNIPER_PPP, "Juniper" },
+	{ DLT_JUNIPER_PPPOE_ATM, "Juniper" },
+	{ DLT_JUNIPER_PPPOE, "Juniper" },
+	{ DLT_JUNIPER_SERVICES, "Juniper" },
+	{ DLT_MFR, "Multilink Frame Relay" },
+	{ DLT_NETANALYZER, "netANALYZER" },
+	{ DLT_NETANALYZER_TRANSPARENT, "netANALYZER" },
+	{ DLT_PFLOG, "pflog" },
+	{ DLT_PKTAP, "PKTAP" },
+	{ DLT_USER2, "PKTAP" },
+	{ DLT_PPI, "PPI" },
+	{ DLT_PRISM_HEADER, "Prism" },
+	{ DLT_SUNATM, "SunATM" },
+	{ DLT_SYMANTEC_FIREWALL, "Symantec firewall" },
+	{ DLT_IEEE802, "Token Ring" },
+	{ DLT_USB_LINUX, "USB" },
+	{ DLT_USB_LINUX_MMAPPED, "USB" },
+	{ DLT_VSOCK, "vsock" },
+	{ 0, NULL },
+};
+
 /* tcpdump prints link types it has no printer for as "UNSUPPORTED" + hex. */
 static int unsupported_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 {
+	const char *name = pr_tok(generic_links, (uint32_t)c->dlt);
+
 	(void)len;
+	if (name)
+		pr_generic(c, name);
 	c->proto = "unsupported";
 	pr_puts(c, "UNSUPPORTED");
 	pr_hexascii_dump(c, "\n\t", p, c->h->caplen);

@@ -34,6 +34,9 @@ static const int fzp_dlts[] = {
 	DLT_USER0, /* no printer: tcpdump's fallback */
 	/* appended, so that a first byte below 12 keeps its link type */
 	DLT_SLIP, DLT_SLIP_BSDOS, DLT_ARCNET, DLT_ARCNET_LINUX, DLT_LTALK,
+	DLT_PPP, DLT_PPP_PPPD, DLT_PPP_SERIAL, DLT_PPP_BSDOS, DLT_PPP_ETHER,
+	DLT_C_HDLC, DLT_HDLC, DLT_IPOIB, DLT_FRELAY, DLT_DSA_TAG_DSA,
+	DLT_DSA_TAG_EDSA, DLT_DSA_TAG_BRCM, DLT_DSA_TAG_BRCM_PREPEND,
 };
 
 #define FZP_NDLTS (sizeof(fzp_dlts) / sizeof(fzp_dlts[0]))
