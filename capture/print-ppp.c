@@ -831,29 +831,46 @@ static int chars_print(struct pr_ctx *c, const uint8_t *p, unsigned n)
 	return 0;
 }
 
+/*
+ * The code, id and length that start a CHAP or PAP packet (name "chap" or
+ * "pap"), with tcpdump's markers for a packet shorter than them: 1 when
+ * the body follows, 0 after a marker, PR_STOP.
+ */
+static int auth_header_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
+			     const char *name, const struct pr_tok *codes,
+			     uint8_t *code, uint16_t *len)
+{
+	uint8_t id;
+
+	if (length < 1) {
+		pr_printf(c, "[|%s]", name);
+		return 0;
+	}
+	PR_U8(c, p, *code);
+	if (length < 4) {
+		pr_printf(c, "[|%s 0x%02x]", name, *code);
+		return 0;
+	}
+	pr_puts(c, name[0] == 'c' ? "CHAP, " : "PAP, ");
+	pr_tok_print(c, codes, "unknown", *code);
+	pr_printf(c, " (0x%02x)", *code);
+	PR_U8(c, p + 1, id);
+	pr_printf(c, ", id %u", id);
+	PR_BE16(c, p + 2, *len);
+	return 1;
+}
+
 static int chap_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	const uint8_t *p0 = p;
-	uint8_t code, id, vsize, v;
+	uint8_t code, vsize, v;
 	uint16_t len;
 	unsigned i;
+	int rc;
 
-	if (length < 1) {
-		pr_puts(c, "[|chap]");
-		return 0;
-	}
-	if (length < 4) {
-		PR_U8(c, p, code);
-		pr_printf(c, "[|chap 0x%02x]", code);
-		return 0;
-	}
-	PR_U8(c, p, code);
-	pr_puts(c, "CHAP, ");
-	pr_tok_print(c, chap_codes, "unknown", code);
-	pr_printf(c, " (0x%02x)", code);
-	PR_U8(c, p + 1, id);
-	pr_printf(c, ", id %u", id);
-	PR_BE16(c, p + 2, len);
+	rc = auth_header_print(c, p, length, "chap", chap_codes, &code, &len);
+	if (rc <= 0)
+		return rc;
 	p += 4;
 	switch (code) {
 	case 1:
@@ -883,26 +900,13 @@ static int chap_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 static int pap_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	const uint8_t *p0 = p;
-	uint8_t code, id, n;
+	uint8_t code, n;
 	uint16_t len;
 	int rc;
 
-	if (length < 1) {
-		pr_puts(c, "[|pap]");
-		return 0;
-	}
-	if (length < 4) {
-		PR_U8(c, p, code);
-		pr_printf(c, "[|pap 0x%02x]", code);
-		return 0;
-	}
-	PR_U8(c, p, code);
-	pr_puts(c, "PAP, ");
-	pr_tok_print(c, pap_codes, "unknown", code);
-	pr_printf(c, " (0x%02x)", code);
-	PR_U8(c, p + 1, id);
-	pr_printf(c, ", id %u", id);
-	PR_BE16(c, p + 2, len);
+	rc = auth_header_print(c, p, length, "pap", pap_codes, &code, &len);
+	if (rc <= 0)
+		return rc;
 	p += 4;
 	if (len > length) {
 		pr_printf(c, ", length %u > packet size", len);

@@ -670,6 +670,9 @@ uint64_t pr_generic_summary(const struct pr_ctx *c, char *buf, size_t len)
 		hx_buf_printf(&b, "%s others (%" PRIu64 ")", n ? "," : "", c->generic_other);
 	if (b.p && !b.oom)
 		snprintf(buf, len, "%s", b.p);
+	else /* no memory for the list: the count alone */
+		snprintf(buf, len, "%" PRIu64 " packet%s printed generically where tcpdump decodes %s",
+			 total, total == 1 ? "" : "s", total == 1 ? "it" : "them");
 	hx_buf_release(&b);
 	return total;
 }

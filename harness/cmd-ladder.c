@@ -126,11 +126,9 @@ static int draw_svg(char *err, const struct td_opts *o, const struct cap_lad_opt
 					      HX_SVG_MAX_ARROWS, i + 1, l.nconv, l.nseg - l.conv[i].first);
 				break;
 			}
-			hx_buf_printf(out, "<div class=\"pic lad\" id=\"lad-%zu\"><h2>TCP conversation %zu: ", i + 1, i + 1);
-			hx_svg_text(out, l.conv[i].left);
-			hx_buf_puts(out, " &lt;-&gt; ");
-			hx_svg_text(out, l.conv[i].right);
-			hx_buf_printf(out, " (%zu packet%s)</h2>\n", l.conv[i].n, l.conv[i].n == 1 ? "" : "s");
+			hx_buf_printf(out, "<div class=\"pic lad\" id=\"lad-%zu\"><h2>", i + 1);
+			hx_svg_conv_title(out, &l, i);
+			hx_buf_puts(out, "</h2>\n");
 			hx_svg_ladder(out, lo, &l, i, k->v, tips, HX_SVG_MAX_ARROWS - drawn, &d);
 			if (d < l.conv[i].n)
 				hx_buf_printf(out, "<p class=\"note\">Ladders stop at %d arrows a page: %zu of this conversation's %zu segments are drawn.</p>\n",

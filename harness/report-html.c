@@ -397,11 +397,9 @@ static int html_capture(char *err, struct hx_buf *out, const struct sc_scenario 
 				      HX_SVG_MAX_ARROWS, c + 1, l.nconv, l.nseg - l.conv[c].first);
 			break;
 		}
-		hx_buf_printf(out, "<div class=\"pic lad\" id=\"lad-%zu-%zu\"><h3>TCP conversation %zu: ", i + 1, c + 1, c + 1);
-		esc(out, l.conv[c].left);
-		hx_buf_puts(out, " &lt;-&gt; ");
-		esc(out, l.conv[c].right);
-		hx_buf_printf(out, " (%zu packet%s)</h3>\n", l.conv[c].n, l.conv[c].n == 1 ? "" : "s");
+		hx_buf_printf(out, "<div class=\"pic lad\" id=\"lad-%zu-%zu\"><h3>", i + 1, c + 1);
+		hx_svg_conv_title(out, &l, c);
+		hx_buf_puts(out, "</h3>\n");
 		hx_svg_ladder(out, &o, &l, c, r->pkts, tips, HX_SVG_MAX_ARROWS - *arrows, &drawn);
 		*arrows += drawn;
 		if (drawn < l.conv[c].n)

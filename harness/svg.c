@@ -15,6 +15,17 @@ void hx_svg_text(struct hx_buf *out, const char *s)
 	hx_xml_escape(out, s ? s : "", s ? strlen(s) : 0);
 }
 
+void hx_svg_conv_title(struct hx_buf *out, const struct cap_lad *l, size_t i)
+{
+	const struct cap_lad_conv *c = &l->conv[i];
+
+	hx_buf_printf(out, "TCP conversation %zu: ", i + 1);
+	hx_svg_text(out, c->left);
+	hx_buf_puts(out, " &lt;-&gt; ");
+	hx_svg_text(out, c->right);
+	hx_buf_printf(out, " (%zu packet%s)", c->n, c->n == 1 ? "" : "s");
+}
+
 /* ---- ladders ---------------------------------------------------------- */
 
 /* The geometry of a ladder, in user units (pixels at scale 1). */
@@ -89,11 +100,9 @@ void hx_svg_ladder(struct hx_buf *out, const struct cap_lad_opts *o,
 		      "font-family=\"DejaVu Sans Mono, monospace\" font-size=\"12\" "
 		      "role=\"img\">\n",
 		      ci + 1, c->n, k, LW, h, LW, h);
-	hx_buf_printf(out, "<title>TCP conversation %zu: ", ci + 1);
-	hx_svg_text(out, c->left);
-	hx_buf_puts(out, " &lt;-&gt; ");
-	hx_svg_text(out, c->right);
-	hx_buf_printf(out, " (%zu packet%s)</title>\n", c->n, c->n == 1 ? "" : "s");
+	hx_buf_puts(out, "<title>");
+	hx_svg_conv_title(out, l, ci);
+	hx_buf_puts(out, "</title>\n");
 	hx_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\" class=\"end\">",
 		      LX_L, LY_HEAD);
 	hx_svg_text(out, c->left);
@@ -181,13 +190,9 @@ size_t hx_svg_ladders(struct hx_buf *out, const struct cap_lad_opts *o,
 	for (i = 0; i < l->nconv && left; i++) {
 		size_t drawn;
 
-		hx_buf_printf(out, "<text x=\"10\" y=\"%d\" font-weight=\"bold\">TCP conversation %zu: ",
-			      y + 18, i + 1);
-		hx_svg_text(out, l->conv[i].left);
-		hx_buf_puts(out, " &lt;-&gt; ");
-		hx_svg_text(out, l->conv[i].right);
-		hx_buf_printf(out, " (%zu packet%s)</text>\n<g transform=\"translate(0 %d)\">\n",
-			      l->conv[i].n, l->conv[i].n == 1 ? "" : "s", y + 26);
+		hx_buf_printf(out, "<text x=\"10\" y=\"%d\" font-weight=\"bold\">", y + 18);
+		hx_svg_conv_title(out, l, i);
+		hx_buf_printf(out, "</text>\n<g transform=\"translate(0 %d)\">\n", y + 26);
 		hx_svg_ladder(out, o, l, i, pkts, tips, left, &drawn);
 		hx_buf_puts(out, "</g>\n");
 		y += ladder_height(o, l, &l->conv[i], pkts, drawn, NULL) + 30;

@@ -49,5 +49,8 @@ void hx_svg_topology(struct hx_buf *out, const struct sc_scenario *sc);
 
 /* s as XML text (hx_xml_escape). */
 void hx_svg_text(struct hx_buf *out, const char *s);
+/* "TCP conversation N: LEFT &lt;-&gt; RIGHT (K packets)", escaped, for
+ * conversation i of l: the one name of a ladder in headings and titles. */
+void hx_svg_conv_title(struct hx_buf *out, const struct cap_lad *l, size_t i);
 
 #endif

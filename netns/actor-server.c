@@ -447,6 +447,29 @@ static void conns_compact(struct ns_server *s)
 	s->nconns = j;
 }
 
+/*
+ * Sends a datagram answer the caller built in out (rc < 0: it could not,
+ * nothing is sent), records it, and releases out.
+ */
+static void udp_send_answer(struct ns_server *s, int rc, struct hx_buf *out,
+			    const struct sockaddr_storage *peer, socklen_t pl,
+			    size_t rec)
+{
+	ssize_t w;
+
+	if (rc < 0) {
+		rec_done(s, rec, NS_FAILED, -rc);
+		hx_buf_release(out);
+		return;
+	}
+	w = sendto(s->lfd, out->p, out->len, MSG_DONTWAIT,
+		   (const struct sockaddr *)peer, pl);
+	if (w > 0)
+		rec_add(s, rec, 0, 0, (uint64_t)w);
+	rec_done(s, rec, w < 0 ? NS_FAILED : NS_OK, w < 0 ? errno : 0);
+	hx_buf_release(out);
+}
+
 /* ---- UDP ---------------------------------------------------------------------- */
 
 static void dns_answer(struct ns_server *s, const uint8_t *p, size_t n,
@@ -459,7 +482,6 @@ static void dns_answer(struct ns_server *s, const uint8_t *p, size_t n,
 	struct ns_dns_rr an[2];
 	struct hx_buf out = HX_BUF_INIT;
 	size_t nan = 0;
-	ssize_t w;
 	int rc;
 
 	if (ns_dns_parse(NULL, p, n, &m) < 0 || (m.flags & NS_DNS_QR) ||
@@ -491,17 +513,7 @@ static void dns_answer(struct ns_server *s, const uint8_t *p, size_t n,
 		an[nan++].rdlen = 16;
 	}
 	rc = ns_dns_build_response(NULL, &out, &q, 0, an, nan);
-	if (rc < 0) {
-		rec_done(s, rec, NS_FAILED, -rc);
-		hx_buf_release(&out);
-		return;
-	}
-	w = sendto(s->lfd, out.p, out.len, MSG_DONTWAIT,
-		   (const struct sockaddr *)peer, pl);
-	if (w > 0)
-		rec_add(s, rec, 0, 0, (uint64_t)w);
-	rec_done(s, rec, w < 0 ? NS_FAILED : NS_OK, w < 0 ? errno : 0);
-	hx_buf_release(&out);
+	udp_send_answer(s, rc, &out, peer, pl, rec);
 }
 
 /* NFS over UDP: one reply datagram per call; not a call: no reply. */
@@ -510,20 +522,9 @@ static void nfs_answer_udp(struct ns_server *s, const uint8_t *p, size_t n,
 			   size_t rec)
 {
 	struct hx_buf out = HX_BUF_INIT;
-	ssize_t w;
 	int rc = ns_nfs_answer(p, n, &out);
 
-	if (rc < 0) {
-		rec_done(s, rec, NS_FAILED, -rc);
-		hx_buf_release(&out);
-		return;
-	}
-	w = sendto(s->lfd, out.p, out.len, MSG_DONTWAIT,
-		   (const struct sockaddr *)peer, pl);
-	if (w > 0)
-		rec_add(s, rec, 0, 0, (uint64_t)w);
-	rec_done(s, rec, w < 0 ? NS_FAILED : NS_OK, w < 0 ? errno : 0);
-	hx_buf_release(&out);
+	udp_send_answer(s, rc, &out, peer, pl, rec);
 }
 
 /* A name server over UDP: one response per query, at most 512 bytes. */
@@ -532,21 +533,10 @@ static void zone_answer_udp(struct ns_server *s, const uint8_t *p, size_t n,
 			    size_t rec)
 {
 	struct hx_buf out = HX_BUF_INIT;
-	ssize_t w;
 	int rc = ns_zone_answer(s->cfg.zone, &s->cfg.zone_cfg, p, n, NS_ZONE_UDP_MAX,
 				&out);
 
-	if (rc < 0) {
-		rec_done(s, rec, NS_FAILED, -rc);
-		hx_buf_release(&out);
-		return;
-	}
-	w = sendto(s->lfd, out.p, out.len, MSG_DONTWAIT,
-		   (const struct sockaddr *)peer, pl);
-	if (w > 0)
-		rec_add(s, rec, 0, 0, (uint64_t)w);
-	rec_done(s, rec, w < 0 ? NS_FAILED : NS_OK, w < 0 ? errno : 0);
-	hx_buf_release(&out);
+	udp_send_answer(s, rc, &out, peer, pl, rec);
 }
 
 static void udp_event(struct ns_server *s)
