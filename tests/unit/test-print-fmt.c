@@ -126,11 +126,69 @@ static void test_helpers(void)
 	}
 }
 
+/* RFC 1071's sum the plain way: big-endian words, one at a time. */
+static uint32_t ref_cksum_add(uint32_t acc, const uint8_t *p, size_t n)
+{
+	uint64_t sum = acc;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)p[i] << 8 | p[i + 1];
+	if (n & 1)
+		sum += (uint32_t)p[n - 1] << 8;
+	while (sum >> 32)
+		sum = (sum & 0xffffffff) + (sum >> 32);
+	return (uint32_t)sum;
+}
+
+/*
+ * The word-at-a-time checksum folds to the reference's on random buffers
+ * of every length and alignment up to 1,500 octets, chained after a
+ * random partial sum as the pseudo-header is, and on all-zero and all-0xff
+ * buffers (the two zeros of one's complement).
+ */
+static void test_cksum(void)
+{
+	static uint8_t buf[1600];
+	uint32_t seed = 12345, acc;
+	size_t n, off, i;
+	int round, bad = 0;
+
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < sizeof(buf); i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = round == 0   ? (uint8_t)(seed >> 16)
+				 : round == 1 ? 0
+					      : 0xff;
+		}
+		for (n = 0; n <= 1500; n++) {
+			off = n % 8;
+			seed = seed * 1103515245u + 12345u;
+			acc = round == 0 ? seed : 0;
+			if (pr_cksum_fold(pr_cksum_add(acc, buf + off, n)) !=
+			    pr_cksum_fold(ref_cksum_add(acc, buf + off, n)))
+				bad++;
+		}
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	/* RFC 1071's own example: 0001 f203 f4f5 f6f7 sums to ddf2 */
+	{
+		static const uint8_t ex[] = { 0x00, 0x01, 0xf2, 0x03,
+					      0xf4, 0xf5, 0xf6, 0xf7 };
+
+		CU_ASSERT_EQUAL(pr_cksum_fold(pr_cksum_add(0, ex, 8)),
+				(uint16_t)~0xddf2);
+		CU_ASSERT_EQUAL(pr_cksum_fold(pr_cksum_add(0, ex, 7)),
+				(uint16_t)~0xdcfb);
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "pr_printf matches snprintf on its subset", test_printf_subset },
 	{ "pr_printf leaves other conversions as written",
 	  test_printf_outside },
 	{ "pr_uint, pr_int, pr_hex match snprintf", test_helpers },
+	{ "pr_cksum_add folds as RFC 1071's word-by-word sum", test_cksum },
 	CU_TEST_INFO_NULL,
 };
 
