@@ -75,6 +75,8 @@ static unsigned fetch_token(struct pr_ctx *c, const uint8_t *p, unsigned idx,
  * CR alone, or text running to the end: that last one prints the line
  * and the truncation marker). PR_STOP when the capture ends first.
  */
+#define ONES 0x0101010101010101ull
+
 static int txt_line(struct pr_ctx *c, const char *prefix, const uint8_t *p,
 		    unsigned idx, unsigned len, unsigned *next)
 {
@@ -98,8 +100,24 @@ static int txt_line(struct pr_ctx *c, const char *prefix, const uint8_t *p,
 	*next = 0;
 	/* One bounds check for the run: the scan stops at the capture's end. */
 	end = s + (room < want ? room : want);
-	for (q = s; q < end && !cls[*q]; q++)
-		;
+	q = s;
+	while (q < end) {
+		if (end - q >= 8) {
+			/* eight octets a step while none is below 0x20 or above 0x7e */
+			uint64_t w, lo, hi;
+
+			memcpy(&w, q, 8);
+			lo = (w - ONES * 0x20) & ~w; /* a byte < 0x20 */
+			hi = (w + ONES * 0x01) | w;  /* a byte > 0x7e */
+			if (!((lo | hi) & ONES * 0x80)) {
+				q += 8;
+				continue;
+			}
+		}
+		if (cls[*q])
+			break;
+		q++;
+	}
 	if (q == end) {
 		if (room < want)
 			return pr_stop(c); /* the capture ends inside the text */
