@@ -222,14 +222,14 @@ const char pr_digits2[] =
 
 static unsigned digits10(uint32_t v)
 {
-	static const uint32_t pow10[] = { 10u, 100u, 1000u, 10000u, 100000u,
-					  1000000u, 10000000u, 100000000u,
-					  1000000000u };
-	unsigned n = 1;
+	static const uint32_t pow10[] = { 1u, 10u, 100u, 1000u, 10000u,
+					  100000u, 1000000u, 10000000u,
+					  100000000u, 1000000000u };
+	/* log10(2) ~ 1233 / 4096: t is the digits of 2^bits, less one */
+	unsigned bits = 32 - (unsigned)__builtin_clz(v | 1);
+	unsigned t = (bits * 1233) >> 12;
 
-	while (n < 10 && v >= pow10[n - 1])
-		n++;
-	return n;
+	return t + 1 - ((v | 1) < pow10[t]);
 }
 
 void pr_uint(struct pr_ctx *c, uint64_t v)
