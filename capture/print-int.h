@@ -642,6 +642,13 @@ int brcm_tag_print_link(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int brcm_tag_prepend_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_FRELAY (print-fr.c). */
 int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A Frame Relay frame from its Q.922 address (tcpdump's fr_print), as
+ * an FRF.16 fragment carries it. */
+int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_MFR, Multilink Frame Relay (print-mfr.c). */
+int mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Q.933 after its NLPID 0x08 (print-q933.c), from Frame Relay and OSI. */
+int q933_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_IPOIB (print-ipoib.c). */
 int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
