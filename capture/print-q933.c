@@ -85,19 +85,22 @@ static int codeset_known(unsigned codeset)
 	return codeset == 0 || codeset == 5;
 }
 
-/* The length octet and contents of a PVC status IE name a valid DLCI. */
+/*
+ * The n octets of a PVC status IE hold a valid DLCI: 3 to 5 octets, the
+ * extension bit (0x80) clear in the first, set in the one before the
+ * status and in the status, clear in those between.
+ */
 static int pvc_valid(const uint8_t *b, unsigned n)
 {
-	if (n < 3 || n > 5 || (b[0] & 0x80) || !(b[n - 1] & 0x80))
+	unsigned i;
+
+	if (n < 3 || n > 5 || (b[0] & 0x80) || !(b[n - 1] & 0x80) ||
+	    !(b[n - 2] & 0x80))
 		return 0;
-	if (n == 3)
-		return 1;
-	if (b[1] & 0x80)
-		return 0;
-	if (n == 4)
-		return 1;
-	/* five octets: the fourth ends the DLCI too, as tcpdump checks */
-	return !(b[2] & 0x80) && (b[3] & 0x80);
+	for (i = 1; i + 2 < n; i++)
+		if (b[i] & 0x80)
+			return 0;
+	return 1;
 }
 
 /*
