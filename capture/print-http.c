@@ -75,43 +75,73 @@ static unsigned fetch_token(struct pr_ctx *c, const uint8_t *p, unsigned idx,
  * CR alone, or text running to the end: that last one prints the line
  * and the truncation marker). PR_STOP when the capture ends first.
  */
+#define ONES 0x0101010101010101ull
+
 static int txt_line(struct pr_ctx *c, const char *prefix, const uint8_t *p,
 		    unsigned idx, unsigned len, unsigned *next)
 {
-	unsigned start = idx, linelen;
-	uint8_t ch, ch2;
+	/* 0 text (printable or tab), 1 LF, 2 CR, 3 anything else */
+	static const uint8_t cls[256] = {
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 1, 3, 3, 2, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		[0x7f] = 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+		3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	};
+	const uint8_t *s = p + idx, *q, *end;
+	size_t room = pk_left(&c->pk, s), want = len - idx;
+	unsigned linelen;
 
 	*next = 0;
-	while (idx < len) {
-		PR_U8(c, p + idx, ch);
-		if (ch == '\n') {
-			linelen = idx - start;
-			idx++;
-			goto print;
-		} else if (ch == '\r') {
-			if (idx + 1 >= len)
-				return 0;
-			PR_U8(c, p + idx + 1, ch2);
-			if (ch2 == '\n') {
-				linelen = idx - start;
-				idx += 2;
-				goto print;
+	/* One bounds check for the run: the scan stops at the capture's end. */
+	end = s + (room < want ? room : want);
+	q = s;
+	while (q < end) {
+		if (end - q >= 8) {
+			/* eight octets a step while none is below 0x20 or above 0x7e */
+			uint64_t w, lo, hi;
+
+			memcpy(&w, q, 8);
+			lo = (w - ONES * 0x20) & ~w; /* a byte < 0x20 */
+			hi = (w + ONES * 0x01) | w;  /* a byte > 0x7e */
+			if (!((lo | hi) & ONES * 0x80)) {
+				q += 8;
+				continue;
 			}
-			return 0;
-		} else if (!is_print(ch) && ch != '\t') {
-			return 0;
 		}
-		idx++;
+		if (cls[*q])
+			break;
+		q++;
 	}
-	linelen = idx - start;
+	if (q == end) {
+		if (room < want)
+			return pr_stop(c); /* the capture ends inside the text */
+		linelen = (unsigned)(q - s);
+		pr_puts(c, prefix);
+		pr_putn(c, (const char *)s, linelen);
+		pr_trunc(c);
+		return 0;
+	}
+	linelen = (unsigned)(q - s);
+	if (cls[*q] == 3)
+		return 0;
+	if (cls[*q] == 2) {
+		if ((size_t)(q - s) + 1 >= want)
+			return 0;
+		if (q + 1 >= end)
+			return pr_stop(c);
+		if (q[1] != '\n')
+			return 0;
+		q++;
+	}
 	pr_puts(c, prefix);
-	pr_putn(c, (const char *)pk_span(&c->pk, p + start, linelen), linelen);
-	pr_trunc(c);
-	return 0;
-print:
-	pr_puts(c, prefix);
-	pr_putn(c, (const char *)pk_span(&c->pk, p + start, linelen), linelen);
-	*next = idx;
+	pr_putn(c, (const char *)s, linelen);
+	*next = idx + (unsigned)(q + 1 - s);
 	return 0;
 }
 

@@ -200,14 +200,14 @@ const char pr_digits2[] =
 
 static unsigned digits10(uint32_t v)
 {
-	static const uint32_t pow10[] = { 10u, 100u, 1000u, 10000u, 100000u,
-					  1000000u, 10000000u, 100000000u,
-					  1000000000u };
-	unsigned n = 1;
+	static const uint32_t pow10[] = { 1u, 10u, 100u, 1000u, 10000u,
+					  100000u, 1000000u, 10000000u,
+					  100000000u, 1000000000u };
+	/* log10(2) ~ 1233 / 4096: t is the digits of 2^bits, less one */
+	unsigned bits = 32 - (unsigned)__builtin_clz(v | 1);
+	unsigned t = (bits * 1233) >> 12;
 
-	while (n < 10 && v >= pow10[n - 1])
-		n++;
-	return n;
+	return t + 1 - ((v | 1) < pow10[t]);
 }
 
 void pr_uint(struct pr_ctx *c, uint64_t v)
@@ -500,15 +500,38 @@ void pr_bittok_print(struct pr_ctx *c, const struct pr_tok *t,
 
 /* ---- checksums ---- */
 
+/*
+ * The one's-complement sum of RFC 1071, eight octets a load: the words are
+ * summed in host order (the sum does not depend on the order of octets in
+ * a word, RFC 1071 2(B)), folded to 16 bits and swapped to network order
+ * once. The result is congruent mod 0xffff to the sum of the big-endian
+ * words and is 0 only when they all are, so pr_cksum_fold gives the same.
+ */
 uint32_t pr_cksum_add(uint32_t acc, const uint8_t *p, size_t n)
 {
-	uint64_t sum = acc;
-	size_t i;
+	uint64_t sum = 0, w;
+	uint16_t h;
 
-	for (i = 0; i + 1 < n; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (n & 1)
-		sum += (uint32_t)p[n - 1] << 8;
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		sum += (w & 0xffffffffu) + (w >> 32);
+	}
+	for (; n >= 2; p += 2, n -= 2) {
+		memcpy(&h, p, 2);
+		sum += h;
+	}
+	if (n) {
+		const uint8_t last[2] = { p[0], 0 };
+
+		memcpy(&h, last, 2);
+		sum += h;
+	}
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	sum = (uint16_t)(sum << 8 | sum >> 8);
+#endif
+	sum += acc;
 	while (sum >> 32)
 		sum = (sum & 0xffffffff) + (sum >> 32);
 	return (uint32_t)sum;

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness/hx.h"
@@ -25,10 +27,12 @@
 #define MAGIC_NSEC 0xa1b23c4du
 #define SF_MAX_SNAPLEN 262144u /* libpcap's max_snaplen_for_dlt here */
 #define SF_BUFSIZE (4u << 20)
+#define SF_MAPBLOCK (1u << 20) /* a mapped file's size is checked this often */
 
 struct sf {
 	int fd;
 	uint8_t *buf;
+	size_t mapped; /* buf is the whole file mapped (its length), or 0 */
 	size_t off, end; /* unread bytes are buf[off, end) */
 	int eof;
 	int scale;	/* 0 as is, 1 usec -> nsec, -1 nsec -> usec */
@@ -83,16 +87,70 @@ static int refill(struct sf *s)
 	return 0;
 }
 
+static int map_extend(struct sf *s, size_t n);
+
 /* Makes n bytes available at buf + off when the file has them. */
 static int want(struct sf *s, size_t n)
 {
 	if (s->end - s->off >= n || s->eof)
 		return 0;
-	return refill(s);
+	return s->mapped ? map_extend(s, n) : refill(s);
+}
+
+/*
+ * Maps a regular file of more than a block whole, read-only, for
+ * sequential reading: no copy from the page cache into a buffer. 1 when
+ * mapped.
+ */
+static int map_file(struct sf *s)
+{
+	struct stat st;
+	void *m;
+
+	if (fstat(s->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size <= (off_t)SF_BUFSIZE || (uintmax_t)st.st_size > SIZE_MAX)
+		return 0;
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, s->fd, 0);
+	if (m == MAP_FAILED)
+		return 0;
+	madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL | MADV_WILLNEED);
+	s->buf = m;
+	s->mapped = (size_t)st.st_size;
+	s->off = s->end = SF_HDRLEN;
+	return 1;
+}
+
+/*
+ * A mapped file is handed out a block at a time, its size checked with
+ * fstat before each: a file cut short by another process then ends where
+ * it was cut, as read(2) would find it, rather than in zeros or SIGBUS. A
+ * cut between a check and the reading of that block still faults.
+ */
+static int map_extend(struct sf *s, size_t n)
+{
+	struct stat st;
+	size_t size = s->mapped, lim;
+
+	if (fstat(s->fd, &st) == 0 && (uintmax_t)st.st_size < size)
+		size = (size_t)st.st_size;
+	lim = s->off + (n > SF_MAPBLOCK ? n : SF_MAPBLOCK);
+	if (lim >= size) {
+		s->end = size > s->off ? size : s->off;
+		s->eof = 1;
+	} else {
+		s->end = lim;
+	}
+	return 0;
 }
 
 int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
 	    struct sf **out)
+{
+	return sf_open_map(err, path, pd, want_nano, 0, out);
+}
+
+int sf_open_map(char *err, const char *path, pcap_t *pd, int want_nano,
+		int map, struct sf **out)
 {
 	uint8_t hdr[SF_HDRLEN];
 	uint32_t magic;
@@ -122,22 +180,25 @@ int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
 		return 0;
 	}
 	s = calloc(1, sizeof(*s));
-	if (s)
-		s->buf = malloc(SF_BUFSIZE);
+	if (s) {
+		s->fd = fd;
+		if (!map || !map_file(s))
+			s->buf = malloc(SF_BUFSIZE);
+	}
 	if (!s || !s->buf) {
 		free(s);
 		close(fd);
 		return hx_err(err, -ENOMEM, "cannot read '%s': %s", path,
 			      strerror(ENOMEM));
 	}
-	s->fd = fd;
 	s->snapshot = (uint32_t)pcap_snapshot(pd);
 	if (magic == MAGIC_NSEC && !want_nano)
 		s->scale = -1;
 	else if (magic == MAGIC_USEC && want_nano)
 		s->scale = 1;
 	/* Read ahead a block the file's size asks for. */
-	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	if (!s->mapped)
+		posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 	*out = s;
 	return 1;
 }
@@ -230,7 +291,10 @@ void sf_close(struct sf *s)
 		return;
 	if (s->fd >= 0)
 		close(s->fd);
-	free(s->buf);
+	if (s->mapped)
+		munmap(s->buf, s->mapped);
+	else
+		free(s->buf);
 	free(s);
 }
 
@@ -322,7 +386,7 @@ int sf_iter_open(char *err, struct sf_iter *it, const char *path,
 	/* Plain pcap files are read by sf_next, the rest by libpcap. */
 	if (!strcmp(path, "-"))
 		return 0;
-	r = sf_open(err, path, it->in.pd, o->nano, &it->fast);
+	r = sf_open_map(err, path, it->in.pd, o->nano, o->map, &it->fast);
 	if (r < 0) {
 		/* sf_open names the path; the message names the file */
 		hx_err(err, r, "cannot read '%s': %s", it->o.name,

@@ -28,6 +28,14 @@ struct sf;
  */
 int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
 	    struct sf **out);
+/*
+ * The same; with map set, a regular file larger than the read block is
+ * mapped whole (mmap, MADV_SEQUENTIAL) instead of read into a buffer. A
+ * mapped file that another process cuts short while it is read raises
+ * SIGBUS: only a caller that handles it asks for a map (dumplab read).
+ */
+int sf_open_map(char *err, const char *path, pcap_t *pd, int want_nano,
+		int map, struct sf **out);
 
 /*
  * The next record: 1 with *h and *data set (valid until the next call),
@@ -79,6 +87,7 @@ struct sf_iter_opts {
 	long long from_us, to_us; /* ... after the first the filter keeps */
 	long skip;	  /* then leave out the first skip packets ... */
 	long count;	  /* ... and hand out at most count (0: all) */
+	int map;	  /* map a large regular file (sf_open_map) */
 };
 
 struct sf_iter {

@@ -1,5 +1,6 @@
 /* cmd-read.c: `dumplab read`: print a savefile exactly as `tcpdump -r` does. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,48 @@
 #define READ_FLUSH_AT (256 * 1024)
 /* The savefile is read through a stdio buffer this large. */
 #define READ_IOBUF (1024 * 1024)
+
+/*
+ * A large savefile is mapped (sf_open_map); if another process cuts it
+ * short while it is read, the missing pages raise SIGBUS. The handler
+ * writes the packets printed whole so far, then the reason, and exits 1,
+ * as a cut file read with read(2) ends.
+ */
+static struct hx_buf *bus_out;
+static volatile size_t bus_done; /* bus_out's bytes that are whole packets */
+static char bus_msg[HX_ERRLEN + 64];
+
+static void on_sigbus(int sig)
+{
+	size_t off = 0, n = bus_done;
+
+	(void)sig;
+	while (bus_out && off < n) {
+		ssize_t w = write(STDOUT_FILENO, bus_out->p + off, n - off);
+
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	if (write(STDERR_FILENO, bus_msg, strlen(bus_msg)) < 0)
+		_exit(1);
+	_exit(1);
+}
+
+static void catch_sigbus(struct hx_buf *out, const char *name)
+{
+	struct sigaction sa;
+
+	snprintf(bus_msg, sizeof(bus_msg),
+		 "dumplab: cannot read '%s': it was cut short while being read\n",
+		 name);
+	bus_out = out;
+	bus_done = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigbus;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, NULL);
+}
 
 static void read_usage(FILE *f)
 {
@@ -90,6 +133,8 @@ int cmd_read(int argc, char **argv)
 	}
 
 	td_iter_opts(&o, &io);
+	io.map = 1;
+	catch_sigbus(&out, o.rfile);
 	if (sf_iter_open(err, &it, o.rfile, &io) < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
@@ -121,9 +166,11 @@ int cmd_read(int argc, char **argv)
 	status = 0;
 	while ((rc = sf_iter_next(&it, &h, &pkt)) == 1) {
 		pr_packet(pr, &out, h, pkt);
+		bus_done = out.len;
 		if (out.len >= READ_FLUSH_AT) {
 			int wr = hx_buf_flush(&out, STDOUT_FILENO);
 
+			bus_done = 0;
 			if (wr < 0) {
 				fprintf(stderr, "dumplab: cannot write output: %s\n",
 					strerror(-wr));

@@ -7,6 +7,7 @@
 
 #include "capture/print-int.h"
 #include "harness/hx.h"
+#include "netns/craft.h"
 #include "unit/tu.h"
 
 static struct pr_ctx *ctx;
@@ -101,8 +102,10 @@ static void test_printf_outside(void)
 static void test_helpers(void)
 {
 	static const uint64_t vals[] = {
-		0, 7, 10, 255, 4096, 99999, 100000, 4294967295u,
-		4294967296ull, 18446744073709551615ull,
+		0, 1, 7, 9, 10, 99, 100, 255, 999, 1000, 4096, 9999, 10000,
+		99999, 100000, 999999, 1000000, 9999999, 10000000, 99999999,
+		100000000, 999999999, 1000000000, 4294967295u, 4294967296ull,
+		18446744073709551615ull,
 	};
 	char want[64];
 	size_t i;
@@ -126,11 +129,55 @@ static void test_helpers(void)
 	}
 }
 
+/*
+ * The word-at-a-time checksum folds to the one of the frames dumplab
+ * crafts (ns_cksum: big-endian words one at a time) on random buffers
+ * of every length and alignment up to 1,500 octets, chained after a
+ * random partial sum as the pseudo-header is, and on all-zero and all-0xff
+ * buffers (the two zeros of one's complement).
+ */
+static void test_cksum(void)
+{
+	static uint8_t buf[1600];
+	uint32_t seed = 12345, acc;
+	size_t n, off, i;
+	int round, bad = 0;
+
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < sizeof(buf); i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = round == 0   ? (uint8_t)(seed >> 16)
+				 : round == 1 ? 0
+					      : 0xff;
+		}
+		for (n = 0; n <= 1500; n++) {
+			off = n % 8;
+			seed = seed * 1103515245u + 12345u;
+			acc = round == 0 ? seed & 0xffff : 0;
+			if (pr_cksum_fold(pr_cksum_add(acc, buf + off, n)) !=
+			    ns_cksum(buf + off, n, acc))
+				bad++;
+		}
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	/* RFC 1071's own example: 0001 f203 f4f5 f6f7 sums to ddf2 */
+	{
+		static const uint8_t ex[] = { 0x00, 0x01, 0xf2, 0x03,
+					      0xf4, 0xf5, 0xf6, 0xf7 };
+
+		CU_ASSERT_EQUAL(pr_cksum_fold(pr_cksum_add(0, ex, 8)),
+				(uint16_t)~0xddf2);
+		CU_ASSERT_EQUAL(pr_cksum_fold(pr_cksum_add(0, ex, 7)),
+				(uint16_t)~0xdcfb);
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "pr_printf matches snprintf on its subset", test_printf_subset },
 	{ "pr_printf leaves other conversions as written",
 	  test_printf_outside },
 	{ "pr_uint, pr_int, pr_hex match snprintf", test_helpers },
+	{ "pr_cksum_add folds as RFC 1071's word-by-word sum", test_cksum },
 	CU_TEST_INFO_NULL,
 };
 

@@ -40,8 +40,16 @@ static int write_file(const char *path, uint32_t magic, uint32_t snaplen,
 	return 0;
 }
 
+static int compare_map(const char *path, int nano, int map);
+
 /* Reads path with both readers in step; the number of differences. */
 static int compare(const char *path, int nano)
+{
+	return compare_map(path, nano, 0);
+}
+
+/* The same, the fast reader mapping the file when map is set. */
+static int compare_map(const char *path, int nano, int map)
 {
 	char ebuf[PCAP_ERRBUF_SIZE], err[HX_ERRLEN];
 	pcap_t *pd = pcap_open_offline_with_tstamp_precision(
@@ -53,7 +61,7 @@ static int compare(const char *path, int nano)
 	struct sf *s = NULL;
 	int bad = 0, n = 0;
 
-	if (!pd || !pd2 || sf_open(err, path, pd2, nano, &s) != 1) {
+	if (!pd || !pd2 || sf_open_map(err, path, pd2, nano, map, &s) != 1) {
 		fprintf(stderr, "\ncannot open %s both ways\n", path);
 		bad = 1;
 		goto out;
@@ -136,6 +144,105 @@ static void test_like_libpcap(void)
 		CU_ASSERT_EQUAL(compare(path, nano), 0);
 	}
 	unlink(path);
+}
+
+/* A pcap file of n records of 1,200 octets, cut to cut octets if >= 0. */
+static int write_big(const char *path, int n, long cut)
+{
+	uint32_t fh[6] = { 0xa1b2c3d4, 0x00040002, 0, 0, 65535, 1 };
+	uint8_t rec[16 + 1200];
+	FILE *f = fopen(path, "wb");
+	int i;
+
+	if (!f)
+		return -1;
+	fwrite(fh, 1, 24, f);
+	for (i = 0; i < n; i++) {
+		uint32_t h[4] = { 1700000000 + (uint32_t)i, (uint32_t)i % 1000000,
+				  1200, 1500 };
+
+		memcpy(rec, h, 16);
+		memset(rec + 16, (int)(i & 0xff), 1200);
+		fwrite(rec, 1, sizeof(rec), f);
+	}
+	fclose(f);
+	return cut >= 0 ? truncate(path, cut) : 0;
+}
+
+/* 1 when this process maps path (its /proc/self/maps line). */
+static int is_mapped(const char *path)
+{
+	char line[4096];
+	FILE *f = fopen("/proc/self/maps", "r");
+	int found = 0;
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, path))
+			found = 1;
+	fclose(f);
+	return found;
+}
+
+/* The records a reader gets, and its error text at the end ("" if none). */
+struct got {
+	int n;
+	char err[PCAP_ERRBUF_SIZE];
+};
+
+/*
+ * A large file mapped reads as libpcap reads it; cut short by another
+ * writer while it is read, it ends as libpcap ends on the cut file, with
+ * libpcap's error, and no SIGBUS.
+ */
+static void test_map(void)
+{
+	char a[] = "/tmp/dumplab-sf-XXXXXX", b[] = "/tmp/dumplab-sf-XXXXXX";
+	char err[HX_ERRLEN], ebuf[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	const uint8_t *db;
+	struct got ga = { 0, "" }, gb = { 0, "" };
+	struct sf *s = NULL;
+	const long cut = 24 + 3000L * 1216 + 700; /* inside record 3001 */
+	pcap_t *pd, *pdb;
+	int fa = mkstemp(a), fb = mkstemp(b), rc;
+
+	CU_ASSERT_FATAL(fa >= 0 && fb >= 0);
+	close(fa);
+	close(fb);
+	CU_ASSERT_FATAL(write_big(a, 5000, -1) == 0); /* 6 MB: mapped */
+	CU_ASSERT_EQUAL(compare_map(a, 0, 1), 0);
+	CU_ASSERT_EQUAL(compare_map(a, 1, 1), 0);
+
+	CU_ASSERT_FATAL(write_big(b, 5000, cut) == 0);
+	pd = pcap_open_offline(a, ebuf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
+	CU_ASSERT_FATAL(sf_open_map(err, a, pd, 0, 1, &s) == 1);
+	CU_ASSERT(is_mapped(a));
+	while ((rc = sf_next(s, &h, &db)) == 1) {
+		if (++ga.n == 1000)
+			CU_ASSERT_FATAL(truncate(a, cut) == 0);
+	}
+	if (rc < 0)
+		snprintf(ga.err, sizeof(ga.err), "%s", sf_error(s));
+	sf_close(s);
+	pcap_close(pd);
+
+	pdb = pcap_open_offline(b, ebuf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pdb);
+	while ((rc = pcap_next_ex(pdb, &h, &d)) == 1)
+		gb.n++;
+	if (rc == PCAP_ERROR)
+		snprintf(gb.err, sizeof(gb.err), "%s", pcap_geterr(pdb));
+	pcap_close(pdb);
+	CU_ASSERT_EQUAL(ga.n, 3000);
+	CU_ASSERT_EQUAL(ga.n, gb.n);
+	CU_ASSERT_STRING_EQUAL(ga.err, gb.err);
+	CU_ASSERT(strstr(ga.err, "truncated dump file") != NULL);
+	unlink(a);
+	unlink(b);
 }
 
 /* Files it leaves to libpcap: pcapng, other versions. */
@@ -268,6 +375,7 @@ static CU_TestInfo tests[] = {
 	{ "iterator errors carry errno and the name", test_iter_errors },
 	{ "reads as libpcap reads, errors and all", test_like_libpcap },
 	{ "leaves other files to libpcap", test_declines },
+	{ "a mapped file reads as libpcap, and when cut short", test_map },
 	CU_TEST_INFO_NULL,
 };
 
