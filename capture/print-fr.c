@@ -125,8 +125,11 @@ static int frf15_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	uint8_t a, b;
 
-	if (length < 2)
-		return pr_stop(c);
+	/* tcpdump returns after the marker for a short length */
+	if (length < 2) {
+		pr_trunc(c);
+		return 0;
+	}
 	PR_U8(c, p, a);
 	PR_U8(c, p + 1, b);
 	pr_printf(c, "FRF.15, seq 0x%03x, Flags [", (unsigned)(a & 0x1e) << 7 | b);

@@ -161,6 +161,18 @@ static const struct pr_tok auth_names[] = {
 
 /* isis_print returns 0 (the caller then dumps the PDU) after this. */
 #define ISIS_ABORT 3
+/*
+ * isis_print returns 1 (printed) after this: tcpdump's own checks of the
+ * headers and the TLV walk print the marker and return, so the layers
+ * below carry on (and -x starts after the link header).
+ */
+#define ISIS_TRUNC 4
+
+static int isis_trunc(struct pr_ctx *c)
+{
+	pr_trunc(c);
+	return ISIS_TRUNC;
+}
 
 /*
  * tcpdump's print_unknown_data where isis_print gives up when it fails:
@@ -987,9 +999,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 	int rc;
 
 	c->proto = "isis";
-	PR_COPY(c, p, h, COMMON_LEN);
-	if (length < COMMON_LEN)
-		return pr_stop(c);
+	if (!pk_copy(&c->pk, p, h, COMMON_LEN) || length < COMMON_LEN)
+		return isis_trunc(c);
 	if (!c->o.eflag)
 		pr_puts(c, "IS-IS");
 	if (h[2] != 1) {
@@ -1040,9 +1051,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + IIH_LAN_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, want);
-		PR_NEED(c, q, IIH_LAN_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, IIH_LAN_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 1, SYSTEM_ID_LEN)) ||
 			    (rc = id_print(c, ", lan-id ", q + 12, NODE_ID_LEN)))
@@ -1073,9 +1083,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + IIH_PTP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, want);
-		PR_NEED(c, q, IIH_PTP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, IIH_PTP_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 1, SYSTEM_ID_LEN)))
 				return rc;
@@ -1102,9 +1111,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + LSP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, LSP_LEN);
-		PR_NEED(c, q, LSP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, LSP_LEN) || length < want)
+			return isis_trunc(c);
 		PR_BE32(c, q + 12, u32);
 		PR_BE16(c, q + 2, u16);
 		if (!c->o.vflag) {
@@ -1143,9 +1151,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + CSNP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, want);
-		PR_NEED(c, q, CSNP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, CSNP_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 2, NODE_ID_LEN)))
 				return rc;
@@ -1171,9 +1178,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + PSNP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, "- ", fixed, want);
-		PR_NEED(c, q, PSNP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, PSNP_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 2, NODE_ID_LEN)))
 				return rc;
@@ -1210,9 +1216,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 	q = p + fixed;
 
 	while (packet_len > 0) {
-		PR_NEED(c, q, 2);
-		if (packet_len < 2)
-			return pr_stop(c);
+		if (!pr_has(c, q, 2) || packet_len < 2)
+			return isis_trunc(c);
 		PR_U8(c, q, type);
 		PR_U8(c, q + 1, tl);
 		q += 2;
@@ -1221,7 +1226,7 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		pr_tok_print(c, tlv_names, "unknown", type);
 		pr_printf(c, " TLV #%u, length: %u", type, tl);
 		if (packet_len < tl)
-			return pr_stop(c);
+			return isis_trunc(c);
 		rc = tlv_print(c, type, q, tl);
 		if (rc == PR_STOP)
 			return PR_STOP;
@@ -1243,5 +1248,7 @@ int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	int rc = isis_pdu_print(c, p, length);
 
+	if (rc == ISIS_TRUNC)
+		return 1;
 	return rc == ISIS_ABORT ? 0 : rc;
 }
