@@ -626,6 +626,9 @@ void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
 int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
 int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The value of IS-IS's TLV 144 (print-isis-mt.c): 0, 1 when too short
+ * for its fixed part (tcpdump's tlv_trunc), PR_STOP. */
+int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 extern const struct pr_tok nlpid_names[];
