@@ -637,6 +637,9 @@ void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
 int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
 int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* The value of IS-IS's TLV 144 (print-isis-mt.c): 0, 1 when too short
+ * for its fixed part (tcpdump's tlv_trunc), PR_STOP. */
+int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 extern const struct pr_tok nlpid_names[];
@@ -653,6 +656,13 @@ int brcm_tag_print_link(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int brcm_tag_prepend_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_FRELAY (print-fr.c). */
 int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A Frame Relay frame from its Q.922 address (tcpdump's fr_print), as
+ * an FRF.16 fragment carries it. */
+int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_MFR, Multilink Frame Relay (print-mfr.c). */
+int mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Q.933 after its NLPID 0x08 (print-q933.c), from Frame Relay and OSI. */
+int q933_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_IPOIB (print-ipoib.c). */
 int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_VSOCK (print-vsock.c). */
