@@ -248,3 +248,13 @@ int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	c->ll_hdr_len = hdr;
 	return rc;
 }
+
+int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
+{
+	unsigned saved = c->ll_hdr_len, hdr = 0;
+	int rc;
+
+	rc = fr_frame(c, p, length, &hdr);
+	c->ll_hdr_len = saved;
+	return rc;
+}

@@ -642,6 +642,16 @@ int brcm_tag_print_link(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int brcm_tag_prepend_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_FRELAY (print-fr.c). */
 int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A Frame Relay frame from its Q.922 address (tcpdump's fr_print). */
+int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Every DLT_JUNIPER_* link type, by c->dlt (print-juniper.c). */
+int juniper_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* ATM (print-atm.c): DLT_SUNATM, DLT_ATM_RFC1483, DLT_ATM_CLIP. */
+int sunatm_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int atm_rfc1483_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int cip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An OAM cell of len octets, its HEC octet present (hec 1) or not (0). */
+int atm_oam_print(struct pr_ctx *c, const uint8_t *p, unsigned len, unsigned hec);
 /* DLT_IPOIB (print-ipoib.c). */
 int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
