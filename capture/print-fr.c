@@ -136,6 +136,17 @@ static int frf15_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	return 0;
 }
 
+/*
+ * A header cut short: tcpdump's print-fr.c checks those octets without
+ * a longjmp, prints the marker and returns, so a Juniper header around
+ * the frame stays out of -x's dump.
+ */
+static int fr_cut(struct pr_ctx *c)
+{
+	pr_trunc(c);
+	return 0;
+}
+
 /* A frame from its address; *hdrlen the header's length, for -x. */
 static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 		    unsigned *hdrlen)
@@ -150,14 +161,15 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	*hdrlen = 0;
 	r = q922_parse(c, p, length, &dlci, &alen, &flags);
 	if (r < 0)
-		return pr_stop(c);
+		return fr_cut(c);
 	if (r == 0) {
 		pr_puts(c, "Q.922, invalid address");
 		return 0;
 	}
-	PR_U8(c, p + alen, ctl);
+	if (!pk_u8(&c->pk, p + alen, &ctl))
+		return fr_cut(c);
 	if (length < alen + 1)
-		return pr_stop(c);
+		return fr_cut(c);
 	if (ctl != LLC_UI && dlci != 0) {
 		/* Cisco's encapsulation: an ethertype after the address */
 		if (length < alen + 2 || !pr_has(c, p + alen, 2)) {
@@ -174,9 +186,10 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 			pr_printf(c, "UI %02x! ", ctl);
 		}
 	}
-	PR_U8(c, p + alen + 1, pad);
+	if (!pk_u8(&c->pk, p + alen + 1, &pad))
+		return fr_cut(c);
 	if (length < alen + 2)
-		return pr_stop(c);
+		return fr_cut(c);
 	if (pad == 0) {
 		/* a pad octet belongs after a 3-octet address only */
 		if (alen != 3)
@@ -187,9 +200,10 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 			pr_puts(c, "No pad! ");
 		hlen = alen + 2;
 	}
-	PR_U8(c, p + hlen - 1, nlpid);
+	if (!pk_u8(&c->pk, p + hlen - 1, &nlpid))
+		return fr_cut(c);
 	if (length < hlen)
-		return pr_stop(c);
+		return fr_cut(c);
 	if (c->o.eflag)
 		hdr_print(c, length, alen, dlci, flags, nlpid);
 	*hdrlen = hlen;
@@ -257,4 +271,59 @@ int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	rc = fr_frame(c, p, length, &hdr);
 	c->ll_hdr_len = saved;
 	return rc;
+}
+
+/* FRF.16 control messages. */
+static const struct pr_tok mfr_msg_names[] = {
+	{ 1, "Add Link" },
+	{ 2, "Add Link ACK" },
+	{ 3, "Add Link Reject" },
+	{ 4, "Hello" },
+	{ 5, "Hello ACK" },
+	{ 6, "Remove Link" },
+	{ 7, "Remove Link ACK" },
+	{ 0, NULL },
+};
+
+/*
+ * An FRF.16 (multilink Frame Relay UNI/NNI) frame: a control message
+ * (flags B, E and C, a zero octet, the message type, then IEs) or a
+ * fragment (flags, a 12-bit sequence number) before a Q.922 frame.
+ */
+int mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
+{
+	uint8_t a, b, msg;
+	unsigned flags, seq;
+
+	c->proto = "mfr";
+	if (length < 4) {
+		pr_printf(c, "[length %u < 4]", length);
+		pr_invalid(c);
+		return 0;
+	}
+	PR_NEED(c, p, 4);
+	PR_U8(c, p, a);
+	PR_U8(c, p + 1, b);
+	flags = a & MFR_BEC_MASK;
+	if (flags == MFR_BEC_MASK && b == 0) {
+		PR_U8(c, p + 2, msg);
+		pr_puts(c, "FRF.16 Control, Flags [");
+		pr_bittok_print(c, frf_flags, ", ", "none", flags);
+		pr_puts(c, "], ");
+		pr_tok_print(c, mfr_msg_names, "Unknown Message (0x%02x)", msg);
+		pr_printf(c, ", length %u", length);
+		/* the IEs -v shows are not decoded here */
+		if (c->o.vflag && length - 3 > 2)
+			pr_generic(c, "FRF.16");
+		return 0;
+	}
+	seq = (unsigned)(a & 0x1e) << 7 | b;
+	pr_printf(c, "FRF.16 Frag, seq %u, Flags [", seq);
+	pr_bittok_print(c, frf_flags, ", ", "none", flags);
+	if (flags == (MFR_B_BIT | MFR_E_BIT) || flags == MFR_B_BIT) {
+		pr_puts(c, "], ");
+		return fr_body_print(c, p + 2, length - 2);
+	}
+	pr_putc(c, ']');
+	return pr_unknown_data(c, p, "\n\t", length);
 }

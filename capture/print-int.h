@@ -644,6 +644,8 @@ int brcm_tag_prepend_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* A Frame Relay frame from its Q.922 address (tcpdump's fr_print). */
 int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An FRF.16 multilink frame (tcpdump's mfr_print), as Juniper's MFR PIC has it. */
+int mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* Every DLT_JUNIPER_* link type, by c->dlt (print-juniper.c). */
 int juniper_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* ATM (print-atm.c): DLT_SUNATM, DLT_ATM_RFC1483, DLT_ATM_CLIP. */

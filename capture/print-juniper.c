@@ -711,7 +711,7 @@ static int juniper_monitor_print(struct pr_ctx *c, const uint8_t *p,
 	return jnx_done(c, &j, rc);
 }
 
-/* SERVICES: service id (1), flags (1), service set (2), pad, IIF (3). */
+/* SERVICES: service id (1), flags (1), service set (2), pad (1), IIF (3). */
 static int juniper_services_print(struct pr_ctx *c, const uint8_t *p,
 				  unsigned len)
 {
@@ -725,12 +725,12 @@ static int juniper_services_print(struct pr_ctx *c, const uint8_t *p,
 	c->proto = "juniper_services";
 	JNX_HEADER(c, p, DLT_JUNIPER_SERVICES, &j);
 	p += j.hdrlen;
-	PR_NEED(c, p, 7);
+	PR_NEED(c, p, 8);
 	if (c->o.eflag) {
 		PR_U8(c, p, id);
 		PR_U8(c, p + 1, flags);
 		PR_BE16(c, p + 2, set);
-		PR_BE24(c, p + 4, iif);
+		PR_BE24(c, p + 5, iif);
 		pr_printf(c, "service-id %u flags 0x%02x service-set-id 0x%04x "
 			     "iif %u: ", id, flags, set, iif);
 	}
@@ -839,9 +839,8 @@ static int juniper_mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 	JNX_HEADER(c, p, DLT_JUNIPER_MFR, &j);
 	p += j.hdrlen;
 	if (j.cookie_len == 0) {
-		/* a child link's FRF.16 frame: not decoded here */
-		pr_generic(c, "Multilink Frame Relay");
-		return jnx_done(c, &j, 0);
+		/* a child link's FRF.16 frame */
+		return jnx_done(c, &j, mfr_print(c, p, j.length));
 	}
 	if (j.cookie_len == AS_COOKIE_LEN) {
 		lsq_print(c, &j, p, &rc);
