@@ -285,6 +285,77 @@ static const struct pr_tok mfr_msg_names[] = {
 	{ 0, NULL },
 };
 
+static const struct pr_tok mfr_ie_names[] = {
+	{ 1, "Bundle ID" },
+	{ 2, "Link ID" },
+	{ 3, "Magic Number" },
+	{ 5, "Timestamp" },
+	{ 6, "Vendor Extension" },
+	{ 7, "Cause" },
+	{ 0, NULL },
+};
+
+/* A control message's IEs: type (1), length (1, with these two), value. */
+static int mfr_ies_print(struct pr_ctx *c, const uint8_t *p, unsigned tlen)
+{
+	uint8_t type, len, ch;
+	uint32_t magic;
+	unsigned i;
+
+	while (tlen > 2) {
+		PR_NEED(c, p, 2);
+		PR_U8(c, p, type);
+		PR_U8(c, p + 1, len);
+		pr_puts(c, "\n\tIE ");
+		pr_tok_print(c, mfr_ie_names, "Unknown", type);
+		pr_printf(c, " (%u), length %u: ", type, len);
+		if (type == 0 || len <= 2)
+			return 0;
+		PR_NEED(c, p, len);
+		p += 2;
+		len -= 2;
+		tlen -= 2;
+		switch (type) {
+		case 3:
+			if (len != 4) {
+				pr_printf(c, "[IE data length %d != 4]", len);
+				pr_invalid(c);
+				break;
+			}
+			PR_BE32(c, p, magic);
+			pr_printf(c, "0x%08x", magic);
+			break;
+		case 1:
+		case 2:
+			for (i = 0; i < len && i < 50; i++) {
+				PR_U8(c, p + i, ch);
+				if (ch == 0)
+					break;
+				pr_char(c, ch);
+			}
+			break;
+		case 5:
+			if (len == 16) {
+				/* tcpdump reads a host's struct timeval here */
+				pr_generic(c, "FRF.16");
+				return 0;
+			}
+			/* fall through */
+		default:
+			if (c->o.vflag <= 1 &&
+			    pr_unknown_data(c, p, "\n\t  ", len) == PR_STOP)
+				return PR_STOP;
+			break;
+		}
+		if (c->o.vflag > 1 &&
+		    pr_unknown_data(c, p, "\n\t  ", len) == PR_STOP)
+			return PR_STOP;
+		tlen -= len;
+		p += len;
+	}
+	return 0;
+}
+
 /*
  * An FRF.16 (multilink Frame Relay UNI/NNI) frame: a control message
  * (flags B, E and C, a zero octet, the message type, then IEs) or a
@@ -312,10 +383,9 @@ int mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		pr_puts(c, "], ");
 		pr_tok_print(c, mfr_msg_names, "Unknown Message (0x%02x)", msg);
 		pr_printf(c, ", length %u", length);
-		/* the IEs -v shows are not decoded here */
-		if (c->o.vflag && length - 3 > 2)
-			pr_generic(c, "FRF.16");
-		return 0;
+		if (!c->o.vflag)
+			return 0;
+		return mfr_ies_print(c, p + 3, length - 3);
 	}
 	seq = (unsigned)(a & 0x1e) << 7 | b;
 	pr_printf(c, "FRF.16 Frag, seq %u, Flags [", seq);
