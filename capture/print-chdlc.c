@@ -146,8 +146,10 @@ int chdlc_body_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 			return isoclns_print(c, p + 1, length - 1);
 		return isoclns_print(c, p, length);
 	default:
-		/* IPv4, IPv6, MPLS: what the ethertype table decodes */
-		if (ethertype_dispatch(c, proto, p, length, &rc))
+		/* tcpdump's C-HDLC takes IPv4, IPv6 and MPLS only, not any ethertype */
+		if ((proto == 0x0800 || proto == 0x86dd || proto == 0x8847 ||
+		     proto == 0x8848) &&
+		    ethertype_dispatch(c, proto, p, length, &rc))
 			return rc;
 		if (proto == 0x8847 || proto == 0x8848)
 			pr_generic(c, "MPLS");

@@ -663,6 +663,14 @@ int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* Q.933 after its NLPID 0x08 (print-q933.c), from Frame Relay and OSI. */
 int q933_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Every DLT_JUNIPER_* link type, by c->dlt (print-juniper.c). */
+int juniper_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* ATM (print-atm.c): DLT_SUNATM, DLT_ATM_RFC1483, DLT_ATM_CLIP. */
+int sunatm_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int atm_rfc1483_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int cip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* An OAM cell of len octets, its HEC octet present (hec 1) or not (0). */
+int atm_oam_print(struct pr_ctx *c, const uint8_t *p, unsigned len, unsigned hec);
 /* DLT_IPOIB (print-ipoib.c). */
 int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_VSOCK (print-vsock.c). */

@@ -78,13 +78,17 @@ int mpls_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		return ip6_print(c, p, length);
 	}
 	if (first >= 0x81 && first <= 0x83) {
-		/* OSI CLNP, ES-IS, IS-IS: decoded by tcpdump, not here. */
-		pr_generic(c, "OSI");
+		/* OSI CLNP, ES-IS, IS-IS */
+		pr_puts(c, c->o.vflag ? "\n\t" : " ");
+		return isoclns_print(c, p, length);
 	}
-	{
+	if (!c->suppress_default) {
 		size_t left = pr_left(c, p);
 
 		pr_default(c, p, left < length ? (unsigned)left : length);
+		/* tcpdump's dump of more than was captured ends the packet */
+		if (left < length)
+			return pr_stop(c);
 	}
 	return 0;
 }
