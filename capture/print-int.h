@@ -595,6 +595,7 @@ int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int hsrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BFD (print-bfd.c): 1 when the destination port is not BFD's. */
 int bfd_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int bcm_li_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /*
  * Point-to-point links and the ISO network layer (print-ppp.c,
  * print-pppoe.c, print-chdlc.c, print-isoclns.c).
@@ -626,6 +627,9 @@ void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
 int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
 int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* TLVs 143 and 144 (print-isis-mt.c): 0, PR_STOP, or 1 (too short). */
+int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
+int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 extern const struct pr_tok nlpid_names[];

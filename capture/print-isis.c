@@ -95,7 +95,7 @@ static const struct pr_tok tlv_names[] = {
 };
 
 /* The TLVs tcpdump decodes and this file does not: hex and a note. */
-static const uint8_t tlv_undecoded[] = { 3,   24,  138, 143, 144, 222,
+static const uint8_t tlv_undecoded[] = { 3,   24,  138, 222,
 					 229, 235, 237, 250, 131, 12 };
 
 static const struct pr_tok cap_flags[] = {
@@ -772,6 +772,10 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 		if (tlen > 5)
 			return router_cap_subtlv_print(c, t + 5, tlen - 5);
 		return 0;
+	case 143:
+		return isis_mt_port_cap_print(c, t, tlen);
+	case 144:
+		return isis_mt_cap_print(c, t, tlen);
 	case 241:
 		if (tlen < 4)
 			return 0;
