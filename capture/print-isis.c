@@ -95,7 +95,7 @@ static const struct pr_tok tlv_names[] = {
 };
 
 /* The TLVs tcpdump decodes and this file does not: hex and a note. */
-static const uint8_t tlv_undecoded[] = { 3,   24,  138, 222,
+static const uint8_t tlv_undecoded[] = { 24,  138, 222,
 					 229, 235, 237, 250, 131, 12 };
 
 static const struct pr_tok cap_flags[] = {
@@ -527,6 +527,19 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 				return rc;
 			tlen -= 11;
 			t += 11;
+		}
+		return 0;
+	case 3: /* ES neighbours: a metric block, then a system ID */
+		while (tlen) {
+			if (tlen < 10)
+				return 1;
+			PR_NEED(c, t, 10);
+			rc = id_print(c, "\n\t      ES Neighbor: ", t + 4,
+				      SYSTEM_ID_LEN);
+			if (rc || (rc = metric_block_print(c, t)))
+				return rc;
+			tlen -= 10;
+			t += 10;
 		}
 		return 0;
 	case 128:
