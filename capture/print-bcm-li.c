@@ -79,7 +79,7 @@ int bcm_li_print(struct pr_ctx *c, const uint8_t *bp, unsigned len)
 	}
 	switch (type) {
 	case LI_TYPE_ETHERNET:
-		return ether_print(c, bp, len);
+		return ether_encap_print(c, bp, len);
 	case LI_TYPE_IPV4:
 		return ip_print(c, bp, len);
 	case LI_TYPE_IPV6:
