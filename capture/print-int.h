@@ -630,6 +630,8 @@ int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* TLVs 143 and 144 (print-isis-mt.c): 0, PR_STOP, or 1 (too short). */
 int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
 int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
+/* The sub-TLVs of one TLV 135/236 prefix (print-isis-reach.c): 1, 0 after [|isis], PR_STOP. */
+int isis_ip_reach_sub_print(struct pr_ctx *c, const uint8_t *p, unsigned total);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 extern const struct pr_tok nlpid_names[];

@@ -331,6 +331,7 @@ static int extd_ip_reach_print(struct pr_ctx *c, const uint8_t *p)
 	uint8_t pfx[4] = { 0 }, status, sub;
 	uint32_t metric;
 	unsigned bits, bytes;
+	int rc;
 
 	PR_BE32(c, p, metric);
 	PR_U8(c, p + 4, status);
@@ -350,9 +351,9 @@ static int extd_ip_reach_print(struct pr_ctx *c, const uint8_t *p)
 	pr_puts(c, ", sub-TLVs present");
 	PR_U8(c, p + 5 + bytes, sub);
 	pr_printf(c, " (%u)", sub);
-	pr_generic(c, "IS-IS");
-	if (unk(c, p + 6 + bytes, "\n\t\t    ", sub))
-		return 0;
+	rc = isis_ip_reach_sub_print(c, p + 6 + bytes, sub);
+	if (rc != 1)
+		return rc;
 	return (int)(6 + bytes + sub);
 }
 
@@ -822,9 +823,11 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 			if (st & 0x20) {
 				PR_U8(c, t + adv6, sub);
 				pr_printf(c, " (%u)", sub);
-				pr_generic(c, "IS-IS");
-				pr_unknown_data(c, t + adv6 + 1, "\n\t\t    ",
-						sub);
+				rc = isis_ip_reach_sub_print(c, t + adv6 + 1,
+							     sub);
+				if (rc != 1)
+					return rc == PR_STOP ? PR_STOP
+							     : pr_stop(c);
 				adv6 += 1u + sub;
 			}
 			if (tlen < adv6) {
