@@ -630,6 +630,18 @@ int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* TLVs 143 and 144 (print-isis-mt.c): 0, PR_STOP, or 1 (too short). */
 int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
 int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
+/* GMPLS (RFC 4202, 3471) and Diffserv-TE (RFC 4124) names, print-ospf.c's, shared with IS-IS. */
+extern const struct pr_tok gmpls_prot_names[], gmpls_switch_names[],
+	gmpls_encoding_names[], bc_model_names[];
+/* lead, then an IEEE float of bytes per second as "%.3f Mbps"; 0 or PR_STOP. */
+int gmpls_bw_print(struct pr_ctx *c, const char *lead, const uint8_t *p);
+/*
+ * The sub-TLVs of one TLV 22 neighbour (print-isis-reach.c): sum octets
+ * of them in the left octets of the TLV; adds what was used to *used.
+ * 1, 0 when a sub-TLV is cut by the capture, PR_STOP.
+ */
+int isis_is_reach_sub_print(struct pr_ctx *c, const uint8_t *p, unsigned sum,
+			    unsigned left, unsigned *used);
 /* The sub-TLVs of one TLV 135/236 prefix (print-isis-reach.c): 1, 0 after [|isis], PR_STOP. */
 int isis_ip_reach_sub_print(struct pr_ctx *c, const uint8_t *p, unsigned total);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */

@@ -316,13 +316,13 @@ static int ext_is_reach_print(struct pr_ctx *c, const uint8_t *p,
 		return 0;
 	pr_printf(c, ", %ssub-TLVs present", sub ? "" : "no ");
 	if (sub) {
-		/* sub-TLVs are not decoded here */
+		unsigned used = 11;
+
 		pr_printf(c, " (%u)", sub);
-		pr_generic(c, "IS-IS");
-		if (unk(c, p + 11, "\n\t\t    ", sub))
-			return 0;
+		rc = isis_is_reach_sub_print(c, p + 11, sub, left - 11, &used);
+		return rc == 1 ? (int)used : rc;
 	}
-	return 11 + sub;
+	return 11;
 }
 
 /* One TLV 135 entry: its length, 0 when malformed, PR_STOP. */
