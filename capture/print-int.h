@@ -489,6 +489,7 @@ int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* An EAP packet of len bytes (print-eap.c), as RADIUS and 802.1X carry it. */
 int eap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int eapol_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* PTP on UDP 319/320 and ethertype 0x88f7 (print-ptp.c). */
 int ptp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BIND's lightweight resolver on UDP 921 (print-lwres.c). */
