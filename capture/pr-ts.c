@@ -84,6 +84,49 @@ static void put_clock_frac(struct pr_ctx *c, int64_t frac)
 	b->len += c->tm_len + (size_t)n + 2;
 }
 
+/* a - b as two's complement, without the overflow of int64_t. */
+static int64_t wrap_sub(int64_t a, int64_t b)
+{
+	uint64_t d = (uint64_t)a - (uint64_t)b;
+	int64_t r;
+
+	memcpy(&r, &d, sizeof(r));
+	return r;
+}
+
+/* The HH:MM:SS.frac of a -ttt/-ttttt span, as UTC clock time. */
+static void put_span(struct pr_ctx *c, int64_t ds, int64_t df)
+{
+	char hms[16];
+	struct tm tm;
+	time_t t = (time_t)ds;
+	size_t n;
+
+	if ((uint32_t)ds & 0x80000000u) {
+		pr_puts(c, "[Error converting time]");
+		return;
+	}
+	if (ds >= 0 && ds < 0x80000000) {
+		uint32_t s = (uint32_t)ds % 86400;
+
+		put2(hms, s / 3600);
+		hms[2] = ':';
+		put2(hms + 3, s / 60 % 60);
+		hms[5] = ':';
+		put2(hms + 6, s % 60);
+		pr_putn(c, hms, 8);
+	} else {
+		/* outside 32 bits only a timestamp in a packet goes */
+		if (!gmtime_r(&t, &tm)) {
+			pr_puts(c, "[Error converting time]");
+			return;
+		}
+		n = strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
+		pr_putn(c, hms, n);
+	}
+	put_frac(c, df);
+}
+
 void pr_ts_print(struct pr_ctx *c, int64_t sec, int64_t frac)
 {
 	int64_t per = c->o.nano ? 1000000000 : 1000000;
@@ -129,32 +172,23 @@ void pr_ts_print(struct pr_ctx *c, int64_t sec, int64_t frac)
 		}
 		neg = sec < c->ref_sec ||
 		      (sec == c->ref_sec && frac < c->ref_frac);
+		/*
+		 * A timestamp inside a packet (FRF.16's) may hold any 64-bit
+		 * value: the differences wrap as tcpdump's longs do.
+		 */
 		if (neg) {
-			ds = c->ref_sec - sec;
-			df = c->ref_frac - frac;
+			ds = wrap_sub(c->ref_sec, sec);
+			df = wrap_sub(c->ref_frac, frac);
 		} else {
-			ds = sec - c->ref_sec;
-			df = frac - c->ref_frac;
+			ds = wrap_sub(sec, c->ref_sec);
+			df = wrap_sub(frac, c->ref_frac);
 		}
 		if (df < 0) {
-			ds--;
-			df += per;
+			ds = wrap_sub(ds, 1);
+			df = wrap_sub(df, -per);
 		}
 		pr_putc(c, neg ? '-' : ' ');
-		if ((uint32_t)ds & 0x80000000u) {
-			pr_puts(c, "[Error converting time]");
-		} else {
-			char hms[8];
-			uint32_t s = (uint32_t)ds % 86400;
-
-			put2(hms, s / 3600);
-			hms[2] = ':';
-			put2(hms + 3, s / 60 % 60);
-			hms[5] = ':';
-			put2(hms + 6, s % 60);
-			pr_putn(c, hms, 8);
-			put_frac(c, df);
-		}
+		put_span(c, ds, df);
 		pr_putc(c, ' ');
 		if (c->o.tflag == 3) {
 			c->ref_sec = sec;

@@ -125,14 +125,27 @@ static int frf15_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	uint8_t a, b;
 
-	if (length < 2)
-		return pr_stop(c);
+	/* tcpdump returns after the marker for a short length */
+	if (length < 2) {
+		pr_trunc(c);
+		return 0;
+	}
 	PR_U8(c, p, a);
 	PR_U8(c, p + 1, b);
 	pr_printf(c, "FRF.15, seq 0x%03x, Flags [", (unsigned)(a & 0x1e) << 7 | b);
 	pr_bittok_print(c, frf_flags, ", ", "none", a & MFR_BEC_MASK);
 	pr_printf(c, "],%s Fragmentation, length %u",
 		  a & FR_FRF15_FRAGTYPE ? "Interface" : "End-to-End", length);
+	return 0;
+}
+
+/*
+ * tcpdump's own length and capture checks here print the marker and
+ * return: the layers below carry on (MFR keeps its header for -x).
+ */
+static int fr_short(struct pr_ctx *c)
+{
+	pr_trunc(c);
 	return 0;
 }
 
@@ -150,14 +163,13 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	*hdrlen = 0;
 	r = q922_parse(c, p, length, &dlci, &alen, &flags);
 	if (r < 0)
-		return pr_stop(c);
+		return fr_short(c);
 	if (r == 0) {
 		pr_puts(c, "Q.922, invalid address");
 		return 0;
 	}
-	PR_U8(c, p + alen, ctl);
-	if (length < alen + 1)
-		return pr_stop(c);
+	if (!pk_u8(&c->pk, p + alen, &ctl) || length < alen + 1)
+		return fr_short(c);
 	if (ctl != LLC_UI && dlci != 0) {
 		/* Cisco's encapsulation: an ethertype after the address */
 		if (length < alen + 2 || !pr_has(c, p + alen, 2)) {
@@ -174,9 +186,8 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 			pr_printf(c, "UI %02x! ", ctl);
 		}
 	}
-	PR_U8(c, p + alen + 1, pad);
-	if (length < alen + 2)
-		return pr_stop(c);
+	if (!pk_u8(&c->pk, p + alen + 1, &pad) || length < alen + 2)
+		return fr_short(c);
 	if (pad == 0) {
 		/* a pad octet belongs after a 3-octet address only */
 		if (alen != 3)
@@ -187,9 +198,8 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 			pr_puts(c, "No pad! ");
 		hlen = alen + 2;
 	}
-	PR_U8(c, p + hlen - 1, nlpid);
-	if (length < hlen)
-		return pr_stop(c);
+	if (!pk_u8(&c->pk, p + hlen - 1, &nlpid) || length < hlen)
+		return fr_short(c);
 	if (c->o.eflag)
 		hdr_print(c, length, alen, dlci, flags, nlpid);
 	*hdrlen = hlen;
@@ -208,13 +218,15 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 	case NLPID_PPP:
 		return ppp_body_print(c, p, length, NULL);
 	case NLPID_Q933:
-		pr_generic(c, "Q.933");
-		return 0;
+		return q933_print(c, p, length);
 	case NLPID_MFR:
 		return frf15_print(c, p, length);
 	case NLPID_SNAP:
-		/* SNAP is not decoded here: tcpdump's unknown-type output */
-		pr_generic(c, "SNAP");
+		rc = snap_print(c, p, length, (unsigned)pr_left(c, p), NULL,
+				NULL);
+		if (rc != 1)
+			return rc;
+		/* tcpdump gives the header's length as the address's here */
 		if (!c->o.eflag)
 			hdr_print(c, length + hlen, hlen, dlci, flags, nlpid);
 		if (c->suppress_default)
@@ -230,6 +242,13 @@ static int fr_frame(struct pr_ctx *c, const uint8_t *p, unsigned length,
 		pr_hexascii_dump(c, "\n\t", p, length);
 		return pr_left(c, p) < length ? pr_stop(c) : 0;
 	}
+}
+
+int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
+{
+	unsigned hdr;
+
+	return fr_frame(c, p, length, &hdr);
 }
 
 int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned length)

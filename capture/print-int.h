@@ -295,6 +295,17 @@ void pr_invalid(struct pr_ctx *c);
 		if (!pk_be32(&(c)->pk, (p), &(v)))                       \
 			return pr_stop(c);                               \
 	} while (0)
+/* The little-endian fields of the few links that are written so. */
+#define PR_LE16(c, p, v)                                                 \
+	do {                                                             \
+		if (!pk_le16(&(c)->pk, (p), &(v)))                       \
+			return pr_stop(c);                               \
+	} while (0)
+#define PR_LE32(c, p, v)                                                 \
+	do {                                                             \
+		if (!pk_le32(&(c)->pk, (p), &(v)))                       \
+			return pr_stop(c);                               \
+	} while (0)
 #define PR_COPY(c, p, dst, n)                                            \
 	do {                                                             \
 		if (!pk_copy(&(c)->pk, (p), (dst), (n)))                 \
@@ -628,9 +639,11 @@ void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
 int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
 int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
-/* TLVs 143 and 144 (print-isis-mt.c): 0, PR_STOP, or 1 (too short). */
-int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
+/* The value of IS-IS's TLV 144 (print-isis-mt.c): 0, 1 when too short
+ * for its fixed part (tcpdump's tlv_trunc), PR_STOP. */
 int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
+/* IS-IS's TLV 143 (print-isis-mt.c): 0, PR_STOP, or 1 (too short). */
+int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
 /* GMPLS (RFC 4202, 3471) and Diffserv-TE (RFC 4124) names, print-ospf.c's, shared with IS-IS. */
 extern const struct pr_tok gmpls_prot_names[], gmpls_switch_names[],
 	gmpls_encoding_names[], bc_model_names[];
@@ -661,7 +674,26 @@ int brcm_tag_print_link(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int brcm_tag_prepend_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_FRELAY (print-fr.c). */
 int fr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A Frame Relay frame from its Q.922 address (tcpdump's fr_print), as
+ * an FRF.16 fragment carries it. */
+int fr_body_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_MFR, Multilink Frame Relay (print-mfr.c). */
+int mfr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Q.933 after its NLPID 0x08 (print-q933.c), from Frame Relay and OSI. */
+int q933_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_IPOIB (print-ipoib.c). */
 int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_VSOCK (print-vsock.c). */
+int vsock_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_PKTAP and DLT_USER2 (print-pktap.c). */
+int pktap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_IEEE802_15_4 and DLT_IEEE802_15_4_NOFCS (print-802_15_4.c). */
+int ieee802_15_4_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * The printer of a link type tcpdump 4.99.3 decodes (its lookup_printer):
+ * this printer's, a counted hex dump for the ones it has none for, or
+ * NULL when tcpdump has none either.
+ */
+pr_fn pr_link_printer(int dlt);
 
 #endif

@@ -1,45 +1,159 @@
-/* print-isis-mt.c: IS-IS TLVs 143 (MT-port capability, RFC 6165) and 144 (MT capability, RFC 6329) with their SPB sub-TLVs. */
+/* print-isis-mt.c: IS-IS multi-topology TLVs 144 (MT capability, RFC 6329 16) and 143 (MT port capability, RFC 6165) with their SPB sub-TLVs. */
 /*
- * Both TLVs start with a 16-bit word, then sub-TLVs (type, length, value):
+ * TLV 144 (RFC 6329 16.1), inside an IS-IS LSP:
  *
- *   TLV 143                               TLV 144
- *  +-------+-----------------------+     +-+-----+-----------------------+
- *  |  RES  |     MT ID (12 bits)   |     |O| RES |     MT ID (12 bits)   |
- *  +-------+-----------------------+     +-+-----+-----------------------+
- *  | sub-TLVs: 4 SPB MCID (102),   |     | sub-TLVs: 1 SPB instance (19  |
- *  | 5 SPB digest (33), 6 SPB BVID |     | + 8 a tree), 3 SPBM service   |
- *  | (6 a tuple)                   |     | identifier (8 + 4 an I-SID)   |
- *  +-------------------------------+     +-------------------------------+
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |O| RES |        MTID           |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  | sub-TLVs: type (1), length (1), value
+ *  +-------------------------------
  *
- * An MCID (802.1aq 13.8) is a format ID octet, a 32-octet name, a 16-bit
- * revision level and a 16-octet digest; the sub-TLV holds two (MCID and
- * AUX-MCID). tcpdump prints a sub-TLV too long for its TLV, a short one,
- * or one cut by the capture, and then leaves the rest of the TLV alone.
+ * SPB instance (1): CIST root ID (8), CIST external root path cost (4),
+ * bridge priority (2), RES/V/SPSourceID (4), number of trees (1), then
+ * one VLAN tuple (8: U M A RES, ECT algorithm (4), base VID and SPVID in
+ * 3) a tree. SPBM service identifier and unicast address (3): B-MAC (6),
+ * RES/VID (2), then ISIDs of 4 octets (T R RES, ISID in 24 bits).
  */
 #include "capture/print-int.h"
 
+static const struct pr_tok mt_cap_subtlv_names[] = {
+	{ 1, "SPB Instance" },
+	{ 3, "SPBM Service Identifier and Unicast Address" },
+	{ 0, NULL },
+};
+
+#define SPB_INSTANCE_LEN 19 /* RFC 6329 16.1, before its VLAN tuples */
+#define SPB_TUPLE_LEN 8
+
+/* An SPB instance sub-TLV of st octets at t, all captured. */
+static int spb_instance_print(struct pr_ctx *c, const uint8_t *t,
+			      unsigned st)
+{
+	const uint8_t *b = pk_span(&c->pk, t, st);
+	unsigned trees;
+
+	pr_printf(c, "\n\t        CIST Root-ID: %02x%02x%02x%02x %02x%02x%02x%02x",
+		  b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+	pr_printf(c, ", Path Cost: %02x%02x%02x%02x, Prio: %u", b[8], b[9],
+		  b[10], b[11], (unsigned)b[12] << 8 | b[13]);
+	pr_printf(c, "\n\t        RES: %u, V: %u, SPSource-ID: %u",
+		  ((unsigned)b[14] << 8 | b[15]) >> 5, (b[15] >> 4) & 1u,
+		  ((unsigned)b[15] & 0x0f) << 16 | (unsigned)b[16] << 8 | b[17]);
+	pr_printf(c, ", No of Trees: %x", b[18]);
+	trees = b[18];
+	b += SPB_INSTANCE_LEN;
+	st -= SPB_INSTANCE_LEN;
+	for (; trees; trees--) {
+		if (st < SPB_TUPLE_LEN) {
+			pr_trunc(c);
+			return 1;
+		}
+		pr_printf(c, "\n\t         U:%u, M:%u, A:%u, RES:%u", b[0] >> 7,
+			  (b[0] >> 6) & 1u, (b[0] >> 5) & 1u, b[0] & 0x1fu);
+		pr_printf(c, ", ECT: %02x%02x%02x%02x", b[1], b[2], b[3], b[4]);
+		pr_printf(c, ", BVID: %u, SPVID: %u",
+			  (unsigned)b[5] << 4 | b[6] >> 4,
+			  ((unsigned)b[6] & 0x0f) << 8 | b[7]);
+		b += SPB_TUPLE_LEN;
+		st -= SPB_TUPLE_LEN;
+	}
+	return 0;
+}
+
+/* An SPBM service identifier sub-TLV of st octets at t, all captured. */
+static int spbm_si_print(struct pr_ctx *c, const uint8_t *t, unsigned st)
+{
+	const uint8_t *b = pk_span(&c->pk, t, st);
+
+	if (st < 8) {
+		pr_trunc(c);
+		return 1;
+	}
+	pr_printf(c, "\n\t        BMAC: %02x%02x%02x%02x%02x%02x", b[0], b[1],
+		  b[2], b[3], b[4], b[5]);
+	pr_printf(c, ", RES: %u, VID: %u", b[6] >> 4,
+		  ((unsigned)b[6] & 0x0f) << 8 | b[7]);
+	for (b += 8, st -= 8; st >= 4; b += 4, st -= 4)
+		pr_printf(c, "\n\t        T: %u, R: %u, RES: %u, ISID: %u",
+			  b[0] >> 7, (b[0] >> 6) & 1u, b[0] & 0x3fu,
+			  (unsigned)b[1] << 16 | (unsigned)b[2] << 8 | b[3]);
+	return 0;
+}
+
+/*
+ * The sub-TLVs of TLV 144 (RFC 6329 16). tcpdump's own checks print
+ * their note and end the TLV; a sub-TLV header past the capture ends
+ * the packet.
+ */
+static int subtlv_print(struct pr_ctx *c, const uint8_t *t,
+			       unsigned len)
+{
+	uint8_t st, sl;
+
+	while (len > 2) {
+		PR_U8(c, t, st);
+		PR_U8(c, t + 1, sl);
+		t += 2;
+		len -= 2;
+		pr_puts(c, "\n\t      ");
+		pr_tok_print(c, mt_cap_subtlv_names, "unknown", st);
+		pr_printf(c, " subTLV #%u, length: %u", st, sl);
+		if (len < sl) {
+			pr_puts(c, " (> containing TLV length)");
+			return 0;
+		}
+		if (!pr_has(c, t, sl)) {
+			pr_trunc(c);
+			return 0;
+		}
+		if (st == 1) {
+			if (sl < SPB_INSTANCE_LEN) {
+				pr_puts(c, " (too short)");
+				return 0;
+			}
+			if (spb_instance_print(c, t, sl))
+				return 0;
+		} else if (st == 3 && spbm_si_print(c, t, sl)) {
+			return 0;
+		}
+		t += sl;
+		len -= sl;
+	}
+	return 0;
+}
+
+int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen)
+{
+	uint16_t u16;
+
+	if (tlen < 2)
+		return 1;
+	PR_BE16(c, t, u16);
+	pr_printf(c, "\n\t      O: %u, RES: %u, MTID(s): %u", (u16 >> 15) & 1u,
+		  (u16 >> 12) & 7u, u16 & 0x0fffu);
+	if (tlen > 2)
+		return subtlv_print(c, t + 2, tlen - 2);
+	return 0;
+}
+
+/*
+ * TLV 143 (RFC 6165), the MT port capability: RES and an MT ID, then SPB
+ * sub-TLVs: 4 MCID (two 51-octet MCIDs, 802.1aq 13.8: format ID, 32-octet
+ * name, revision level, 16-octet digest), 5 digest (33), 6 BVID (6 a
+ * tuple). A sub-TLV too long for its TLV, short, or cut by the capture is
+ * noted and the rest of the TLV left alone.
+ */
 #define SPB_MCID 4
 #define SPB_DIGEST 5
 #define SPB_BVID 6
-#define SPB_INSTANCE 1
-#define SPBM_SI 3
-
 #define MCID_LEN 51u
 #define SPB_MCID_MIN 102u
 #define SPB_DIGEST_MIN 33u
-#define SPB_INSTANCE_MIN 19u
-#define SPB_TREE_LEN 8u
 
 static const struct pr_tok port_cap_names[] = {
 	{ SPB_MCID, "SPB MCID" },
 	{ SPB_DIGEST, "SPB Digest" },
 	{ SPB_BVID, "SPB BVID" },
-	{ 0, NULL },
-};
-
-static const struct pr_tok mt_cap_names[] = {
-	{ SPB_INSTANCE, "SPB Instance" },
-	{ SPBM_SI, "SPBM Service Identifier and Unicast Address" },
 	{ 0, NULL },
 };
 
@@ -91,7 +205,7 @@ static int stlv_head(struct pr_ctx *c, const char *lead,
 static int port_cap_stlv_print(struct pr_ctx *c, const uint8_t *p,
 			       unsigned len)
 {
-	unsigned type, sl, i;
+	unsigned type = 0, sl = 0, i;
 	uint32_t u32;
 	uint16_t u16;
 	uint8_t u8;
@@ -169,99 +283,6 @@ too_short:
 	return 0;
 }
 
-static int mt_cap_stlv_print(struct pr_ctx *c, const uint8_t *p,
-			     unsigned len)
-{
-	unsigned type, sl, trees;
-	uint32_t u32, u32b;
-	uint16_t u16;
-	uint8_t u8;
-	int rc;
-
-	while (len > 2) {
-		rc = stlv_head(c, "\n\t      ", mt_cap_names, p, len, &type,
-			       &sl);
-		if (rc)
-			return rc == PR_STOP ? PR_STOP : 0;
-		p += 2;
-		len -= 2;
-		if (!pr_has(c, p, sl))
-			goto trunc;
-		switch (type) {
-		case SPB_INSTANCE:
-			if (sl < SPB_INSTANCE_MIN) {
-				pr_puts(c, " (too short)");
-				return 0;
-			}
-			PR_BE32(c, p, u32);
-			PR_BE32(c, p + 4, u32b);
-			pr_printf(c, "\n\t        CIST Root-ID: %08x %08x", u32,
-				  u32b);
-			PR_BE32(c, p + 8, u32);
-			PR_BE16(c, p + 12, u16);
-			pr_printf(c, ", Path Cost: %08x, Prio: %u", u32, u16);
-			PR_BE16(c, p + 14, u16);
-			PR_BE32(c, p + 14, u32);
-			pr_printf(c, "\n\t        RES: %u, V: %u, SPSource-ID: %u",
-				  u16 >> 5, (u16 >> 4) & 1, u32 & 0xfffff);
-			PR_U8(c, p + 18, u8);
-			pr_printf(c, ", No of Trees: %x", u8);
-			trees = u8;
-			p += SPB_INSTANCE_MIN;
-			len -= SPB_INSTANCE_MIN;
-			sl -= SPB_INSTANCE_MIN;
-			for (; trees; trees--) {
-				if (sl < SPB_TREE_LEN)
-					goto trunc;
-				PR_U8(c, p, u8);
-				PR_BE32(c, p + 1, u32);
-				PR_BE24(c, p + 5, u32b);
-				pr_printf(c, "\n\t         U:%u, M:%u, A:%u, "
-					     "RES:%u, ECT: %08x, BVID: %u, "
-					     "SPVID: %u",
-					  u8 >> 7, (u8 >> 6) & 1,
-					  (u8 >> 5) & 1, u8 & 0x1f, u32,
-					  (u32b >> 12) & 0xfff, u32b & 0xfff);
-				p += SPB_TREE_LEN;
-				len -= SPB_TREE_LEN;
-				sl -= SPB_TREE_LEN;
-			}
-			break;
-		case SPBM_SI:
-			if (sl < 8)
-				goto trunc;
-			PR_BE32(c, p, u32);
-			PR_BE16(c, p + 4, u16);
-			pr_printf(c, "\n\t        BMAC: %08x%04x", u32, u16);
-			PR_BE16(c, p + 6, u16);
-			pr_printf(c, ", RES: %u, VID: %u", u16 >> 12,
-				  u16 & 0xfff);
-			p += 8;
-			len -= 8;
-			sl -= 8;
-			while (sl >= 4) {
-				PR_BE32(c, p, u32);
-				pr_printf(c, "\n\t        T: %u, R: %u, "
-					     "RES: %u, ISID: %u",
-					  u32 >> 31, (u32 >> 30) & 1,
-					  (u32 >> 24) & 0x3f, u32 & 0xffffff);
-				p += 4;
-				len -= 4;
-				sl -= 4;
-			}
-			break;
-		default:
-			break;
-		}
-		p += sl;
-		len -= sl;
-	}
-	return 0;
-trunc:
-	pr_trunc(c);
-	return 0;
-}
-
 int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen)
 {
 	uint16_t w;
@@ -272,19 +293,5 @@ int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen)
 	pr_printf(c, "\n\t       RES: %u, MTID(s): %u", w >> 12, w & 0xfff);
 	if (tlen > 2)
 		return port_cap_stlv_print(c, t + 2, tlen - 2);
-	return 0;
-}
-
-int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen)
-{
-	uint16_t w;
-
-	if (tlen < 2)
-		return 1;
-	PR_BE16(c, t, w);
-	pr_printf(c, "\n\t      O: %u, RES: %u, MTID(s): %u", (w >> 15) & 1,
-		  (w >> 12) & 7, w & 0xfff);
-	if (tlen > 2)
-		return mt_cap_stlv_print(c, t + 2, tlen - 2);
 	return 0;
 }

@@ -12,9 +12,10 @@
  *
  * The TLVs decoded are those of ISO/IEC 10589, RFC 1195, RFC 5305 (the
  * extended reachability TLVs without their sub-TLVs), RFC 3847, RFC 5303,
- * RFC 6232, RFC 8202 and RFC 2763. A TLV tcpdump decodes and this file
- * does not (sub-TLVs, multi-topology, router capability, GMPLS) is
- * dumped in hex, and the packet counts as printed generically.
+ * RFC 6232, RFC 8202, RFC 2763, and RFC 6329's multi-topology
+ * capability (SPB, print-isis-mt.c). A TLV tcpdump decodes and this
+ * file does not (sub-TLVs, multi-topology reachability, GMPLS) is dumped
+ * in hex, and the packet counts as printed generically.
  */
 #include "capture/print-int.h"
 
@@ -95,8 +96,7 @@ static const struct pr_tok tlv_names[] = {
 };
 
 /* The TLVs tcpdump decodes and this file does not: hex and a note. */
-static const uint8_t tlv_undecoded[] = { 24,  138, 222,
-					 229, 235, 237, 250, 131, 12 };
+static const uint8_t tlv_undecoded[] = { 24, 138, 222, 229, 235, 237, 250, 12 };
 
 static const struct pr_tok cap_flags[] = {
 	{ 0x01, "S bit" },
@@ -160,6 +160,18 @@ static const struct pr_tok auth_names[] = {
 
 /* isis_print returns 0 (the caller then dumps the PDU) after this. */
 #define ISIS_ABORT 3
+/*
+ * isis_print returns 1 (printed) after this: tcpdump's own checks of the
+ * headers and the TLV walk print the marker and return, so the layers
+ * below carry on (and -x starts after the link header).
+ */
+#define ISIS_TRUNC 4
+
+static int isis_trunc(struct pr_ctx *c)
+{
+	pr_trunc(c);
+	return ISIS_TRUNC;
+}
 
 /*
  * tcpdump's print_unknown_data where isis_print gives up when it fails:
@@ -356,6 +368,13 @@ static int extd_ip_reach_print(struct pr_ctx *c, const uint8_t *p)
 		return rc;
 	return (int)(6 + bytes + sub);
 }
+
+static const struct pr_tok idrp_names[] = {
+	{ 0, "Reserved" },
+	{ 1, "Routing-Domain Specific" },
+	{ 2, "AS Number Tag" },
+	{ 0, NULL },
+};
 
 /* The sub-TLVs of TLV 242 (RFC 7981 2, RFC 8667 3.1). */
 static int router_cap_subtlv_print(struct pr_ctx *c, const uint8_t *t,
@@ -730,6 +749,23 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 		PR_BE16(c, t, u16);
 		pr_printf(c, "\n\t      LSP Buffersize: %u", u16);
 		return 0;
+	case 144: /* multi-topology capability: print-isis-mt.c */
+		return isis_mt_cap_print(c, t, tlen);
+	case 131: /* inter-domain routing information (RFC 1195 5.3.2) */
+		if (tlen < 1)
+			return 0;
+		PR_U8(c, t, u8);
+		pr_puts(c, "\n\t      Inter-Domain Information Type: ");
+		pr_tok_print(c, idrp_names, "Unknown (0x%02x)", u8);
+		if (u8 == 2) {
+			if (tlen < 3)
+				return 1;
+			PR_BE16(c, t + 1, u16);
+			/* tcpdump starts it on the same line */
+			pr_printf(c, "AS Number: %u", u16);
+			return 0;
+		}
+		return unk(c, t + 1, "\n\t      ", tlen - 1);
 	case 4: /* partition DIS */
 		while (tlen) {
 			if (tlen < SYSTEM_ID_LEN)
@@ -786,10 +822,8 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 		if (tlen > 5)
 			return router_cap_subtlv_print(c, t + 5, tlen - 5);
 		return 0;
-	case 143:
+	case 143: /* MT port capability: print-isis-mt.c */
 		return isis_mt_port_cap_print(c, t, tlen);
-	case 144:
-		return isis_mt_cap_print(c, t, tlen);
 	case 241:
 		if (tlen < 4)
 			return 0;
@@ -869,9 +903,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 	int rc;
 
 	c->proto = "isis";
-	PR_COPY(c, p, h, COMMON_LEN);
-	if (length < COMMON_LEN)
-		return pr_stop(c);
+	if (!pk_copy(&c->pk, p, h, COMMON_LEN) || length < COMMON_LEN)
+		return isis_trunc(c);
 	if (!c->o.eflag)
 		pr_puts(c, "IS-IS");
 	if (h[2] != 1) {
@@ -922,9 +955,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + IIH_LAN_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, want);
-		PR_NEED(c, q, IIH_LAN_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, IIH_LAN_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 1, SYSTEM_ID_LEN)) ||
 			    (rc = id_print(c, ", lan-id ", q + 12, NODE_ID_LEN)))
@@ -955,9 +987,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + IIH_PTP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, want);
-		PR_NEED(c, q, IIH_PTP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, IIH_PTP_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 1, SYSTEM_ID_LEN)))
 				return rc;
@@ -984,9 +1015,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + LSP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, LSP_LEN);
-		PR_NEED(c, q, LSP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, LSP_LEN) || length < want)
+			return isis_trunc(c);
 		PR_BE32(c, q + 12, u32);
 		PR_BE16(c, q + 2, u16);
 		if (!c->o.vflag) {
@@ -1025,9 +1055,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + CSNP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, ", ", fixed, want);
-		PR_NEED(c, q, CSNP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, CSNP_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 2, NODE_ID_LEN)))
 				return rc;
@@ -1053,9 +1082,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		want = COMMON_LEN + PSNP_LEN;
 		if (fixed != want)
 			return bogus_fixed(c, "- ", fixed, want);
-		PR_NEED(c, q, PSNP_LEN);
-		if (length < want)
-			return pr_stop(c);
+		if (!pr_has(c, q, PSNP_LEN) || length < want)
+			return isis_trunc(c);
 		if (!c->o.vflag) {
 			if ((rc = id_print(c, ", src-id ", q + 2, NODE_ID_LEN)))
 				return rc;
@@ -1092,9 +1120,8 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 	q = p + fixed;
 
 	while (packet_len > 0) {
-		PR_NEED(c, q, 2);
-		if (packet_len < 2)
-			return pr_stop(c);
+		if (!pr_has(c, q, 2) || packet_len < 2)
+			return isis_trunc(c);
 		PR_U8(c, q, type);
 		PR_U8(c, q + 1, tl);
 		q += 2;
@@ -1103,7 +1130,7 @@ static int isis_pdu_print(struct pr_ctx *c, const uint8_t *p,
 		pr_tok_print(c, tlv_names, "unknown", type);
 		pr_printf(c, " TLV #%u, length: %u", type, tl);
 		if (packet_len < tl)
-			return pr_stop(c);
+			return isis_trunc(c);
 		rc = tlv_print(c, type, q, tl);
 		if (rc == PR_STOP)
 			return PR_STOP;
@@ -1125,5 +1152,7 @@ int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	int rc = isis_pdu_print(c, p, length);
 
+	if (rc == ISIS_TRUNC)
+		return 1;
 	return rc == ISIS_ABORT ? 0 : rc;
 }

@@ -9,7 +9,7 @@
  *  +--------+------------------------------------------+
  *
  * Frame Relay and PPP also carry IPv4 (0xcc), IPv6 (0x8e), PPP (0xcf)
- * and Q.933 (0x08) behind an NLPID; those follow it. This file reaches
+ * and Q.933 (0x08, print-q933.c) behind an NLPID; those follow it. This file reaches
  * the ISO PDUs from the OSI SAP of LLC (0xfe), the OSI ethertype of
  * Cisco HDLC and Ethernet (0xfefe), PPP's OSI protocol and NLPIDs.
  * IS-IS is print-isis.c's, ES-IS print-esis.c's. CLNP (ISO 8473) is
@@ -150,8 +150,7 @@ int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		pr_printf(c, "%slength: %u", c->o.eflag ? "" : ", ", length);
 		return 0;
 	case NLPID_Q933:
-		pr_generic(c, "Q.933");
-		return 0;
+		return q933_print(c, p + 1, length - 1);
 	case NLPID_IP:
 		return ip_print(c, p + 1, length - 1);
 	case NLPID_IP6:

@@ -1,4 +1,4 @@
-/* test-print-ppp.c: PPP, PPPoE, Cisco HDLC, Frame Relay and IPoIB against tcpdump 4.99.3's text, and the generic-print note of undecoded link types. */
+/* test-print-ppp.c: PPP, PPPoE, Cisco HDLC, Frame Relay, FRF.16, Q.933 and IPoIB against tcpdump 4.99.3's text, and the generic-print note of undecoded link types. */
 #include <string.h>
 
 #include "capture/print-int.h"
@@ -216,6 +216,76 @@ static void test_fr(void)
 }
 
 /*
+ * FRF.16: a control message with every IE, a whole fragment holding a
+ * Q.933 ANSI status enquiry, a first fragment with a CCITT full status
+ * (link verify, PVC status), a middle fragment, a short frame; then
+ * Q.933 after PPP's OSI protocol with a call reference.
+ */
+static size_t build_mfr(void)
+{
+	static const uint8_t ctrl[] = {
+		0xe1, 0x00, 0x01,			  /* Add Link */
+		0x01, 0x05, 'b', '1', 0x00,		  /* bundle ID */
+		0x02, 0x04, 'l', 0x01,			  /* link ID */
+		0x03, 0x06, 0xde, 0xad, 0xbe, 0xef,	  /* magic number */
+		0x05, 0x12, 0xd2, 0x02, 0x96, 0x49, 0, 0, 0, 0, /* timestamp */
+		0x40, 0xe2, 0x01, 0, 0, 0, 0, 0,
+		0x07, 0x03, 0x01,			  /* cause */
+	};
+	static const uint8_t ansi[] = {
+		0xc0, 0x05, 0x00, 0x01, 0x03, 0x08, /* B, E; DLCI 0, Q.933 */
+		0x00, 0x75, 0x95, 0x01, 0x01, 0x01, 0x03, 0x02, 0x05, 0x07,
+	};
+	static const uint8_t ccitt[] = {
+		0x80, 0x06, 0x00, 0x01, 0x03, 0x08, 0x00, 0x7d,
+		0x51, 0x01, 0x00, 0x53, 0x02, 0x10, 0x20,
+		0x57, 0x03, 0x04, 0x81, 0x8a,
+	};
+	static const uint8_t middle[] = { 0x00, 0x07, 0x01, 0x02, 0x03 };
+	static const uint8_t q933[] = { 0x08, 0x01, 0x12, 0x4d, 0x08, 0x01 };
+	size_t k = 0;
+
+	tb_init(&pk[k]);
+	tb_bytes(&pk[k++], ctrl, sizeof(ctrl));
+	tb_init(&pk[k]);
+	tb_bytes(&pk[k++], ansi, sizeof(ansi));
+	tb_init(&pk[k]);
+	tb_bytes(&pk[k++], ccitt, sizeof(ccitt));
+	tb_init(&pk[k]);
+	tb_bytes(&pk[k++], middle, sizeof(middle));
+	tb_init(&pk[k]);
+	tb_bytes(&pk[k++], "\xe1\x00\x04", 3);
+	ppp(&pk[k++], 0x0023, q933, sizeof(q933));
+	return k;
+}
+
+static void test_mfr(void)
+{
+	const struct pr_opts n = { .nflag = 1, .tflag = 1 };
+	const struct pr_opts v = { .nflag = 1, .tflag = 1, .vflag = 1 };
+	const struct pr_opts ev = { .nflag = 1, .tflag = 1, .eflag = 1,
+				    .vflag = 2 };
+	struct tp p;
+	size_t k = build_mfr();
+
+	tp_init(&p, "mfr", DLT_MFR, &n);
+	TP_CHECK(&p, pk, k - 1, want_mfr);
+	tp_release(&p);
+	tp_init(&p, "mfr-v", DLT_MFR, &v);
+	TP_CHECK(&p, pk, k - 1, want_mfr_v);
+	tp_release(&p);
+	tp_init(&p, "mfr-evv", DLT_MFR, &ev);
+	TP_CHECK(&p, pk, k - 1, want_mfr_evv);
+	tp_release(&p);
+	tp_init(&p, "q933-ppp", DLT_PPP, &n);
+	TP_CHECK(&p, pk + k - 1, 1, want_q933_ppp);
+	tp_release(&p);
+	tp_init(&p, "q933-ppp-ev", DLT_PPP, &ev);
+	TP_CHECK(&p, pk + k - 1, 1, want_q933_ppp_ev);
+	tp_release(&p);
+}
+
+/*
  * (Named fallback-*: tests/diff leaves those captures out.)
  * A link type tcpdump decodes and dumplab does not (802.11) is counted
  * by name; one tcpdump has no printer for either (USER0) is not, as its
@@ -255,6 +325,7 @@ static CU_TestInfo tests[] = {
 	{ "PPPoE discovery and session", test_pppoe },
 	{ "Cisco HDLC and SLARP", test_chdlc },
 	{ "Frame Relay", test_fr },
+	{ "FRF.16 control and fragments, Q.933 LMI", test_mfr },
 	{ "undecoded link types are noted by name", test_generic_note },
 	CU_TEST_INFO_NULL,
 };
