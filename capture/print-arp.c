@@ -103,7 +103,23 @@ int arp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	a.tpa = a.tha + hln;
 
 	if (hrd == ARPHRD_ATM2225) {
-		/* RFC 2225 ATMARP has its own layout; not decoded here. */
+		/*
+		 * RFC 2225 ATMARP has its own layout (12 octets of fixed
+		 * header, then six addresses whose lengths are in octets 4,
+		 * 5, 8, 9, 10 and 11); only its capture is checked here, as
+		 * tcpdump checks it before it prints anything.
+		 */
+		uint8_t shl, ssl, spl, thl, tsl, tpl;
+
+		PR_NEED(c, bp, 12);
+		PR_U8(c, bp + 4, shl);
+		PR_U8(c, bp + 5, ssl);
+		PR_U8(c, bp + 8, spl);
+		PR_U8(c, bp + 9, thl);
+		PR_U8(c, bp + 10, tsl);
+		PR_U8(c, bp + 11, tpl);
+		PR_NEED(c, bp + 12 + (shl & 0x3f) + (ssl & 0x3f) + spl +
+			(thl & 0x3f) + (tsl & 0x3f), tpl);
 		pr_hexascii_dump(c, "\n\t", bp, (unsigned)pr_left(c, bp));
 		return 0;
 	}

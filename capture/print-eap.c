@@ -205,3 +205,46 @@ int eap_print(struct pr_ctx *c, const uint8_t *cp, unsigned length)
 	}
 	return 0;
 }
+
+/*
+ * EAPOL (IEEE 802.1X-2010 11.3), ethertype 0x888e: version, packet type,
+ * a 16-bit body length, then for an EAP packet the EAP packet above.
+ *
+ *  +---------+---------+-------------------+-----------------
+ *  | version |  type   |   body length     |  body ...
+ *  +---------+---------+-------------------+-----------------
+ */
+#define EAPOL_HDRLEN 4
+#define EAPOL_EAP_PACKET 0
+
+static const struct pr_tok eapol_type_names[] = {
+	{ EAPOL_EAP_PACKET, "EAP packet" },
+	{ 1, "EAPOL start" },
+	{ 2, "EAPOL logoff" },
+	{ 3, "EAPOL key" },
+	{ 4, "Encapsulated ASF alert" },
+	{ 0, NULL },
+};
+
+int eapol_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
+{
+	uint8_t ver, type;
+	uint16_t len;
+
+	(void)length;
+	c->proto = "eap";
+	PR_NEED(c, p, EAPOL_HDRLEN);
+	PR_U8(c, p, ver);
+	PR_U8(c, p + 1, type);
+	PR_BE16(c, p + 2, len);
+	pr_tok_print(c, eapol_type_names, "unknown", type);
+	pr_printf(c, " (%u) v%u, len %u", type, ver, len);
+	if (!c->o.vflag || type != EAPOL_EAP_PACKET)
+		return 0;
+	if (len == 0) {
+		pr_trunc(c);
+		return 0;
+	}
+	pr_puts(c, ", ");
+	return eap_print(c, p + EAPOL_HDRLEN, len);
+}

@@ -125,6 +125,7 @@ static const struct pr_disp ethertype_printers[] = {
 	{ 0x3c12, pppoe_print }, /* the same, 3Com's pre-standard types */
 	{ 0x3c13, pppoe_print },
 	{ 0xfefe, osi_ether_print },
+	{ 0x888e, eapol_print }, /* 802.1X (print-eap.c) */
 	{ 0, NULL },
 };
 
@@ -137,7 +138,6 @@ static const struct pr_disp ethertype_printers[] = {
 static const struct pr_tok ethertype_generic_names[] = {
 	{ 0x6003, "DECnet" },
 	{ 0x8137, "IPX" },
-	{ 0x888e, "EAPOL" },
 	{ 0x8899, "Realtek" },
 	{ 0x8808, "MPCP" },
 	{ 0x88ca, "TIPC" },

@@ -53,13 +53,13 @@ static const struct pr_disp gre_printers[] = {
 	{ 0x8847, mpls_print },
 	{ 0x809b, atalk_print },
 	{ 0x6558, ether_encap_print }, /* transparent Ethernet bridging */
+	{ 0x00fe, isoclns_print }, /* OSI (print-isoclns.c) */
 	{ 0, NULL },
 };
 
 /* Protocol types tcpdump decodes over GRE and this printer does not. */
 static const struct pr_tok gre_undecoded[] = {
 	{ 0x8137, "IPX" },
-	{ 0x00fe, "OSI" },
 	{ 0, NULL },
 };
 

@@ -500,6 +500,7 @@ int bootp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int radius_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* An EAP packet of len bytes (print-eap.c), as RADIUS and 802.1X carry it. */
 int eap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int eapol_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* PTP on UDP 319/320 and ethertype 0x88f7 (print-ptp.c). */
 int ptp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BIND's lightweight resolver on UDP 921 (print-lwres.c). */
@@ -606,6 +607,7 @@ int ripng_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int hsrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BFD (print-bfd.c): 1 when the destination port is not BFD's. */
 int bfd_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int bcm_li_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /*
  * Point-to-point links and the ISO network layer (print-ppp.c,
  * print-pppoe.c, print-chdlc.c, print-isoclns.c).
@@ -640,6 +642,22 @@ int isis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* The value of IS-IS's TLV 144 (print-isis-mt.c): 0, 1 when too short
  * for its fixed part (tcpdump's tlv_trunc), PR_STOP. */
 int isis_mt_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
+/* IS-IS's TLV 143 (print-isis-mt.c): 0, PR_STOP, or 1 (too short). */
+int isis_mt_port_cap_print(struct pr_ctx *c, const uint8_t *t, unsigned tlen);
+/* GMPLS (RFC 4202, 3471) and Diffserv-TE (RFC 4124) names, print-ospf.c's, shared with IS-IS. */
+extern const struct pr_tok gmpls_prot_names[], gmpls_switch_names[],
+	gmpls_encoding_names[], bc_model_names[];
+/* lead, then an IEEE float of bytes per second as "%.3f Mbps"; 0 or PR_STOP. */
+int gmpls_bw_print(struct pr_ctx *c, const char *lead, const uint8_t *p);
+/*
+ * The sub-TLVs of one TLV 22 neighbour (print-isis-reach.c): sum octets
+ * of them in the left octets of the TLV; adds what was used to *used.
+ * 1, 0 when a sub-TLV is cut by the capture, PR_STOP.
+ */
+int isis_is_reach_sub_print(struct pr_ctx *c, const uint8_t *p, unsigned sum,
+			    unsigned left, unsigned *used);
+/* The sub-TLVs of one TLV 135/236 prefix (print-isis-reach.c): 1, 0 after [|isis], PR_STOP. */
+int isis_ip_reach_sub_print(struct pr_ctx *c, const uint8_t *p, unsigned total);
 /* The OSI ethertype 0xfefe: a pad octet, then isoclns_print. */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 extern const struct pr_tok nlpid_names[];

@@ -96,8 +96,7 @@ static const struct pr_tok tlv_names[] = {
 };
 
 /* The TLVs tcpdump decodes and this file does not: hex and a note. */
-static const uint8_t tlv_undecoded[] = { 3,   24,  138, 143, 222,
-					 229, 235, 237, 250, 12 };
+static const uint8_t tlv_undecoded[] = { 24, 138, 222, 229, 235, 237, 250, 12 };
 
 static const struct pr_tok cap_flags[] = {
 	{ 0x01, "S bit" },
@@ -329,13 +328,13 @@ static int ext_is_reach_print(struct pr_ctx *c, const uint8_t *p,
 		return 0;
 	pr_printf(c, ", %ssub-TLVs present", sub ? "" : "no ");
 	if (sub) {
-		/* sub-TLVs are not decoded here */
+		unsigned used = 11;
+
 		pr_printf(c, " (%u)", sub);
-		pr_generic(c, "IS-IS");
-		if (unk(c, p + 11, "\n\t\t    ", sub))
-			return 0;
+		rc = isis_is_reach_sub_print(c, p + 11, sub, left - 11, &used);
+		return rc == 1 ? (int)used : rc;
 	}
-	return 11 + sub;
+	return 11;
 }
 
 /* One TLV 135 entry: its length, 0 when malformed, PR_STOP. */
@@ -344,6 +343,7 @@ static int extd_ip_reach_print(struct pr_ctx *c, const uint8_t *p)
 	uint8_t pfx[4] = { 0 }, status, sub;
 	uint32_t metric;
 	unsigned bits, bytes;
+	int rc;
 
 	PR_BE32(c, p, metric);
 	PR_U8(c, p + 4, status);
@@ -363,9 +363,9 @@ static int extd_ip_reach_print(struct pr_ctx *c, const uint8_t *p)
 	pr_puts(c, ", sub-TLVs present");
 	PR_U8(c, p + 5 + bytes, sub);
 	pr_printf(c, " (%u)", sub);
-	pr_generic(c, "IS-IS");
-	if (unk(c, p + 6 + bytes, "\n\t\t    ", sub))
-		return 0;
+	rc = isis_ip_reach_sub_print(c, p + 6 + bytes, sub);
+	if (rc != 1)
+		return rc;
 	return (int)(6 + bytes + sub);
 }
 
@@ -547,6 +547,19 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 				return rc;
 			tlen -= 11;
 			t += 11;
+		}
+		return 0;
+	case 3: /* ES neighbours: a metric block, then a system ID */
+		while (tlen) {
+			if (tlen < 10)
+				return 1;
+			PR_NEED(c, t, 10);
+			rc = id_print(c, "\n\t      ES Neighbor: ", t + 4,
+				      SYSTEM_ID_LEN);
+			if (rc || (rc = metric_block_print(c, t)))
+				return rc;
+			tlen -= 10;
+			t += 10;
 		}
 		return 0;
 	case 128:
@@ -809,6 +822,8 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 		if (tlen > 5)
 			return router_cap_subtlv_print(c, t + 5, tlen - 5);
 		return 0;
+	case 143: /* MT port capability: print-isis-mt.c */
+		return isis_mt_port_cap_print(c, t, tlen);
 	case 241:
 		if (tlen < 4)
 			return 0;
@@ -842,9 +857,11 @@ static int tlv_print(struct pr_ctx *c, unsigned type, const uint8_t *t,
 			if (st & 0x20) {
 				PR_U8(c, t + adv6, sub);
 				pr_printf(c, " (%u)", sub);
-				pr_generic(c, "IS-IS");
-				pr_unknown_data(c, t + adv6 + 1, "\n\t\t    ",
-						sub);
+				rc = isis_ip_reach_sub_print(c, t + adv6 + 1,
+							     sub);
+				if (rc != 1)
+					return rc == PR_STOP ? PR_STOP
+							     : pr_stop(c);
 				adv6 += 1u + sub;
 			}
 			if (tlen < adv6) {

@@ -169,7 +169,7 @@ static const struct pr_tok topology_names[] = {
 };
 
 /* GMPLS (RFC 4202, 3471) and Diffserv-TE (RFC 4124) names. */
-static const struct pr_tok gmpls_prot_names[] = {
+const struct pr_tok gmpls_prot_names[] = {
 	{ 0x01, "Extra Traffic" }, { 0x02, "Unprotected" },
 	{ 0x04, "Shared" },	   { 0x08, "Dedicated 1:1" },
 	{ 0x10, "Dedicated 1+1" }, { 0x20, "Enhanced" },
@@ -177,7 +177,7 @@ static const struct pr_tok gmpls_prot_names[] = {
 	{ 0, NULL },
 };
 
-static const struct pr_tok gmpls_switch_names[] = {
+const struct pr_tok gmpls_switch_names[] = {
 	{ 1, "Packet-Switch Capable-1" },
 	{ 2, "Packet-Switch Capable-2" },
 	{ 3, "Packet-Switch Capable-3" },
@@ -189,7 +189,7 @@ static const struct pr_tok gmpls_switch_names[] = {
 	{ 0, NULL },
 };
 
-static const struct pr_tok gmpls_encoding_names[] = {
+const struct pr_tok gmpls_encoding_names[] = {
 	{ 1, "Packet" },
 	{ 2, "Ethernet V2/DIX" },
 	{ 3, "ANSI/ETSI PDH" },
@@ -204,7 +204,7 @@ static const struct pr_tok gmpls_encoding_names[] = {
 	{ 0, NULL },
 };
 
-static const struct pr_tok bc_model_names[] = {
+const struct pr_tok bc_model_names[] = {
 	{ 0, "Russian dolls" },
 	{ 1, "Maximum allocation" },
 	{ 254, "Maximum allocation with E-LSP support" },
@@ -212,7 +212,7 @@ static const struct pr_tok bc_model_names[] = {
 };
 
 /* An IEEE float of bytes per second, in Mbps as tcpdump prints it. */
-static int bw_print(struct pr_ctx *c, const char *lead, const uint8_t *p)
+int gmpls_bw_print(struct pr_ctx *c, const char *lead, const uint8_t *p)
 {
 	uint32_t u;
 	float f;
@@ -331,7 +331,7 @@ static int te_subtlv_print(struct pr_ctx *c, const uint8_t *tp, unsigned type,
 	case 7:
 		if (len != 4)
 			goto not4;
-		return bw_print(c, ", ", tp);
+		return gmpls_bw_print(c, ", ", tp);
 	case 8:
 		if (len != 32) {
 			pr_puts(c, " != 32");
@@ -341,7 +341,7 @@ static int te_subtlv_print(struct pr_ctx *c, const uint8_t *tp, unsigned type,
 			char lead[32];
 
 			snprintf(lead, sizeof(lead), "\n\t\tTE-Class %u: ", i);
-			if (bw_print(c, lead, tp + i * 4) == PR_STOP)
+			if (gmpls_bw_print(c, lead, tp + i * 4) == PR_STOP)
 				return PR_STOP;
 		}
 		break;
@@ -367,7 +367,7 @@ static int te_subtlv_print(struct pr_ctx *c, const uint8_t *tp, unsigned type,
 
 			snprintf(lead, sizeof(lead),
 				 "\n\t\t  Bandwidth constraint CT%u: ", i);
-			if (bw_print(c, lead, tp + 4 + i * 4) == PR_STOP)
+			if (gmpls_bw_print(c, lead, tp + 4 + i * 4) == PR_STOP)
 				return PR_STOP;
 		}
 		break;
@@ -401,7 +401,7 @@ static int te_subtlv_print(struct pr_ctx *c, const uint8_t *tp, unsigned type,
 
 			snprintf(lead, sizeof(lead),
 				 "\n\t\t  priority level %u: ", i);
-			if (bw_print(c, lead, tp + 4 + i * 4) == PR_STOP)
+			if (gmpls_bw_print(c, lead, tp + 4 + i * 4) == PR_STOP)
 				return PR_STOP;
 		}
 		break;
