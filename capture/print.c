@@ -52,6 +52,11 @@ static const struct pr_disp link_printers[] = {
 	{ DLT_DSA_TAG_EDSA, edsa_print },
 	{ DLT_DSA_TAG_BRCM, brcm_tag_print_link },
 	{ DLT_DSA_TAG_BRCM_PREPEND, brcm_tag_prepend_print },
+	{ DLT_IEEE802_11, ieee802_11_print },
+	{ DLT_IEEE802_11_RADIO, radiotap_print },
+	{ DLT_IEEE802_11_RADIO_AVS, avs_print },
+	{ DLT_PRISM_HEADER, prism_print },
+	{ DLT_PPI, ppi_print },
 	{ 0, NULL },
 };
 
@@ -75,9 +80,6 @@ static const struct pr_tok generic_links[] = {
 	{ DLT_ATM_CLIP, "ATM CLIP" },
 	{ DLT_ENC, "ENC" },
 	{ DLT_FDDI, "FDDI" },
-	{ DLT_IEEE802_11, "802.11" },
-	{ DLT_IEEE802_11_RADIO_AVS, "802.11 AVS" },
-	{ DLT_IEEE802_11_RADIO, "802.11 radiotap" },
 	{ DLT_IEEE802_15_4, "802.15.4" },
 	{ DLT_IEEE802_15_4_NOFCS, "802.15.4" },
 	{ DLT_IEEE802_15_4_TAP, "802.15.4 TAP" },
@@ -103,8 +105,6 @@ static const struct pr_tok generic_links[] = {
 	{ DLT_PFLOG, "pflog" },
 	{ DLT_PKTAP, "PKTAP" },
 	{ DLT_USER2, "PKTAP" },
-	{ DLT_PPI, "PPI" },
-	{ DLT_PRISM_HEADER, "Prism" },
 	{ DLT_SUNATM, "SunATM" },
 	{ DLT_SYMANTEC_FIREWALL, "Symantec firewall" },
 	{ DLT_IEEE802, "Token Ring" },
@@ -126,6 +126,16 @@ static int unsupported_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 	pr_puts(c, "UNSUPPORTED");
 	pr_hexascii_dump(c, "\n\t", p, c->h->caplen);
 	return 0;
+}
+
+pr_fn pr_link_printer(int dlt)
+{
+	return pr_lookup(link_printers, (uint32_t)dlt);
+}
+
+const char *pr_link_generic(int dlt)
+{
+	return pr_tok(generic_links, (uint32_t)dlt);
 }
 
 pr_fn pr_lookup(const struct pr_disp *t, uint32_t key)
