@@ -468,8 +468,15 @@ int pr_flow_print(struct pr_ctx *c, unsigned proto, unsigned sport,
 	key[2 * alen + 2] = (uint8_t)sport;
 	key[2 * alen + 3] = (uint8_t)(dport >> 8);
 	key[2 * alen + 4] = (uint8_t)dport;
-	for (i = 0; i < klen; i++)
-		h = (h ^ key[i]) * 16777619u;
+	/* FNV-1a over the key eight octets a step (13 or 37 octets, zero-padded) */
+	memset(key + klen, 0, sizeof(key) - klen);
+	for (i = 0; i < klen; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, key + i, 8);
+		h = (uint32_t)((h ^ (uint32_t)w ^ (uint32_t)(w >> 32)) *
+			       16777619u);
+	}
 	f = &c->flows[(h ^ (h >> 16)) % PR_FLOWS];
 	if (f->klen == klen && !memcmp(f->key, key, klen)) {
 		pr_putn(c, f->s, f->len);

@@ -296,6 +296,7 @@ void pr_invalid(struct pr_ctx *c);
 		if (!pk_be32(&(c)->pk, (p), &(v)))                       \
 			return pr_stop(c);                               \
 	} while (0)
+/* The little-endian fields of the few links that are written so. */
 #define PR_LE16(c, p, v)                                                 \
 	do {                                                             \
 		if (!pk_le16(&(c)->pk, (p), &(v)))                       \
@@ -671,13 +672,23 @@ int prism_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int avs_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ppi_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /*
- * For PPI's inner frame (print.c): the printer of a link type, or NULL;
- * and the pr_generic name of a link type tcpdump decodes and dumplab
- * does not, or NULL.
+ * The pr_generic name of a link type tcpdump decodes and dumplab does
+ * not, or NULL (print.c): PPI shows such an inner frame its own way.
  */
-pr_fn pr_link_printer(int dlt);
 const char *pr_link_generic(int dlt);
 /* DLT_IPOIB (print-ipoib.c). */
 int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_VSOCK (print-vsock.c). */
+int vsock_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_PKTAP and DLT_USER2 (print-pktap.c). */
+int pktap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* DLT_IEEE802_15_4 and DLT_IEEE802_15_4_NOFCS (print-802_15_4.c). */
+int ieee802_15_4_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * The printer of a link type tcpdump 4.99.3 decodes (its lookup_printer):
+ * this printer's, a counted hex dump for the ones it has none for, or
+ * NULL when tcpdump has none either.
+ */
+pr_fn pr_link_printer(int dlt);
 
 #endif

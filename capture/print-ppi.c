@@ -79,7 +79,10 @@ int ppi_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	PR_LE32(c, p + 4, dlt);
 	if (c->o.eflag && header_print(c, p, length) == PR_STOP)
 		return PR_STOP;
-	fn = c->ppi_depth < PPI_MAX_DEPTH ? pr_link_printer((int)dlt) : NULL;
+	generic = pr_link_generic((int)dlt);
+	fn = c->ppi_depth < PPI_MAX_DEPTH && !generic ?
+		     pr_link_printer((int)dlt) :
+		     NULL;
 	if (fn) {
 		/* the inner printer sees the inner frame's lengths */
 		inner = *outer;
@@ -99,7 +102,6 @@ int ppi_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 		c->ll_hdr_len = len + 2 * c->ll_hdr_len;
 		return rc;
 	}
-	generic = pr_link_generic((int)dlt);
 	if (generic)
 		pr_generic(c, generic);
 	if (!c->o.eflag && header_print(c, p, length) == PR_STOP)

@@ -57,6 +57,11 @@ static const struct pr_disp link_printers[] = {
 	{ DLT_IEEE802_11_RADIO_AVS, avs_print },
 	{ DLT_PRISM_HEADER, prism_print },
 	{ DLT_PPI, ppi_print },
+	{ DLT_VSOCK, vsock_print },
+	{ DLT_PKTAP, pktap_print },
+	{ DLT_USER2, pktap_print },
+	{ DLT_IEEE802_15_4, ieee802_15_4_print },
+	{ DLT_IEEE802_15_4_NOFCS, ieee802_15_4_print },
 	{ 0, NULL },
 };
 
@@ -71,7 +76,7 @@ int pr_link_type_at(size_t i)
  * The link types tcpdump 4.99.3 decodes (its print.c printers[]) that have
  * no printer here: their packets print as tcpdump prints a link type it
  * has no printer for, and pr_generic names them, as the text then differs
- * from tcpdump's. DLT_USER2 is tcpdump's PKTAP on systems without one.
+ * from tcpdump's.
  */
 static const struct pr_tok generic_links[] = {
 	{ DLT_APPLE_IP_OVER_IEEE1394, "IP over IEEE 1394" },
@@ -80,8 +85,6 @@ static const struct pr_tok generic_links[] = {
 	{ DLT_ATM_CLIP, "ATM CLIP" },
 	{ DLT_ENC, "ENC" },
 	{ DLT_FDDI, "FDDI" },
-	{ DLT_IEEE802_15_4, "802.15.4" },
-	{ DLT_IEEE802_15_4_NOFCS, "802.15.4" },
 	{ DLT_IEEE802_15_4_TAP, "802.15.4 TAP" },
 	{ DLT_IP_OVER_FC, "IP over FC" },
 	{ DLT_JUNIPER_ATM1, "Juniper" },
@@ -103,14 +106,11 @@ static const struct pr_tok generic_links[] = {
 	{ DLT_NETANALYZER, "netANALYZER" },
 	{ DLT_NETANALYZER_TRANSPARENT, "netANALYZER" },
 	{ DLT_PFLOG, "pflog" },
-	{ DLT_PKTAP, "PKTAP" },
-	{ DLT_USER2, "PKTAP" },
 	{ DLT_SUNATM, "SunATM" },
 	{ DLT_SYMANTEC_FIREWALL, "Symantec firewall" },
 	{ DLT_IEEE802, "Token Ring" },
 	{ DLT_USB_LINUX, "USB" },
 	{ DLT_USB_LINUX_MMAPPED, "USB" },
-	{ DLT_VSOCK, "vsock" },
 	{ 0, NULL },
 };
 
@@ -128,9 +128,26 @@ static int unsupported_print(struct pr_ctx *c, const uint8_t *p, unsigned len)
 	return 0;
 }
 
+/*
+ * A link type tcpdump decodes but this printer does not, inside another
+ * (PKTAP): tcpdump's text is unknown here, so a hex dump, counted.
+ */
+static int inner_generic_print(struct pr_ctx *c, const uint8_t *p,
+			       unsigned len)
+{
+	(void)len;
+	pr_generic(c, "link type inside PKTAP");
+	pr_hexascii_dump(c, "\n\t", p, c->h->caplen);
+	return 0;
+}
+
 pr_fn pr_link_printer(int dlt)
 {
-	return pr_lookup(link_printers, (uint32_t)dlt);
+	pr_fn fn = pr_lookup(link_printers, (uint32_t)dlt);
+
+	if (!fn && pr_tok(generic_links, (uint32_t)dlt))
+		fn = inner_generic_print;
+	return fn;
 }
 
 const char *pr_link_generic(int dlt)
@@ -210,14 +227,14 @@ const char pr_digits2[] =
 
 static unsigned digits10(uint32_t v)
 {
-	static const uint32_t pow10[] = { 10u, 100u, 1000u, 10000u, 100000u,
-					  1000000u, 10000000u, 100000000u,
-					  1000000000u };
-	unsigned n = 1;
+	static const uint32_t pow10[] = { 1u, 10u, 100u, 1000u, 10000u,
+					  100000u, 1000000u, 10000000u,
+					  100000000u, 1000000000u };
+	/* log10(2) ~ 1233 / 4096: t is the digits of 2^bits, less one */
+	unsigned bits = 32 - (unsigned)__builtin_clz(v | 1);
+	unsigned t = (bits * 1233) >> 12;
 
-	while (n < 10 && v >= pow10[n - 1])
-		n++;
-	return n;
+	return t + 1 - ((v | 1) < pow10[t]);
 }
 
 void pr_uint(struct pr_ctx *c, uint64_t v)
