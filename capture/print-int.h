@@ -124,6 +124,7 @@ struct pr_ctx {
 	const char *proto;   /* the name in " [|proto]" */
 	unsigned ll_hdr_len; /* where -x and -X start (not -xx, -XX) */
 	int stopped;         /* a printer returned PR_STOP */
+	int ppi_depth;       /* PPI frames inside PPI frames (print-ppi.c) */
 
 	/* The network layer under the transport printer being run. */
 	const uint8_t *iph;
@@ -689,6 +690,28 @@ int atm_rfc1483_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int cip_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* An OAM cell of len octets, its HEC octet present (hec 1) or not (0). */
 int atm_oam_print(struct pr_ctx *c, const uint8_t *p, unsigned len, unsigned hec);
+/*
+ * IEEE 802.11 (print-802_11.c): the frame at p of length octets (caplen
+ * captured), after a radio header that said whether the MAC header is
+ * padded to 4 octets (pad) and how long an FCS ends the frame (fcslen).
+ * *hdrlen gets the length tcpdump counts as the frame's header (for -x).
+ * 0 or PR_STOP.
+ */
+int wlan_frame_print(struct pr_ctx *c, const uint8_t *p, unsigned length,
+		     unsigned caplen, int pad, unsigned fcslen,
+		     unsigned *hdrlen);
+/* DLT_IEEE802_11, DLT_IEEE802_11_RADIO (print-radiotap.c), DLT_PRISM_HEADER
+ * and DLT_IEEE802_11_RADIO_AVS (print-prism.c), DLT_PPI (print-ppi.c). */
+int ieee802_11_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int radiotap_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int prism_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int avs_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+int ppi_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/*
+ * The pr_generic name of a link type tcpdump decodes and dumplab does
+ * not, or NULL (print.c): PPI shows such an inner frame its own way.
+ */
+const char *pr_link_generic(int dlt);
 /* DLT_IPOIB (print-ipoib.c). */
 int ipoib_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* DLT_VSOCK (print-vsock.c). */

@@ -53,6 +53,11 @@ static const struct pr_disp link_printers[] = {
 	{ DLT_DSA_TAG_EDSA, edsa_print },
 	{ DLT_DSA_TAG_BRCM, brcm_tag_print_link },
 	{ DLT_DSA_TAG_BRCM_PREPEND, brcm_tag_prepend_print },
+	{ DLT_IEEE802_11, ieee802_11_print },
+	{ DLT_IEEE802_11_RADIO, radiotap_print },
+	{ DLT_IEEE802_11_RADIO_AVS, avs_print },
+	{ DLT_PRISM_HEADER, prism_print },
+	{ DLT_PPI, ppi_print },
 	{ DLT_VSOCK, vsock_print },
 	{ DLT_PKTAP, pktap_print },
 	{ DLT_USER2, pktap_print },
@@ -97,16 +102,11 @@ static const struct pr_tok generic_links[] = {
 	{ DLT_BLUETOOTH_HCI_H4_WITH_PHDR, "Bluetooth" },
 	{ DLT_ENC, "ENC" },
 	{ DLT_FDDI, "FDDI" },
-	{ DLT_IEEE802_11, "802.11" },
-	{ DLT_IEEE802_11_RADIO_AVS, "802.11 AVS" },
-	{ DLT_IEEE802_11_RADIO, "802.11 radiotap" },
 	{ DLT_IEEE802_15_4_TAP, "802.15.4 TAP" },
 	{ DLT_IP_OVER_FC, "IP over FC" },
 	{ DLT_NETANALYZER, "netANALYZER" },
 	{ DLT_NETANALYZER_TRANSPARENT, "netANALYZER" },
 	{ DLT_PFLOG, "pflog" },
-	{ DLT_PPI, "PPI" },
-	{ DLT_PRISM_HEADER, "Prism" },
 	{ DLT_SYMANTEC_FIREWALL, "Symantec firewall" },
 	{ DLT_IEEE802, "Token Ring" },
 	{ DLT_USB_LINUX, "USB" },
@@ -148,6 +148,11 @@ pr_fn pr_link_printer(int dlt)
 	if (!fn && pr_tok(generic_links, (uint32_t)dlt))
 		fn = inner_generic_print;
 	return fn;
+}
+
+const char *pr_link_generic(int dlt)
+{
+	return pr_tok(generic_links, (uint32_t)dlt);
 }
 
 pr_fn pr_lookup(const struct pr_disp *t, uint32_t key)

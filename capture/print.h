@@ -26,6 +26,7 @@ struct pr_opts {
 	int Aflag; /* -A: ASCII */
 	int nano;  /* timestamps are nanoseconds (--nano); print 9 digits */
 	int Ttype; /* -T TYPE: a PR_PT_ value, what UDP/TCP payloads are */
+	int Hflag; /* -H: look for 802.11s mesh headers in QoS data frames */
 };
 
 /*

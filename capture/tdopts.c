@@ -44,6 +44,7 @@ static const struct td_opt td_opts[] = {
 	{ 'X', NULL, 0, TD_BOTH },
 	{ 'A', NULL, 0, TD_BOTH },
 	{ 'T', NULL, 1, TD_BOTH },
+	{ 'H', NULL, 0, TD_BOTH },
 	{ OPT_NANO, "nano", 0, TD_BOTH },
 	{ OPT_MICRO, "micro", 0, TD_BOTH },
 	{ OPT_PRECISION, "time-stamp-precision", 1, TD_BOTH },
@@ -238,6 +239,9 @@ static int apply(char *err, const struct td_opt *o, const char *arg,
 		break;
 	case 'A':
 		t->pr.Aflag++;
+		break;
+	case 'H':
+		t->pr.Hflag = 1;
 		break;
 	case 'T':
 		rc = parse_packet_type(err, arg, &t->pr.Ttype);

@@ -54,7 +54,7 @@ static void capture_usage(FILE *f)
 		"  -U             flush the savefile after every packet\n"
 		"\n"
 		"printing (as 'dumplab read'):\n"
-		"  -n -e -q -S -v -t.. -x.. -X.. -A -T TYPE -b --nano\n"
+		"  -n -e -q -S -v -t.. -x.. -X.. -A -T TYPE -b -H --nano\n"
 		"\n"
 		"  -h, --help     this text\n"
 		"\n"

@@ -95,6 +95,7 @@ static void read_usage(FILE *f)
 		"                 vxlan, snmp, tftp, radius, ptp or domain (DNS, over TCP\n"
 		"                 too); TCP payloads as resp (Redis)\n"
 		"  -b             BGP AS numbers in ASDOT notation\n"
+		"  -H             802.11s mesh control fields in 802.11 QoS data frames\n"
 		"  -h, --help     this text\n"
 		"\n"
 		"Exit status: 0 when the whole file was printed; 1 when it cannot be read,\n"

@@ -287,8 +287,8 @@ static void test_mfr(void)
 
 /*
  * (Named fallback-*: tests/diff leaves those captures out.)
- * A link type tcpdump decodes and dumplab does not (802.11) is counted
- * by name; one tcpdump has no printer for either (USER0) is not, as its
+ * A link type tcpdump decodes and dumplab does not (the Symantec
+ * firewall's) is counted by name; one tcpdump has no printer for either (USER0) is not, as its
  * UNSUPPORTED text is tcpdump's own; a decoded one (PPP) is not.
  */
 static void test_generic_note(void)
@@ -299,12 +299,12 @@ static void test_generic_note(void)
 
 	tb_init(&pk[0]);
 	tb_bytes(&pk[0], "\x08\x00\x00\x00\x01\x02\x03\x04", 8);
-	tp_init(&p, "fallback-80211", DLT_IEEE802_11, &n);
+	tp_init(&p, "fallback-symantec", DLT_SYMANTEC_FIREWALL, &n);
 	tp_tb(&p, &pk[0]);
 	tp_tb(&p, &pk[0]);
 	CU_ASSERT_EQUAL(pr_generic_summary(p.c, buf, sizeof(buf)), 2);
 	CU_ASSERT_STRING_EQUAL(buf, "2 packets printed generically where "
-				    "tcpdump decodes them: 802.11 (2)");
+				    "tcpdump decodes them: Symantec firewall (2)");
 	tp_release(&p);
 	tp_init(&p, "fallback-user0", DLT_USER0, &n);
 	tp_tb(&p, &pk[0]);

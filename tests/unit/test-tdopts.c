@@ -30,9 +30,10 @@ static void test_printing_flags(void)
 	char err[HX_ERRLEN];
 	struct td_opts o;
 
-	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-nnvvveSbqtttxxXXA", "-r",
+	CU_ASSERT_EQUAL(parse(err, TD_READ, &o, "-nnvvveSbqtttxxXXAH", "-r",
 			      "f.pcap", NULL),
 			0);
+	CU_ASSERT_EQUAL(o.pr.Hflag, 1);
 	CU_ASSERT_EQUAL(o.pr.nflag, 2);
 	CU_ASSERT_EQUAL(o.pr.vflag, 3);
 	CU_ASSERT_EQUAL(o.pr.eflag, 1);

@@ -286,6 +286,7 @@ static void dump(struct tp *p, const struct pcap_pkthdr *h, const uint8_t *pkt)
 			fputs(p->o.qflag ? " -q" : "", o);
 			fputs(p->o.Sflag ? " -S" : "", o);
 			fputs(p->o.Aflag ? " -A" : "", o);
+			fputs(p->o.Hflag ? " -H" : "", o);
 			fputc('\n', o);
 			fclose(o);
 		}
