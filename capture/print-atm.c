@@ -292,6 +292,7 @@ int sunatm_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	unsigned caplen = c->h->caplen;
 	uint16_t vci;
 	uint8_t dir, vpi;
+	int rc;
 
 	c->proto = "sunatm";
 	c->ll_hdr_len = 0;
@@ -301,9 +302,12 @@ int sunatm_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	PR_U8(c, p + 1, vpi);
 	PR_BE16(c, p + 2, vci);
 	c->ll_hdr_len = SUNATM_HDRLEN;
-	return atm_pdu_print(c, vpi, vci, (dir & 0x0f) == SUNATM_PT_LANE,
-			     p + SUNATM_HDRLEN, length - SUNATM_HDRLEN,
-			     caplen - SUNATM_HDRLEN);
+	rc = atm_pdu_print(c, vpi, vci, (dir & 0x0f) == SUNATM_PT_LANE,
+			   p + SUNATM_HDRLEN, length - SUNATM_HDRLEN,
+			   caplen - SUNATM_HDRLEN);
+	/* tcpdump counts only the SunATM header as the link's (-x) */
+	c->ll_hdr_len = SUNATM_HDRLEN;
+	return rc;
 }
 
 int atm_rfc1483_print(struct pr_ctx *c, const uint8_t *p, unsigned length)

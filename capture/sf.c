@@ -33,6 +33,7 @@ struct sf {
 	int fd;
 	uint8_t *buf;
 	size_t mapped; /* buf is the whole file mapped (its length), or 0 */
+	size_t dropped; /* its pages before this are handed back */
 	size_t off, end; /* unread bytes are buf[off, end) */
 	int eof;
 	int scale;	/* 0 as is, 1 usec -> nsec, -1 nsec -> usec */
@@ -113,7 +114,7 @@ static int map_file(struct sf *s)
 	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, s->fd, 0);
 	if (m == MAP_FAILED)
 		return 0;
-	madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL | MADV_WILLNEED);
+	madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
 	s->buf = m;
 	s->mapped = (size_t)st.st_size;
 	s->off = s->end = SF_HDRLEN;
@@ -129,8 +130,18 @@ static int map_file(struct sf *s)
 static int map_extend(struct sf *s, size_t n)
 {
 	struct stat st;
-	size_t size = s->mapped, lim;
+	size_t size = s->mapped, lim, done;
 
+	/*
+	 * The pages before the record being read are handed back (they stay
+	 * in the page cache): the memory stays that of a block, not of the
+	 * file. Records handed out before this call are no longer valid.
+	 */
+	done = s->off & ~(size_t)(SF_MAPBLOCK - 1);
+	if (done > s->dropped) {
+		madvise(s->buf + s->dropped, done - s->dropped, MADV_DONTNEED);
+		s->dropped = done;
+	}
 	if (fstat(s->fd, &st) == 0 && (uintmax_t)st.st_size < size)
 		size = (size_t)st.st_size;
 	lim = s->off + (n > SF_MAPBLOCK ? n : SF_MAPBLOCK);
