@@ -401,7 +401,46 @@ static void test_prism_avs_ppi(void)
 	RUN("ppi-x", DLT_PPI, &o_x, k, want_ppi_x);
 }
 
+/*
+ * Every status code (in association responses) and reason code (in
+ * deauthentications) to 299, and the largest: capture/gen-802_11-codes
+ * makes the printer's tables from what tcpdump prints for these.
+ */
+#define NCODES 301
+static struct tb codes[NCODES];
+
+static void code_frames(unsigned subtype)
+{
+	for (unsigned i = 0; i < NCODES; i++) {
+		unsigned v = i < NCODES - 1 ? i : 0xffff;
+
+		mgmt(&codes[i], subtype, STA, AP);
+		if (subtype == 0x1) /* capability, status, AID */
+			le16(&codes[i], 0x0011);
+		le16(&codes[i], v);
+		if (subtype == 0x1)
+			le16(&codes[i], 0xc001);
+	}
+}
+
+static void test_codes(void)
+{
+	struct tp p;
+
+	code_frames(0x1);
+	tp_init(&p, "wlan-status", DLT_IEEE802_11, &o_n);
+	CU_ASSERT_EQUAL(tp_run(&p, codes, NCODES, want_wlan_status,
+			       TP_N(want_wlan_status)), 0);
+	tp_release(&p);
+	code_frames(0xc);
+	tp_init(&p, "wlan-reason", DLT_IEEE802_11, &o_n);
+	CU_ASSERT_EQUAL(tp_run(&p, codes, NCODES, want_wlan_reason,
+			       TP_N(want_wlan_reason)), 0);
+	tp_release(&p);
+}
+
 static CU_TestInfo tests[] = {
+	{ "802.11 status and reason codes", test_codes },
 	{ "802.11 control frames", test_control },
 	{ "802.11 management frames", test_mgmt },
 	{ "802.11 data frames, -H", test_data },
