@@ -593,6 +593,8 @@ int ospf_grace_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ospf_te_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BGP on TCP 179 (print-bgp.c); prints its own ": BGP" lead. */
 int bgp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* RPKI-RTR on TCP 323 (print-rpki-rtr.c); prints its own ", RPKI-RTR" lead. */
+int rpki_rtr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int eigrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int babel_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

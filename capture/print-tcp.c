@@ -94,6 +94,7 @@ static const struct pr_disp tcp_port_printers[] = {
 	{ 80, http_print },
 	{ 8080, http_print },
 	{ 53, dns_tcp_print },
+	{ 323, rpki_rtr_print },
 	{ 646, ldp_print }, /* before NFS, as in tcpdump */
 	{ 2049, sunrpc_tcp_print },
 	/* routing */
