@@ -85,20 +85,20 @@ static const struct {
 /*
  * Port -> application printer, in tcpdump's order of tests (the first
  * entry matching either port wins). Applications tcpdump knows but this
- * printer does not (telnet, FTP, SMTP, BGP, SMB, RTSP, Redis, ...) print nothing after the
- * length, which is what tcpdump prints for a port it has no printer for.
+ * printer does not (telnet, FTP, SMTP, SMB, RTSP, ...) print nothing
+ * after the length, which is what tcpdump prints for a port it has no
+ * printer for.
  */
 static const struct pr_disp tcp_port_printers[] = {
+	{ 179, bgp_print }, /* first of these, as in tcpdump */
 	{ 6379, resp_print }, /* before SSH and HTTP, as in tcpdump */
 	{ 22, ssh_print },
 	{ 80, http_print },
 	{ 8080, http_print },
 	{ 53, dns_tcp_print },
-	{ 323, rpki_rtr_print },
+	{ 323, rpki_rtr_print }, /* after BGP and DNS, before LDP and NFS */
 	{ 646, ldp_print }, /* before NFS, as in tcpdump */
 	{ 2049, sunrpc_tcp_print },
-	/* routing */
-	{ 179, bgp_print },
 	{ 0, NULL },
 };
 

@@ -370,9 +370,47 @@ static void test_cuts(void)
 	tp_release(&p);
 }
 
+/*
+ * Which printer a segment between port 323 and another printer's port
+ * gets: BGP's, DNS's and SSH's first, RPKI-RTR's before LDP's and NFS's,
+ * as tcpdump tests them.
+ */
+static void test_ports(void)
+{
+	static const unsigned pairs[][2] = {
+		{ 179, RTR_PORT }, { RTR_PORT, 179 }, { RTR_PORT, 53 },
+		{ 22, RTR_PORT },  { RTR_PORT, 646 }, { RTR_PORT, 2049 },
+		{ 179, 6379 },	   { 22, 179 },
+	};
+	const struct pr_opts v = { .nflag = 1, .tflag = 1, .vflag = 1 };
+	struct tb t[TP_N(pairs)];
+	struct tp p;
+	size_t i;
+
+	for (i = 0; i < TP_N(pairs); i++) {
+		seg(&t[i], 0);
+		t[i].n = l4_at;
+		l4_at = tb_tcp(&t[i], pairs[i][0], pairs[i][1], 1, 1, 0x18,
+			       502, NULL, 0);
+		if (pairs[i][0] == 179 || pairs[i][1] == 179) {
+			tb_bytes(&t[i], "\xff\xff\xff\xff\xff\xff\xff\xff"
+				 "\xff\xff\xff\xff\xff\xff\xff\xff", 16);
+			tb_be16(&t[i], 19); /* a BGP KEEPALIVE */
+			tb_u8(&t[i], 4);
+		} else {
+			hdr(&t[i], 0, 2, 0, 8);
+		}
+		done(&t[i]);
+	}
+	tp_init(&p, "rpki-rtr-ports", DLT_EN10MB, &v);
+	TP_CHECK(&p, t, TP_N(pairs), want_rpki_rtr_ports);
+	tp_release(&p);
+}
+
 static CU_TestInfo tests[] = {
 	{ "every PDU type, versions, bad lengths; default, -v, -vv", test_pdus },
 	{ "every cut of prefixes, an error report and a five-PDU segment", test_cuts },
+	{ "port 323 beside BGP, DNS, SSH, LDP and NFS ports", test_ports },
 	CU_TEST_INFO_NULL,
 };
 
