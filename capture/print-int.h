@@ -606,6 +606,12 @@ int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int l2tp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* LDP on UDP and TCP port 646. */
 int ldp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Pseudowire types (RFC 4446) as LDP and LSP ping name them (print-ldp.c). */
+extern const struct pr_tok ldp_pw_names[];
+/* MPLS LSP ping and traceroute on UDP port 3503 (print-lspping.c). */
+int lspping_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* SMI private enterprise numbers (print-radius.c). */
+extern const struct pr_tok smi_names[];
 /* IPsec (the headers; nothing is decrypted) and IPComp. */
 int esp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* UDP port 4500: NAT keep-alive, IKE (not decoded: pr_generic) or ESP. */
@@ -637,6 +643,8 @@ int ospf_grace_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ospf_te_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BGP on TCP 179 (print-bgp.c); prints its own ": BGP" lead. */
 int bgp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A route distinguisher (RFC 4364), 8 bytes, as BGP prints it; 0 or PR_STOP. */
+int bgp_rd_print(struct pr_ctx *c, const uint8_t *p);
 int eigrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int babel_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int igrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);

@@ -75,6 +75,7 @@ static const struct {
 	{ 6696, 6697, babel_print },
 	{ 496, 496, autorp_print },
 	{ 1985, 1985, hsrp_print }, /* HSRP: destination port only */
+	{ 3503, 3503, lspping_print }, /* MPLS LSP ping, after LDP */
 	{ 49152, 49152, bcm_li_print }, /* source port only, before BFD */
 	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
 	{ 4784, 4784, bfd_print },
