@@ -8,6 +8,7 @@
 #   make bench           benchmarks against tcpdump, measured in the same run
 #   make install         PREFIX=/usr/local DESTDIR= (and make uninstall)
 #   make SAN=1 test      the same tests on an ASan + UBSan build
+#   make SAN=thread test-threads   the printing threads under TSan
 #   make DEVELOPER=1     warnings are errors, and more of them (CI builds so)
 #
 # Only the targets that need the machine (deps, test and its parts,
@@ -26,7 +27,12 @@ INSTALL ?= install
 PKGS := libpcap libnl-3.0 libnl-route-3.0
 TEST_PKGS := cunit
 
-ifeq ($(SAN),1)
+ifeq ($(SAN),thread)
+BUILD := build/tsan
+BIN := $(BUILD)/dumplab
+SANFLAGS := -fsanitize=thread
+CFLAGS ?= -O1 -g
+else ifeq ($(SAN),1)
 BUILD := build/san
 BIN := $(BUILD)/dumplab
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
