@@ -1,28 +1,35 @@
 /* print-clnp.c: CLNP (ISO/IEC 8473-1): data, error report and echo PDUs, their options, and the PDU an error report quotes. */
 /*
- * A CLNP PDU (ISO/IEC 8473-1 7.1, also ITU-T X.233): the fixed part,
- * the address part, the segmentation part when the SP flag is set, then
- * options up to the length indicator, then the data:
+ * A CLNP PDU (ISO/IEC 8473-1 7, also ITU-T X.233): the fixed part, the
+ * address part, the segmentation part when the SP flag is set, the
+ * options part up to the length indicator, then the data:
  *
- *   0        1        2        3        4        5        6        7        8
- *  +--------+--------+--------+--------+--------+--------+--------+--------+--------+
- *  | NLPID  | length | version| life-  |SP|MS|ER| segment length  | checksum        |
- *  | 0x81   | ind.   | 1      | time   | type(5)|                 |                 |
- *  +--------+--------+--------+--------+--------+--------+--------+--------+--------+
- *  | dest.  | destination address ...  | source | source address ...                |
- *  | length |                          | length |                                   |
- *  +--------+--------+--------+--------+--------+--------+--------+--------+--------+
- *  | data unit id    | segment offset  | total length    |  (segmentation part)
- *  +--------+--------+--------+--------+--------+--------+
- *  | code   | length | value ...          (options, to the length indicator)
- *  +--------+--------+-----------------
+ *   0       1       2       3       4       5       6       7       8
+ *  +-------+-------+-------+-------+-------+-------+-------+-------+-------+
+ *  | NLPID | length|version| life- |SP MS E| segment length| checksum      |
+ *  | 0x81  | ind.  | 1     | time  |R type5|               |               |
+ *  +-------+-------+-------+-------+-------+-------+-------+-------+-------+
+ *   fixed part (7.2)
+ *  +-------+-------+---------------+-------+-------+-----------------------+
+ *  | dest. | destination address   |source | source address ...            |
+ *  | length| ...                   | length|                               |
+ *  +-------+-------+---------------+-------+-------+-----------------------+
+ *   address part (7.3)
+ *  +-------+-------+-------+-------+-------+-------+
+ *  | data unit id  | segment offset| total length  |
+ *  +-------+-------+-------+-------+-------+-------+
+ *   segmentation part (7.4)
+ *  +-------+-------+------------------
+ *  | code  | length| value ...         and more options, to the length
+ *  +-------+-------+------------------ indicator
+ *   options part (7.5)
  *
  * The lifetime counts half seconds. The type is Data (28), Multicast
  * Data (29), Error Report (1), Echo Request (30) or Echo Response (31).
  * An error report's data is the header of the PDU it reports on (7.9.6);
  * tcpdump decodes an echo response's data as a CLNP PDU too, and so does
- * this printer. As in tcpdump, every verbosity below -v prints only the
- * addresses and the type.
+ * this printer. Without -v, as in tcpdump, only the addresses and the
+ * type print.
  */
 #include "capture/print-int.h"
 
@@ -208,12 +215,14 @@ static int route_print(struct pr_ctx *c, unsigned op, const uint8_t *t,
 	while (tlen > 0) {
 		PR_U8(c, t, alen);
 		if (tlen < alen + 1u) {
-			pr_puts(c, "\n\t    NSAP address goes past end of option");
+			pr_puts(c, "\n\t    NSAP address goes past end "
+				   "of option");
 			break;
 		}
 		if (alen > 0) {
 			PR_NEED(c, t + 1, alen);
-			pr_printf(c, "\n\t    NSAP address (length %u): ", alen);
+			pr_printf(c, "\n\t    NSAP address (length %u): ",
+				  alen);
 			if (osi_nsap_print(c, "", t + 1, alen) == PR_STOP)
 				return PR_STOP;
 		}
@@ -249,7 +258,8 @@ static int option_print(struct pr_ctx *c, unsigned op, const uint8_t *t,
 		pr_tok_print(c, scope_names, "Reserved", v & SCOPE_MASK);
 		if ((v & SCOPE_MASK) == SCOPE_GLOBAL) {
 			pr_puts(c, "\n\t    QoS Flags [");
-			pr_bittok_print(c, qos_names, ", ", "none", v & QOS_MASK);
+			pr_bittok_print(c, qos_names, ", ", "none",
+					v & QOS_MASK);
 			pr_putc(c, ']');
 		}
 		return 1;
