@@ -688,6 +688,9 @@ int osi_nsap_print(struct pr_ctx *c, const char *prefix, const uint8_t *p,
  * ISO 8473 checksum sum at off in the len octets at p. */
 void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
 		     unsigned off, unsigned len);
+/* CLNP from its NLPID (print-clnp.c): 1 printed, 0 for the caller's hex
+ * dump of a bad header, PR_STOP. */
+int clnp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* ES-IS (print-esis.c). */
 int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */
