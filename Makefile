@@ -8,6 +8,7 @@
 #   make bench           benchmarks against tcpdump, measured in the same run
 #   make install         PREFIX=/usr/local DESTDIR= (and make uninstall)
 #   make SAN=1 test      the same tests on an ASan + UBSan build
+#   make SAN=thread test-threads   the printing threads under TSan
 #   make DEVELOPER=1     warnings are errors, and more of them (CI builds so)
 #
 # Only the targets that need the machine (deps, test and its parts,
@@ -26,7 +27,12 @@ INSTALL ?= install
 PKGS := libpcap libnl-3.0 libnl-route-3.0
 TEST_PKGS := cunit
 
-ifeq ($(SAN),1)
+ifeq ($(SAN),thread)
+BUILD := build/tsan
+BIN := $(BUILD)/dumplab
+SANFLAGS := -fsanitize=thread
+CFLAGS ?= -O1 -g
+else ifeq ($(SAN),1)
 BUILD := build/san
 BIN := $(BUILD)/dumplab
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -86,7 +92,7 @@ SYS_OBJ := $(SYS_SRC:%.c=$(BUILD)/%.o)
 TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOLS := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all deps test test-unit test-system test-capture test-golden test-html \
+.PHONY: all deps test test-unit test-system test-capture test-golden test-html test-threads \
 	conformance difftest test-scenario test-scale test-kill test-ci test-lab scenarios \
 	stress bench install uninstall clean FORCE
 .DEFAULT_GOAL := all
@@ -135,7 +141,7 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIB_OBJ) $(FLAGS_FILE)
 # The passes as nobody run copies of what they need (tests/nobody), so they
 # never depend on nobody traversing the checkout's parents (/root is 0700).
 test: test-unit test-system test-capture test-golden test-scenario test-scale \
-	test-kill test-ci test-lab test-html conformance difftest
+	test-kill test-ci test-lab test-html conformance difftest test-threads
 
 test-unit: $(BUILD)/test-unit
 	$(BUILD)/test-unit
@@ -192,6 +198,12 @@ test-lab: $(BIN)
 	tests/lab/run $(RUNBIN)
 	tests/lab/tmux $(RUNBIN)
 	tests/lab/handouts $(RUNBIN)
+
+# dumplab read on 2 and 5 threads against one thread: every capture of the
+# project, 100,000 interleaved conversations and the 1,000,000 packets of
+# the benchmark (recorded once, as root), under every option set.
+test-threads: $(BIN) $(TOOLS) $(BUILD)/test-unit
+	tests/threads/run $(RUNBIN) $(BUILD)/tools $(BUILD)/test-unit
 
 # dumplab read against the real tcpdump on the project's captures.
 difftest: $(BIN) $(BUILD)/test-unit

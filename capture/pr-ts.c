@@ -127,6 +127,22 @@ static void put_span(struct pr_ctx *c, int64_t ds, int64_t df)
 	put_frac(c, df);
 }
 
+/* tcpdump takes a zero reference as "not set yet". */
+static void ref_take(struct pr_ctx *c, int64_t sec, int64_t frac)
+{
+	c->ref_sec = sec;
+	c->ref_frac = frac;
+	c->ref_set = sec || frac;
+}
+
+void pr_ts_advance(struct pr_ctx *c, int64_t sec, int64_t frac)
+{
+	if ((c->o.tflag == 3 || c->o.tflag == 5) && !c->ref_set)
+		ref_take(c, sec, frac);
+	else if (c->o.tflag == 3)
+		ref_take(c, sec, frac);
+}
+
 void pr_ts_print(struct pr_ctx *c, int64_t sec, int64_t frac)
 {
 	int64_t per = c->o.nano ? 1000000000 : 1000000;
@@ -164,12 +180,8 @@ void pr_ts_print(struct pr_ctx *c, int64_t sec, int64_t frac)
 		int64_t ds, df;
 		int neg;
 
-		/* tcpdump takes a zero reference as "not set yet". */
-		if (!c->ref_set) {
-			c->ref_sec = sec;
-			c->ref_frac = frac;
-			c->ref_set = sec || frac;
-		}
+		if (!c->ref_set)
+			ref_take(c, sec, frac);
 		neg = sec < c->ref_sec ||
 		      (sec == c->ref_sec && frac < c->ref_frac);
 		/*
@@ -190,11 +202,8 @@ void pr_ts_print(struct pr_ctx *c, int64_t sec, int64_t frac)
 		pr_putc(c, neg ? '-' : ' ');
 		put_span(c, ds, df);
 		pr_putc(c, ' ');
-		if (c->o.tflag == 3) {
-			c->ref_sec = sec;
-			c->ref_frac = frac;
-			c->ref_set = sec || frac;
-		}
+		if (c->o.tflag == 3)
+			ref_take(c, sec, frac);
 		break;
 	}
 	default:

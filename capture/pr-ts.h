@@ -14,5 +14,7 @@
  * -ttt/-ttttt reference and the per-second clock text in c.
  */
 void pr_ts_print(struct pr_ctx *c, int64_t sec, int64_t frac);
+/* What pr_ts_print does to the reference, without printing. */
+void pr_ts_advance(struct pr_ctx *c, int64_t sec, int64_t frac);
 
 #endif

@@ -362,8 +362,8 @@ static void afi_safi_print(struct pr_ctx *c, const char *lead, uint16_t af,
 	pr_printf(c, " (%u)", safi);
 }
 
-/* A route distinguisher (RFC 4364), 8 bytes. */
-static int rd_print(struct pr_ctx *c, const uint8_t *p)
+/* A route distinguisher (RFC 4364), 8 bytes (print-int.h). */
+int bgp_rd_print(struct pr_ctx *c, const uint8_t *p)
 {
 	uint8_t b[8];
 	uint16_t type;
@@ -455,7 +455,7 @@ static int prefix_print(struct pr_ctx *c, const char *lead, const uint8_t *p,
 	pr_puts(c, lead);
 	if (rd) {
 		pr_puts(c, "RD: ");
-		if (rd_print(c, p + 4) == PR_STOP)
+		if (bgp_rd_print(c, p + 4) == PR_STOP)
 			return PR_STOP;
 		pr_puts(c, ", ");
 	}
@@ -780,7 +780,7 @@ static int mvpn_body_print(struct pr_ctx *c, const uint8_t *p)
 		if (!pr_has(c, p, RD_LEN))
 			return BGP_TRUNC;
 		pr_puts(c, ", RD: ");
-		if (rd_print(c, p) == PR_STOP)
+		if (bgp_rd_print(c, p) == PR_STOP)
 			return PR_STOP;
 		pr_puts(c, ", Originator ");
 		return vpn_ip_print(c, p + RD_LEN, (rlen - RD_LEN) << 3);
@@ -790,7 +790,7 @@ static int mvpn_body_print(struct pr_ctx *c, const uint8_t *p)
 		if (!pr_has(c, p, RD_LEN + 4))
 			return BGP_TRUNC;
 		pr_puts(c, ", RD: ");
-		if (rd_print(c, p) == PR_STOP)
+		if (bgp_rd_print(c, p) == PR_STOP)
 			return PR_STOP;
 		PR_BE32(c, p + RD_LEN, as);
 		pr_puts(c, ", Source-AS ");
@@ -803,7 +803,7 @@ static int mvpn_body_print(struct pr_ctx *c, const uint8_t *p)
 		if (!pr_has(c, p, RD_LEN))
 			return BGP_TRUNC;
 		pr_puts(c, ", RD: ");
-		if (rd_print(c, p) == PR_STOP)
+		if (bgp_rd_print(c, p) == PR_STOP)
 			return PR_STOP;
 		p += RD_LEN;
 		if (vpn_sg_print(c, p, &sg) == PR_STOP)
@@ -851,7 +851,7 @@ static int mdt_print(struct pr_ctx *c, const uint8_t *p)
 	PR_NEED(c, p + 1, RD_LEN);
 	PR_NEED(c, p + 9, 8);
 	pr_puts(c, "\n\t      RD: ");
-	if (rd_print(c, p + 1) == PR_STOP)
+	if (bgp_rd_print(c, p + 1) == PR_STOP)
 		return PR_STOP;
 	PR_IP4(c, ", VPN IP Address: ", p + 9);
 	PR_IP4(c, ", MC Group Address: ", p + 13);
@@ -1034,7 +1034,7 @@ static int mp_reach_print(struct pr_ctx *c, const uint8_t *pptr, unsigned len)
 				} else {
 					PR_NEED(c, tptr, tnh);
 					pr_puts(c, "RD: ");
-					if (rd_print(c, tptr) == PR_STOP)
+					if (bgp_rd_print(c, tptr) == PR_STOP)
 						return PR_STOP;
 					pr_puts(c, ", ");
 					if (nsap_print(c, tptr + RD_LEN,
@@ -1068,7 +1068,7 @@ static int mp_reach_print(struct pr_ctx *c, const uint8_t *pptr, unsigned len)
 				PR_NEED(c, tptr, RD_LEN);
 				PR_NEED(c, tptr + RD_LEN, v6 ? 16 : 4);
 				pr_puts(c, "RD: ");
-				if (rd_print(c, tptr) == PR_STOP)
+				if (bgp_rd_print(c, tptr) == PR_STOP)
 					return PR_STOP;
 				pr_puts(c, ", ");
 			}

@@ -71,11 +71,42 @@ struct pr_tcptab {
 	size_t alen; /* 4 or 16 */
 };
 
+/* The largest packet pr_packet prints, as tcpdump 4.99.3's MAXIMUM_SNAPLEN. */
+#define PR_MAX_SNAPLEN 262144
+
 #define PR_TCP_INIT 1024 /* slots of the first table; a power of 2 */
+
+/* One of the shares a pipeline's printers split the conversations into. */
+struct pr_tcpshard {
+	struct pr_tcptab tcp4, tcp6;
+};
+
+/*
+ * The share of n that holds the conversation of a segment (sa and da
+ * alen-byte addresses): the printer's own choice, for pr-pipe.c.
+ */
+unsigned pr_tcp_shard(const uint8_t *sa, const uint8_t *da, size_t alen,
+		      uint16_t sport, uint16_t dport, unsigned n);
+/* Whether a TCP segment or UDP datagram between these ports reaches no
+ * state of the printer but TCP's conversation tables (pr-pipe.c). */
+int pr_tcp_ports_stateless(uint16_t sport, uint16_t dport);
+int pr_udp_ports_stateless(uint16_t sport, uint16_t dport, int qflag);
 
 struct pr_ctx;
 /* Frees both conversation tables (pr_free); they start afresh. */
 void pr_tcp_release(struct pr_ctx *c);
+
+/*
+ * Marks a use of state that carries from packet to packet, other than the
+ * TCP conversations and the timestamp reference: pr-pipe.c keeps the
+ * packets that reach it with the printer that owns it, and counts any
+ * that does not.
+ */
+#define PR_SEQ_STATE(c)                        \
+	do {                                   \
+		if ((c)->pipe_worker)          \
+			(c)->pipe_foreign++;   \
+	} while (0)
 
 #define PR_GENERIC_MAX 32 /* protocols pr_generic tells apart */
 #define PR_IFCACHE 8
@@ -150,6 +181,17 @@ struct pr_ctx {
 
 	/* TCP relative sequence numbers. */
 	struct pr_tcptab tcp4, tcp6;
+	/*
+	 * In a pipeline (pr-pipe.c): the shared tables, split in ntcpsh
+	 * shares by conversation (when set, tcp4/tcp6 stay unused); this
+	 * printer's worker number (1...; 0: the one that owns all state),
+	 * and how often it reached state that is not its own (never, unless
+	 * pr-pipe.c sent it a packet it should have kept).
+	 */
+	struct pr_tcpshard *tcpsh;
+	unsigned ntcpsh;
+	unsigned pipe_worker;
+	uint64_t pipe_foreign;
 
 	/* Recent flows' address and port text (TCP and UDP). */
 	struct pr_flow flows[PR_FLOWS];
@@ -198,6 +240,8 @@ struct pr_ctx {
  * itself prints the same fallback, the text is exact and needs no note.
  */
 void pr_generic(struct pr_ctx *c, const char *proto);
+/* Adds src's counts of packets printed generically to dst's (pr-pipe.c). */
+void pr_generic_merge(struct pr_ctx *dst, const struct pr_ctx *src);
 
 /* ---- output ---- */
 
@@ -562,6 +606,12 @@ int nsh_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int l2tp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* LDP on UDP and TCP port 646. */
 int ldp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* Pseudowire types (RFC 4446) as LDP and LSP ping name them (print-ldp.c). */
+extern const struct pr_tok ldp_pw_names[];
+/* MPLS LSP ping and traceroute on UDP port 3503 (print-lspping.c). */
+int lspping_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* SMI private enterprise numbers (print-radius.c). */
+extern const struct pr_tok smi_names[];
 /* IPsec (the headers; nothing is decrypted) and IPComp. */
 int esp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* UDP port 4500: NAT keep-alive, IKE (not decoded: pr_generic) or ESP. */
@@ -593,6 +643,8 @@ int ospf_grace_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int ospf_te_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* BGP on TCP 179 (print-bgp.c); prints its own ": BGP" lead. */
 int bgp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
+/* A route distinguisher (RFC 4364), 8 bytes, as BGP prints it; 0 or PR_STOP. */
+int bgp_rd_print(struct pr_ctx *c, const uint8_t *p);
 /* RPKI-RTR on TCP 323 (print-rpki-rtr.c); prints its own ", RPKI-RTR" lead. */
 int rpki_rtr_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 int eigrp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
@@ -638,6 +690,9 @@ int osi_nsap_print(struct pr_ctx *c, const char *prefix, const uint8_t *p,
  * ISO 8473 checksum sum at off in the len octets at p. */
 void osi_cksum_print(struct pr_ctx *c, const uint8_t *p, uint16_t sum,
 		     unsigned off, unsigned len);
+/* CLNP from its NLPID (print-clnp.c): 1 printed, 0 for the caller's hex
+ * dump of a bad header, PR_STOP. */
+int clnp_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* ES-IS (print-esis.c). */
 int esis_print(struct pr_ctx *c, const uint8_t *p, unsigned len);
 /* IS-IS from its NLPID: 1 printed, 0 for the caller's hex dump, PR_STOP. */

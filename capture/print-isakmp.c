@@ -105,6 +105,7 @@ static int cookie_record(struct pr_ctx *c, const uint8_t ck[8])
 	size_t alen;
 	int i = cookie_find(c, ck);
 
+	PR_SEQ_STATE(c);
 	if (i >= 0) {
 		c->ike_next = (unsigned)(i + 1) % PR_IKE_COOKIES;
 		return 0;
@@ -180,6 +181,7 @@ static int ikev1_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	pr_puts(c, msgid == 0 ? " phase 1" : " phase 2/others");
 	PR_COPY(c, bp, ck, 8);
 	PR_COPY(c, bp + 8, rck, 8);
+	PR_SEQ_STATE(c);
 	i = cookie_find(c, ck);
 	if (i < 0) {
 		static const uint8_t zero[8];

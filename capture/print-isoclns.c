@@ -12,9 +12,8 @@
  * and Q.933 (0x08, print-q933.c) behind an NLPID; those follow it. This file reaches
  * the ISO PDUs from the OSI SAP of LLC (0xfe), the OSI ethertype of
  * Cisco HDLC and Ethernet (0xfefe), PPP's OSI protocol and NLPIDs.
- * IS-IS is print-isis.c's, ES-IS print-esis.c's. CLNP (ISO 8473) is
- * not decoded yet: its PDUs print as tcpdump prints an undecodable one
- * (a hex dump), and count as printed generically.
+ * IS-IS is print-isis.c's, ES-IS print-esis.c's, CLNP (ISO 8473)
+ * print-clnp.c's.
  */
 #include "capture/print-int.h"
 
@@ -137,7 +136,9 @@ int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	}
 	switch (nlpid) {
 	case NLPID_CLNP:
-		pr_generic(c, "CLNP");
+		rc = clnp_print(c, p, length);
+		if (rc == PR_STOP || rc == 1)
+			return rc == 1 ? 0 : rc;
 		return unknown(c, p, "\n\t", length);
 	case NLPID_ESIS:
 		return esis_print(c, p, length);
@@ -165,11 +166,17 @@ int isoclns_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 	}
 }
 
-/* The OSI ethertype (0xfefe): one octet, then the NLPID. */
+/*
+ * The OSI ethertype (0xfefe): one octet, then the NLPID. tcpdump marks
+ * a frame that ends before that octet and returns (no longjmp): -x then
+ * dumps from after the link header.
+ */
 int osi_ether_print(struct pr_ctx *c, const uint8_t *p, unsigned length)
 {
 	c->proto = "isoclns";
-	if (length == 0 || !pr_has(c, p, 1))
-		return pr_stop(c);
+	if (length == 0 || !pr_has(c, p, 1)) {
+		pr_trunc(c);
+		return 0;
+	}
 	return isoclns_print(c, p + 1, length - 1);
 }

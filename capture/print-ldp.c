@@ -82,7 +82,7 @@ static const struct pr_tok af_names[] = {
 };
 
 /* Pseudowire types (RFC 4446), tcpdump's mpls_pw_types_values. */
-static const struct pr_tok pw_names[] = {
+const struct pr_tok ldp_pw_names[] = {
 	{ 0x0000, "Reserved" },
 	{ 0x0001, "Frame Relay DLCI (Martini Mode)" },
 	{ 0x0002, "ATM AAL5 SDU VCC transport" },
@@ -213,7 +213,7 @@ static int fec_print(struct pr_ctx *c, const uint8_t *tp, uint16_t tlen)
 		PR_BE32(c, tp + 3, group);
 		if (vlen == 0) {
 			pr_puts(c, ": ");
-			pr_tok_print(c, pw_names, "Unknown", pw & 0x7fff);
+			pr_tok_print(c, ldp_pw_names, "Unknown", pw & 0x7fff);
 			pr_printf(c,
 				  ", %scontrol word, group-ID %u, VC-info-length: %u",
 				  pw & 0x8000 ? "" : "no ", group, vlen);
@@ -226,7 +226,7 @@ static int fec_print(struct pr_ctx *c, const uint8_t *tp, uint16_t tlen)
 		}
 		PR_BE32(c, tp + 7, vcid);
 		pr_puts(c, ": ");
-		pr_tok_print(c, pw_names, "Unknown", pw & 0x7fff);
+		pr_tok_print(c, ldp_pw_names, "Unknown", pw & 0x7fff);
 		pr_printf(c,
 			  ", %scontrol word, group-ID %u, VC-ID %u, VC-info-length: %u",
 			  pw & 0x8000 ? "" : "no ", group, vcid, vlen);

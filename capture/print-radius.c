@@ -262,7 +262,7 @@ static const struct pr_tok blpr_bits[] = {
 };
 
 /* SMI network management private enterprise codes (IANA), as tcpdump names them. */
-static const struct pr_tok smi_names[] = {
+const struct pr_tok smi_names[] = {
 	{ 0, "IETF (reserved)" },
 	{ 5, "ACC" },
 	{ 9, "Cisco" },

@@ -191,6 +191,7 @@ static const struct pr_tok ack_reasons[] = {
 
 static struct pr_rx_state *rx_state(struct pr_ctx *c)
 {
+	PR_SEQ_STATE(c);
 	if (!c->rx)
 		c->rx = calloc(1, sizeof(*c->rx));
 	return c->rx;

@@ -59,6 +59,7 @@ struct pr_sl_state {
 
 static struct pr_sl_state *sl_state(struct pr_ctx *c)
 {
+	PR_SEQ_STATE(c);
 	if (!c->sl) {
 		c->sl = calloc(1, sizeof(*c->sl));
 		if (c->sl)

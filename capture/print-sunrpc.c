@@ -98,6 +98,7 @@ int rpc_xid_enter(struct pr_ctx *c, const uint8_t *msg)
 		return 0;
 	if (c->ipver != 4 && c->ipver != 6)
 		return 1;
+	PR_SEQ_STATE(c);
 	if (!c->rpc) {
 		c->rpc = calloc(1, sizeof(*c->rpc));
 		if (!c->rpc)
@@ -128,6 +129,7 @@ static int rpc_xid_find(struct pr_ctx *c, const uint8_t *msg, uint32_t *proc,
 	uint32_t xid;
 	int i;
 
+	PR_SEQ_STATE(c);
 	if (!s || !pk_be32(&c->pk, msg, &xid) || rpc_ends(c, src, dst) < 0)
 		return -1;
 	i = s->hint;

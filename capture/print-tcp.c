@@ -104,17 +104,36 @@ static const struct pr_disp tcp_port_printers[] = {
 
 /* ---- relative sequence numbers ---- */
 
+static uint32_t ld32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/* A conversation's hash: its addresses (alen 4 or 16) a word at a time. */
 static uint32_t conv_hash(const uint8_t *src, const uint8_t *dst, size_t alen,
 			  uint32_t port)
 {
-	uint32_t h = 2166136261u ^ port;
+	uint64_t h = port;
 	size_t i;
 
-	for (i = 0; i < alen; i++)
-		h = (h ^ src[i]) * 16777619u;
-	for (i = 0; i < alen; i++)
-		h = (h ^ dst[i]) * 16777619u;
-	return h ^ (h >> 15);
+	for (i = 0; i < alen; i += 4)
+		h = (h ^ ((uint64_t)ld32(src + i) << 32 | ld32(dst + i))) *
+		    0x9e3779b97f4a7c15ull;
+	return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+/* Whether two keys' addresses are equal, a word at a time. */
+static int addr_eq(const uint8_t *a, const uint8_t *b, size_t alen)
+{
+	size_t i;
+
+	for (i = 0; i < alen; i += 4)
+		if (ld32(a + i) != ld32(b + i))
+			return 0;
+	return 1;
 }
 
 static size_t slot_size(size_t alen)
@@ -133,8 +152,8 @@ static struct pr_tcpconv *tcp_slot(unsigned char *slots, size_t cap,
 		struct pr_tcpconv *t = (struct pr_tcpconv *)(void *)(slots + i * sz);
 
 		if (!t->valid ||
-		    (t->port == port && !memcmp(t->addr, ksrc, alen) &&
-		     !memcmp(t->addr + alen, kdst, alen)))
+		    (t->port == port && addr_eq(t->addr, ksrc, alen) &&
+		     addr_eq(t->addr + alen, kdst, alen)))
 			return t;
 	}
 }
@@ -176,9 +195,51 @@ void pr_tcp_release(struct pr_ctx *c)
 }
 
 /*
- * tcpdump's conversation lookup: the key orders the two ends by port
- * (then address), so both directions share one entry; the entry holds
- * the first seq and ack-1 seen (or the SYN's, which always replaces it).
+ * The key of a conversation: its two ends ordered by port (then address),
+ * so that both directions share one entry. Returns the key's hash.
+ */
+struct tcp_key {
+	const uint8_t *src, *dst;
+	uint32_t port;
+	int rev;
+};
+
+static uint32_t tcp_key_make(struct tcp_key *k, const uint8_t *sa,
+			     const uint8_t *da, size_t alen, uint16_t sport,
+			     uint16_t dport)
+{
+	k->rev = sport > dport ||
+		 (sport == dport && memcmp(sa, da, alen) > 0);
+	if (k->rev) {
+		k->src = da;
+		k->dst = sa;
+		k->port = (uint32_t)dport << 16 | sport;
+	} else {
+		k->src = sa;
+		k->dst = da;
+		k->port = (uint32_t)sport << 16 | dport;
+	}
+	return conv_hash(k->src, k->dst, alen, k->port);
+}
+
+/* Which of n shards holds a hash's conversation (the slot takes its low bits). */
+static unsigned shard_of(uint32_t h, unsigned n)
+{
+	return (unsigned)(((uint64_t)h * n) >> 32);
+}
+
+unsigned pr_tcp_shard(const uint8_t *sa, const uint8_t *da, size_t alen,
+		      uint16_t sport, uint16_t dport, unsigned n)
+{
+	struct tcp_key k;
+
+	return shard_of(tcp_key_make(&k, sa, da, alen, sport, dport), n);
+}
+
+/*
+ * tcpdump's conversation lookup: the entry holds the first seq and ack-1
+ * seen (or the SYN's, which always replaces it). A pipeline's printers
+ * (pr-pipe.c) share their tables split by conversation, c->tcpsh.
  * Returns 0 when memory for the table ran out (numbers stay absolute).
  */
 static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
@@ -186,32 +247,30 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 			 uint8_t flags, uint32_t *seq, uint32_t *ack,
 			 uint32_t *thseq, uint32_t *thack, int *rev)
 {
-	struct pr_tcptab *tab = v6 ? &c->tcp6 : &c->tcp4;
 	size_t alen = v6 ? 16 : 4;
+	/* sa and da are 16 bytes, zero past an IPv4 address */
+	struct tcp_key k;
+	uint32_t h = tcp_key_make(&k, sa, da, alen, sport, dport);
+	struct pr_tcptab *tab;
 	struct pr_tcpconv *e;
-	const uint8_t *ksrc, *kdst;
-	uint32_t port, h;
-	int r = 0, fresh;
+	const uint8_t *ksrc = k.src, *kdst = k.dst;
+	uint32_t port = k.port;
+	int r = k.rev, fresh;
 
-	if (sport > dport)
-		r = 1;
-	else if (sport == dport && memcmp(sa, da, alen) > 0)
-		r = 1;
-	/* sa and da are 16 bytes, zero past an IPv4 address: whole copies */
-	if (r) {
-		ksrc = da;
-		kdst = sa;
-		port = (uint32_t)dport << 16 | sport;
+	if (c->ntcpsh) {
+		unsigned i = shard_of(h, c->ntcpsh);
+		struct pr_tcpshard *sh = &c->tcpsh[i];
+
+		if (c->pipe_worker && c->pipe_worker != i + 1)
+			c->pipe_foreign++; /* another worker's conversation */
+		tab = v6 ? &sh->tcp6 : &sh->tcp4;
 	} else {
-		ksrc = sa;
-		kdst = da;
-		port = (uint32_t)sport << 16 | dport;
+		tab = v6 ? &c->tcp6 : &c->tcp4;
 	}
 	*rev = r;
 	tab->alen = alen;
 	if (!tab->slots && tcp_grow(tab) < 0)
 		return 0;
-	h = conv_hash(ksrc, kdst, alen, port);
 	e = tcp_slot(tab->slots, tab->cap, alen, h, port, ksrc, kdst);
 	fresh = !e->valid || (flags & TH_SYN);
 	if (!e->valid) {
@@ -234,6 +293,21 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 	cap_tcp_rel_apply(&e->rel, fresh, r, seq, ack);
 	*thseq = e->rel.seq;
 	*thack = e->rel.ack;
+	return 1;
+}
+
+/*
+ * Whether a segment between these ports reaches no state of the printer
+ * but its conversation's relative numbers (pr-pipe.c): all but RPC's.
+ */
+int pr_tcp_ports_stateless(uint16_t sport, uint16_t dport)
+{
+	size_t i;
+
+	for (i = 0; tcp_port_printers[i].fn; i++)
+		if (tcp_port_printers[i].key == sport ||
+		    tcp_port_printers[i].key == dport)
+			return tcp_port_printers[i].fn != sunrpc_tcp_print;
 	return 1;
 }
 

@@ -75,6 +75,7 @@ static const struct {
 	{ 6696, 6697, babel_print },
 	{ 496, 496, autorp_print },
 	{ 1985, 1985, hsrp_print }, /* HSRP: destination port only */
+	{ 3503, 3503, lspping_print }, /* MPLS LSP ping, after LDP */
 	{ 49152, 49152, bcm_li_print }, /* source port only, before BFD */
 	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
 	{ 4784, 4784, bfd_print },
@@ -151,6 +152,47 @@ static void length_print(struct pr_ctx *c, unsigned ulen, unsigned length)
 		pr_puts(c, "UDP, length ");
 		pr_uint(c, ulen);
 	}
+}
+
+/*
+ * Whether a datagram between these ports reaches no state of the printer
+ * (pr-pipe.c): it goes, as udp_print dispatches it, to one of the
+ * printers below, or to none. -T is not asked about (the pipeline
+ * does not run under it).
+ */
+int pr_udp_ports_stateless(uint16_t sport, uint16_t dport, int qflag)
+{
+	static const pr_fn stateless[] = {
+		dns_print, mdns_print, bootp_print, ntp_print, pr_snmp_print,
+		dhcp6_print, syslog_print, radius_print, rip_print,
+		pr_tftp_print,
+	};
+	size_t i, j;
+
+	if (qflag)
+		return 1;
+	for (i = 0; udp_early_printers[i].fn; i++)
+		if (udp_early_printers[i].key == sport ||
+		    udp_early_printers[i].key == dport)
+			return 0;
+	for (i = 0; udp_port_printers[i].fn; i++) {
+		if (udp_port_printers[i].key != sport &&
+		    udp_port_printers[i].key != dport)
+			continue;
+		for (j = 0; j < sizeof(stateless) / sizeof(stateless[0]); j++)
+			if (udp_port_printers[i].fn == stateless[j])
+				return 1;
+		return 0;
+	}
+	for (i = 0; i < sizeof(udp_range_printers) /
+			    sizeof(udp_range_printers[0]);
+	     i++)
+		if (!(sport < udp_range_printers[i].lo ||
+		      sport > udp_range_printers[i].hi) ||
+		    !(dport < udp_range_printers[i].lo ||
+		      dport > udp_range_printers[i].hi))
+			return 0;
+	return 1;
 }
 
 int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)

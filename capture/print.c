@@ -16,7 +16,6 @@
 #include <pcap/pcap.h>
 
 /* tcpdump's MAXIMUM_SNAPLEN: larger lengths are an invalid record. */
-#define PR_MAX_SNAPLEN 262144
 
 /*
  * Link type -> printer. DLT_LOOP and DLT_NULL share a printer (it tells the
@@ -685,6 +684,25 @@ void pr_generic(struct pr_ctx *c, const char *proto)
 	c->generic[c->ngeneric].proto = proto;
 	c->generic[c->ngeneric].n = 1;
 	c->ngeneric++;
+}
+
+void pr_generic_merge(struct pr_ctx *dst, const struct pr_ctx *src)
+{
+	size_t i, j;
+
+	dst->generic_other += src->generic_other;
+	for (i = 0; i < src->ngeneric; i++) {
+		for (j = 0; j < dst->ngeneric; j++)
+			if (!strcmp(dst->generic[j].proto, src->generic[i].proto))
+				break;
+		if (j < dst->ngeneric) {
+			dst->generic[j].n += src->generic[i].n;
+		} else if (dst->ngeneric == PR_GENERIC_MAX) {
+			dst->generic_other += src->generic[i].n;
+		} else {
+			dst->generic[dst->ngeneric++] = src->generic[i];
+		}
+	}
 }
 
 uint64_t pr_generic_summary(const struct pr_ctx *c, char *buf, size_t len)

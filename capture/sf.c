@@ -34,6 +34,7 @@ struct sf {
 	uint8_t *buf;
 	size_t mapped; /* buf is the whole file mapped (its length), or 0 */
 	size_t dropped; /* its pages before this are handed back */
+	const uint8_t *keep; /* records from here on are still in use */
 	size_t off, end; /* unread bytes are buf[off, end) */
 	int eof;
 	int scale;	/* 0 as is, 1 usec -> nsec, -1 nsec -> usec */
@@ -137,7 +138,10 @@ static int map_extend(struct sf *s, size_t n)
 	 * in the page cache): the memory stays that of a block, not of the
 	 * file. Records handed out before this call are no longer valid.
 	 */
-	done = s->off & ~(size_t)(SF_MAPBLOCK - 1);
+	done = s->off;
+	if (s->keep && s->keep >= s->buf && s->keep < s->buf + done)
+		done = (size_t)(s->keep - s->buf);
+	done &= ~(size_t)(SF_MAPBLOCK - 1);
 	if (done > s->dropped) {
 		madvise(s->buf + s->dropped, done - s->dropped, MADV_DONTNEED);
 		s->dropped = done;
@@ -463,6 +467,17 @@ int sf_iter_next(struct sf_iter *it, struct pcap_pkthdr **h,
 		return 1;
 	}
 	return 0;
+}
+
+int sf_iter_stable(const struct sf_iter *it)
+{
+	return it->fast && it->fast->mapped;
+}
+
+void sf_iter_keep(struct sf_iter *it, const uint8_t *p)
+{
+	if (it->fast)
+		it->fast->keep = p;
 }
 
 const char *sf_iter_error(const struct sf_iter *it)

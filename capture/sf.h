@@ -120,6 +120,14 @@ int sf_iter_next(struct sf_iter *it, struct pcap_pkthdr **h,
 		 const uint8_t **data);
 const char *sf_iter_error(const struct sf_iter *it);
 
+/*
+ * Whether the records handed out stay readable until sf_iter_close (a
+ * mapped file), as long as sf_iter_keep is told the oldest still in use:
+ * the pages from p on are not handed back (NULL: none is in use).
+ */
+int sf_iter_stable(const struct sf_iter *it);
+void sf_iter_keep(struct sf_iter *it, const uint8_t *p);
+
 void sf_iter_close(struct sf_iter *it); /* accepts a closed one */
 
 #endif

@@ -53,6 +53,7 @@ static const struct td_opt td_opts[] = {
 	{ 'h', "help", 0, TD_BOTH },
 	{ 'r', NULL, 1, TD_READ },
 	{ OPT_SKIP, "skip", 1, TD_READ },
+	{ 'j', "threads", 1, TD_READ },
 	{ 'i', "interface", 1, TD_CAPTURE },
 	{ 'D', "list-interfaces", 0, TD_CAPTURE },
 	{ 'p', "no-promiscuous-mode", 0, TD_CAPTURE },
@@ -275,6 +276,12 @@ static int apply(char *err, const struct td_opt *o, const char *arg,
 		if (rc < 0)
 			return rc;
 		t->skip = (long)v;
+		break;
+	case 'j':
+		rc = parse_long_int(err, label, arg, 1, TD_MAX_THREADS, &v);
+		if (rc < 0)
+			return rc;
+		t->threads = (int)v;
 		break;
 	case 'F':
 		t->ffile = arg;

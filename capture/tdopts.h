@@ -20,12 +20,15 @@ enum { TD_DIR_INOUT = 0, TD_DIR_IN = 1, TD_DIR_OUT = 2 };
  * remaining words joined by single spaces, as tcpdump joins them, or the
  * text of -F FILE) and td_release frees.
  */
+#define TD_MAX_THREADS 64 /* -j's largest value */
+
 struct td_opts {
 	struct pr_opts pr;	 /* -n -e -q -S -v -t.. -x.. -X.. -A --nano */
 	const char *rfile;	 /* -r FILE */
 	const char *ffile;	 /* -F FILE */
 	long count;		 /* -c N (0: no limit) */
 	long skip;		 /* --skip N */
+	int threads;		 /* -j N, --threads N (0: not given) */
 	const char *iface;	 /* -i IF, also "any" and "nflog:N" */
 	int list_ifaces;	 /* -D */
 	int no_promisc;		 /* -p */

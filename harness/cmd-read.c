@@ -1,13 +1,17 @@
 /* cmd-read.c: `dumplab read`: print a savefile exactly as `tcpdump -r` does. */
 #include <errno.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <pcap/pcap.h>
 
+#include "capture/pr-pipe.h"
 #include "capture/print.h"
 #include "capture/sf.h"
 #include "capture/tdopts.h"
@@ -18,6 +22,9 @@
 #define READ_FLUSH_AT (256 * 1024)
 /* The savefile is read through a stdio buffer this large. */
 #define READ_IOBUF (1024 * 1024)
+/* Without -j or DUMPLAB_THREADS, a file smaller than this is printed by
+ * one thread: starting the others would cost more than they save. */
+#define READ_PIPE_MIN (8 * 1024 * 1024)
 
 /*
  * A large savefile is mapped (sf_open_map); if another process cuts it
@@ -28,12 +35,25 @@
 static struct hx_buf *bus_out;
 static volatile size_t bus_done; /* bus_out's bytes that are whole packets */
 static char bus_msg[HX_ERRLEN + 64];
+/*
+ * With a pipeline, a fault of the reading thread jumps back to the
+ * reading loop, which prints every packet read whole before it ends as
+ * above. One of a printing thread (which reads the map too, behind the
+ * reader) ends the program with the reason only.
+ */
+static sigjmp_buf bus_jmp;
+static volatile sig_atomic_t bus_jmp_set;
+static pid_t bus_tid; /* the reading thread */
 
 static void on_sigbus(int sig)
 {
 	size_t off = 0, n = bus_done;
 
 	(void)sig;
+	if (bus_jmp_set && (pid_t)syscall(SYS_gettid) == bus_tid) {
+		bus_jmp_set = 0;
+		siglongjmp(bus_jmp, 1);
+	}
 	while (bus_out && off < n) {
 		ssize_t w = write(STDOUT_FILENO, bus_out->p + off, n - off);
 
@@ -96,11 +116,111 @@ static void read_usage(FILE *f)
 		"                 too); TCP payloads as resp (Redis)\n"
 		"  -b             BGP AS numbers in ASDOT notation\n"
 		"  -H             802.11s mesh control fields in 802.11 QoS data frames\n"
+		"  -j N, --threads N\n"
+		"                 print on N threads (1 to 64; default: the cores, for\n"
+		"                 files of 8 MB and more; DUMPLAB_THREADS sets it too);\n"
+		"                 the output is the same on any number\n"
 		"  -h, --help     this text\n"
 		"\n"
 		"Exit status: 0 when the whole file was printed; 1 when it cannot be read,\n"
 		"is not a capture, is cut short (after printing what was read) or the\n"
 		"filter does not compile; 2 for a usage error (unknown option, bad value).\n");
+}
+
+/*
+ * The printing threads: -j, else DUMPLAB_THREADS, else the cores for a
+ * regular file of READ_PIPE_MIN bytes or more. Returns 1 for one thread,
+ * or -1 with err set for a bad DUMPLAB_THREADS.
+ */
+static long read_threads(char *err, const struct td_opts *o)
+{
+	const char *env = getenv("DUMPLAB_THREADS");
+	struct stat st;
+	long n;
+
+	if (o->threads)
+		return o->threads;
+	if (env && *env) {
+		char *end;
+
+		errno = 0;
+		n = strtol(env, &end, 10);
+		if (errno || *end || n < 1 || n > TD_MAX_THREADS) {
+			hx_err(err, -EINVAL,
+			       "DUMPLAB_THREADS: '%s' is not a number from 1 to %d",
+			       env, TD_MAX_THREADS);
+			return -1;
+		}
+		return n;
+	}
+	if (strcmp(o->rfile, "-") == 0 || stat(o->rfile, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size < READ_PIPE_MIN)
+		return 1;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > TD_MAX_THREADS ? TD_MAX_THREADS : n;
+}
+
+/*
+ * Prints the packets on threads workers (pr-pipe.c). Returns the exit
+ * status.
+ */
+static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
+		     long threads)
+{
+	char err[HX_ERRLEN], note[512];
+	struct pr_pipe *volatile pp;
+	struct pcap_pkthdr *h;
+	const u_char *pkt;
+	volatile int rc = 0, status = 0, cut = 0;
+	int wr;
+
+	pp = pr_pipe_new(err, &o->pr, dlt, (unsigned)threads,
+			 sf_iter_stable(it), STDOUT_FILENO);
+	if (!pp) {
+		fprintf(stderr, "dumplab: %s\n", err);
+		return 1;
+	}
+	bus_out = NULL;
+	bus_tid = (pid_t)syscall(SYS_gettid);
+	if (sigsetjmp(bus_jmp, 1)) {
+		cut = 1;
+	} else {
+		bus_jmp_set = 1;
+		for (;;) {
+			sf_iter_keep(it, pr_pipe_oldest(pp));
+			rc = sf_iter_next(it, &h, &pkt);
+			if (rc != 1 || pr_pipe_packet(pp, h, pkt) < 0)
+				break;
+		}
+		bus_jmp_set = 0;
+	}
+	wr = pr_pipe_finish(pp);
+	if (cut) {
+		fputs(bus_msg, stderr);
+		status = 1;
+	} else if (rc < 0) {
+		fprintf(stderr, "dumplab: pcap_loop: %s\n", sf_iter_error(it));
+		status = 1;
+	}
+	if (wr == -ENOMEM) {
+		fprintf(stderr, "dumplab: out of memory while printing\n");
+		status = 1;
+	} else if (wr < 0) {
+		fprintf(stderr, "dumplab: cannot write output: %s\n",
+			strerror(-wr));
+		status = 1;
+	}
+	if (pr_pipe_foreign(pp))
+		fprintf(stderr,
+			"dumplab: internal error: %llu packets printed by a thread without the state they needed; read with -j 1\n",
+			(unsigned long long)pr_pipe_foreign(pp));
+	if (getenv("DUMPLAB_PIPE_STATS"))
+		fprintf(stderr, "dumplab: %ld printing threads; %llu packets printed by the reading thread\n",
+			threads, (unsigned long long)pr_pipe_serial(pp));
+	if (pr_pipe_generic_summary(pp, note, sizeof(note)))
+		fprintf(stderr, "dumplab: %s\n", note);
+	pr_pipe_free(pp);
+	return status;
 }
 
 int cmd_read(int argc, char **argv)
@@ -115,6 +235,7 @@ int cmd_read(int argc, char **argv)
 	const u_char *pkt;
 	pcap_t *pd = NULL;
 	int rc, status = 1, dlt;
+	long threads;
 
 	rc = td_parse(err, argc, argv, TD_READ, &o);
 	if (rc == 1) {
@@ -133,6 +254,12 @@ int cmd_read(int argc, char **argv)
 		return 2;
 	}
 
+	threads = read_threads(err, &o);
+	if (threads < 0) {
+		fprintf(stderr, "dumplab read: %s\n", err);
+		td_release(&o);
+		return 2;
+	}
 	td_iter_opts(&o, &io);
 	io.map = 1;
 	catch_sigbus(&out, o.rfile);
@@ -150,6 +277,11 @@ int cmd_read(int argc, char **argv)
 	/* the banner comes first, then a filter's complaint, as tcpdump's */
 	if (o.filter && sf_iter_filter(err, &it, o.filter) < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
+		goto out;
+	}
+
+	if (threads > 1 && pr_pipe_fits(&o.pr, dlt)) {
+		status = read_pipe(&it, &o, dlt, threads);
 		goto out;
 	}
 

@@ -305,7 +305,7 @@ static void test_radiotap(void)
 		 "\x05\x00" "\xfc\xff" "\x03" "\x2a" "\x11" "\x00"
 		 "\x00\x00" "\x00\x00" "\x01\x00\x00\x00" "\x03\x00" "\x00" "\x00"
 		 "\x44\x00" "\x04" "\x04" "\x52\x31\x00\x00" "\x02" "\x00"
-		 "\x00\x00", 34);
+		 "\x00\x00\x00\x00", 34);
 	fc_add(&pk[k], 0xd4, 0);
 	tb_bytes(&pk[k++], STA, 6);
 	/* a vendor namespace skipped, then radiotap again: antenna 3 */

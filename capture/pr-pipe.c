@@ -1,0 +1,525 @@
+/* pr-pipe.c: a savefile's packets printed on several cores, in order, exactly as one printer prints them. */
+/*
+ * The caller's thread (the reader) fills batches of packets in a ring of
+ * PIPE_SLOTS; each packet is given a route, the worker that prints it.
+ * Every worker goes through every batch in order and prints the packets
+ * routed to it into its own buffer of that batch, noting where each
+ * packet's text ends; once all workers are through a batch, the reader
+ * gathers the texts in the packets' order and writes them.
+ *
+ *   reader:  copy, look, route --> [batch b] [b+1] ... [b+7]
+ *   worker i:                      prints its packets of each batch
+ *   reader:  batch b done by all --> gather --> write
+ *
+ * A packet whose route cannot be known (see look()) is a barrier: the
+ * reader publishes the batch so far, waits until every batch is written,
+ * and prints the packet itself on the master printer, which sees the
+ * workers' TCP shares while they are idle. It then goes on printing
+ * itself until PIPE_RUN packets in a row could have been routed.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/pr-pipe.h"
+#include "capture/pr-ts.h"
+#include "capture/print-int.h"
+
+#define PIPE_SLOTS 8		   /* batches in flight */
+#define PIPE_BATCH 1024		   /* packets a batch */
+#define PIPE_BATCH_BYTES (1u << 19) /* packet bytes a batch */
+#define PIPE_RUN 512		   /* routable packets that end a serial run */
+#define PIPE_FLUSH (256 * 1024)	   /* output written in chunks this large */
+
+#define ETH_HDRLEN 14
+
+struct pipe_pkt {
+	struct pcap_pkthdr h;
+	const uint8_t *data; /* the caller's (stable) or the batch's copy */
+	unsigned route; /* the worker that prints it */
+	size_t end;	/* where its text ends in its worker's buffer */
+	int ref_set;	/* the -ttt/-ttttt reference before it */
+	int64_t ref_sec, ref_frac;
+};
+
+struct pipe_slot {
+	struct pipe_pkt pk[PIPE_BATCH];
+	uint8_t *data;
+	size_t dlen;
+	unsigned n;
+	struct hx_buf *out; /* one a worker */
+	unsigned done;	    /* workers through it (under mu) */
+};
+
+struct pipe_worker {
+	struct pr_pipe *p;
+	unsigned i;
+	struct pr_ctx *c;
+	pthread_t th;
+	int started;
+};
+
+struct pr_pipe {
+	struct pr_opts o;
+	int fd;
+	int stable; /* the packets handed on stay readable: no copies */
+	unsigned nw;
+	struct pr_ctx *master;
+	struct pipe_worker *w;
+	struct pr_tcpshard *sh;
+	struct pipe_slot *slot;
+
+	pthread_mutex_t mu;
+	pthread_cond_t work; /* a batch was published, or quit */
+	pthread_cond_t done; /* a worker finished a batch */
+	uint64_t published;  /* batches handed to the workers */
+	int quit;
+
+	/* the reader's own */
+	uint64_t written; /* batches gathered */
+	struct hx_buf out;
+	int serial;	  /* printing itself */
+	unsigned run;	  /* routable packets in a row, while serial */
+	unsigned rr;	  /* the next worker for a packet of no conversation */
+	uint8_t *scratch; /* a barrier's copy */
+	uint64_t nserial;
+	int err;	  /* the first write error */
+};
+
+/* ---- the quick look ---- */
+
+static uint16_t be16(const uint8_t *b)
+{
+	return (uint16_t)(b[0] << 8 | b[1]);
+}
+
+/*
+ * The worker for a packet, or -1 when it may reach state other than its
+ * TCP conversation's: only Ethernet frames of ARP, and of IPv4 or IPv6
+ * (no extension header, not a fragment) carrying TCP, UDP to one of the
+ * printers pr_udp_ports_stateless names, or an ICMP/ICMPv6 message that
+ * quotes no packet. The header is checked as the printer reads it: a
+ * frame too short for what is looked at is left to the master printer.
+ */
+static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
+		const uint8_t *b)
+{
+	const uint8_t *ip = b + ETH_HDRLEN, *l4;
+	size_t cap = h->caplen;
+	unsigned hl, proto, type;
+	const uint8_t *sa, *da;
+	size_t alen;
+
+	if (cap < ETH_HDRLEN + 1)
+		return -1;
+	switch (be16(b + 12)) {
+	case 0x0806: /* ARP */
+		return (int)(p->rr++ % p->nw);
+	case 0x0800:
+		if (cap < ETH_HDRLEN + 20 || (ip[0] >> 4) != 4)
+			return -1;
+		hl = (ip[0] & 0x0fu) * 4u;
+		if (hl < 20 || cap < ETH_HDRLEN + hl + 4 ||
+		    (be16(ip + 6) & 0x3fff) != 0) /* MF or an offset */
+			return -1;
+		proto = ip[9];
+		sa = ip + 12;
+		da = ip + 16;
+		alen = 4;
+		l4 = ip + hl;
+		break;
+	case 0x86dd:
+		if (cap < ETH_HDRLEN + 40 + 4 || (ip[0] >> 4) != 6)
+			return -1;
+		proto = ip[6];
+		sa = ip + 8;
+		da = ip + 24;
+		alen = 16;
+		l4 = ip + 40;
+		break;
+	default:
+		return -1;
+	}
+	switch (proto) {
+	case 6:
+		if (!pr_tcp_ports_stateless(be16(l4), be16(l4 + 2)))
+			return -1;
+		return (int)pr_tcp_shard(sa, da, alen, be16(l4), be16(l4 + 2),
+					 p->nw);
+	case 17:
+		if (!pr_udp_ports_stateless(be16(l4), be16(l4 + 2),
+					    p->o.qflag))
+			return -1;
+		break;
+	case 1: /* the errors quote a packet, whose TCP may be anyone's */
+		type = l4[0];
+		if (alen != 4 || type == 3 || type == 4 || type == 5 ||
+		    type == 11 || type == 12)
+			return -1;
+		break;
+	case 58: /* the same, and a redirect's option */
+		type = l4[0];
+		if (alen != 16 || type < 128 || type == 137)
+			return -1;
+		break;
+	default:
+		return -1;
+	}
+	return (int)(p->rr++ % p->nw);
+}
+
+/* The header fields pr_packet refuses before printing anything. */
+static int header_bad(const struct pcap_pkthdr *h)
+{
+	return h->caplen == 0 || h->len == 0 || h->len < h->caplen ||
+	       h->caplen > PR_MAX_SNAPLEN || h->len > PR_MAX_SNAPLEN;
+}
+
+int pr_pipe_fits(const struct pr_opts *o, int dlt)
+{
+	return dlt == DLT_EN10MB && o->nflag && !o->Ttype;
+}
+
+/* ---- the workers ---- */
+
+static void *worker_main(void *arg)
+{
+	struct pipe_worker *w = arg;
+	struct pr_pipe *p = w->p;
+	int ttt = p->o.tflag == 3 || p->o.tflag == 5;
+	uint64_t next = 0;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		struct pipe_slot *s;
+		struct hx_buf *out;
+		unsigned i;
+
+		while (next >= p->published && !p->quit)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (next >= p->published)
+			break;
+		pthread_mutex_unlock(&p->mu);
+
+		s = &p->slot[next % PIPE_SLOTS];
+		out = &s->out[w->i];
+		hx_buf_reset(out);
+		for (i = 0; i < s->n; i++) {
+			struct pipe_pkt *k = &s->pk[i];
+
+			if (k->route != w->i)
+				continue;
+			if (ttt) {
+				w->c->ref_set = k->ref_set;
+				w->c->ref_sec = k->ref_sec;
+				w->c->ref_frac = k->ref_frac;
+			}
+			pr_packet(w->c, out, &k->h, k->data);
+			k->end = out->len;
+		}
+
+		pthread_mutex_lock(&p->mu);
+		if (++s->done == p->nw)
+			pthread_cond_broadcast(&p->done);
+		next++;
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* ---- the reader's side ---- */
+
+static int flush_out(struct pr_pipe *p, size_t at)
+{
+	int rc;
+
+	if (p->out.len < at || p->err)
+		return p->err;
+	rc = hx_buf_flush(&p->out, p->fd);
+	if (rc < 0)
+		p->err = rc;
+	return p->err;
+}
+
+/* Gathers the oldest batch once every worker is through it (waits when block). */
+static int gather(struct pr_pipe *p, int block)
+{
+	struct pipe_slot *s = &p->slot[p->written % PIPE_SLOTS];
+	size_t at[PR_PIPE_MAX_WORKERS] = { 0 };
+	unsigned i;
+
+	pthread_mutex_lock(&p->mu);
+	if (!block && s->done < p->nw) {
+		pthread_mutex_unlock(&p->mu);
+		return 0;
+	}
+	while (s->done < p->nw)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+
+	for (i = 0; i < s->n; i++) {
+		const struct pipe_pkt *k = &s->pk[i];
+
+		hx_buf_put(&p->out, s->out[k->route].p + at[k->route],
+			   k->end - at[k->route]);
+		at[k->route] = k->end;
+	}
+	for (i = 0; i < p->nw; i++)
+		if (s->out[i].oom)
+			p->out.oom = 1;
+	s->n = 0;
+	s->dlen = 0;
+	p->written++;
+	flush_out(p, PIPE_FLUSH);
+	return 1;
+}
+
+static void publish(struct pr_pipe *p)
+{
+	struct pipe_slot *s = &p->slot[p->published % PIPE_SLOTS];
+
+	if (!s->n)
+		return;
+	pthread_mutex_lock(&p->mu);
+	s->done = 0;
+	p->published++;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	/* the batches already done go out now, without waiting */
+	while (p->written < p->published && gather(p, 0))
+		;
+}
+
+/* Every batch printed and gathered: the workers are idle. */
+static void drain(struct pr_pipe *p)
+{
+	publish(p);
+	while (p->written < p->published)
+		gather(p, 1);
+}
+
+int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
+		   const uint8_t *pkt)
+{
+	struct pipe_slot *s;
+	struct pipe_pkt *k;
+	uint32_t cap = h->caplen;
+	int route;
+
+	if (p->err)
+		return p->err;
+	route = header_bad(h) ? -1 : look(p, h, pkt);
+	if (route < 0 || p->serial) {
+		/* a copy: a cut mapped file faults here, not while printing */
+		if (!header_bad(h))
+			memcpy(p->scratch, pkt, cap);
+		if (!p->serial) {
+			drain(p);
+			p->serial = 1;
+		}
+		p->run = route < 0 ? 0 : p->run + 1;
+		if (p->run >= PIPE_RUN)
+			p->serial = 0;
+		p->nserial++;
+		pr_packet(p->master, &p->out, h, p->scratch);
+		return flush_out(p, PIPE_FLUSH);
+	}
+
+	for (;;) {
+		/* a slot is free once the batch it last held is gathered */
+		while (p->published - p->written >= PIPE_SLOTS)
+			gather(p, 1);
+		s = &p->slot[p->published % PIPE_SLOTS];
+		if (s->n < PIPE_BATCH && s->dlen + cap <= PIPE_BATCH_BYTES)
+			break;
+		publish(p);
+	}
+	k = &s->pk[s->n];
+	if (p->stable) {
+		k->data = pkt;
+	} else {
+		/* the bytes first: a cut mapped file faults before the
+		 * batch holds the packet */
+		memcpy(s->data + s->dlen, pkt, cap);
+		k->data = s->data + s->dlen;
+		s->dlen += cap;
+	}
+	s->n++;
+	k->h = *h;
+	k->route = (unsigned)route;
+	k->ref_set = p->master->ref_set;
+	k->ref_sec = p->master->ref_sec;
+	k->ref_frac = p->master->ref_frac;
+	pr_ts_advance(p->master, (int64_t)h->ts.tv_sec,
+		      (int64_t)h->ts.tv_usec);
+	return p->err;
+}
+
+/* Ends the threads (after the batches published). */
+static void stop(struct pr_pipe *p)
+{
+	unsigned i;
+
+	pthread_mutex_lock(&p->mu);
+	p->quit = 1;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	for (i = 0; i < p->nw; i++) {
+		if (p->w[i].started)
+			pthread_join(p->w[i].th, NULL);
+		p->w[i].started = 0;
+	}
+}
+
+int pr_pipe_finish(struct pr_pipe *p)
+{
+	unsigned i;
+
+	drain(p);
+	stop(p);
+	for (i = 0; i < p->nw; i++)
+		pr_generic_merge(p->master, p->w[i].c);
+	if (p->out.oom && !p->err)
+		p->err = -ENOMEM;
+	flush_out(p, 0);
+	return p->err;
+}
+
+uint64_t pr_pipe_generic_summary(const struct pr_pipe *p, char *buf,
+				 size_t len)
+{
+	return pr_generic_summary(p->master, buf, len);
+}
+
+uint64_t pr_pipe_foreign(const struct pr_pipe *p)
+{
+	uint64_t n = p->master->pipe_foreign;
+	unsigned i;
+
+	for (i = 0; i < p->nw; i++)
+		n += p->w[i].c->pipe_foreign;
+	return n;
+}
+
+const uint8_t *pr_pipe_oldest(const struct pr_pipe *p)
+{
+	const struct pipe_slot *s = &p->slot[p->written % PIPE_SLOTS];
+
+	return s->n ? s->pk[0].data : NULL;
+}
+
+uint64_t pr_pipe_serial(const struct pr_pipe *p)
+{
+	return p->nserial;
+}
+
+/* ---- making and freeing ---- */
+
+static void share(struct pr_pipe *p, struct pr_ctx *c)
+{
+	c->tcpsh = p->sh;
+	c->ntcpsh = p->nw;
+}
+
+struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
+			    unsigned nworkers, int stable, int fd)
+{
+	struct pr_pipe *p;
+	unsigned i;
+	int rc;
+
+	if (nworkers < 1 || nworkers > PR_PIPE_MAX_WORKERS) {
+		hx_err(err, -EINVAL, "cannot print on %u threads (1 to %u)",
+		       nworkers, PR_PIPE_MAX_WORKERS);
+		return NULL;
+	}
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		goto nomem;
+	p->o = *o;
+	p->fd = fd;
+	p->stable = stable;
+	p->nw = nworkers;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	hx_buf_init(&p->out);
+	p->w = calloc(nworkers, sizeof(*p->w));
+	p->sh = calloc(nworkers, sizeof(*p->sh));
+	p->slot = calloc(PIPE_SLOTS, sizeof(*p->slot));
+	p->scratch = malloc(PR_MAX_SNAPLEN);
+	if (!p->w || !p->sh || !p->slot || !p->scratch ||
+	    hx_buf_grow(&p->out, PIPE_FLUSH + 65536) < 0)
+		goto nomem;
+	for (i = 0; i < PIPE_SLOTS; i++) {
+		p->slot[i].data = stable ? NULL :
+				  malloc(PIPE_BATCH_BYTES + PR_MAX_SNAPLEN);
+		p->slot[i].out = calloc(nworkers, sizeof(struct hx_buf));
+		if ((!stable && !p->slot[i].data) || !p->slot[i].out)
+			goto nomem;
+	}
+	p->master = pr_new(err, o, dlt);
+	if (!p->master)
+		goto fail;
+	share(p, p->master);
+	for (i = 0; i < nworkers; i++) {
+		p->w[i].p = p;
+		p->w[i].i = i;
+		p->w[i].c = pr_new(err, o, dlt);
+		if (!p->w[i].c)
+			goto fail;
+		share(p, p->w[i].c);
+		p->w[i].c->pipe_worker = i + 1;
+	}
+	for (i = 0; i < nworkers; i++) {
+		rc = pthread_create(&p->w[i].th, NULL, worker_main, &p->w[i]);
+		if (rc) {
+			hx_err(err, -rc, "cannot start a printing thread: %s",
+			       strerror(rc));
+			goto fail;
+		}
+		p->w[i].started = 1;
+	}
+	return p;
+nomem:
+	hx_err(err, -ENOMEM, "cannot allocate the printing pipeline: %s",
+	       strerror(ENOMEM));
+fail:
+	pr_pipe_free(p);
+	return NULL;
+}
+
+void pr_pipe_free(struct pr_pipe *p)
+{
+	unsigned i;
+
+	if (!p)
+		return;
+	if (p->w)
+		stop(p);
+	for (i = 0; p->w && i < p->nw; i++)
+		pr_free(p->w[i].c);
+	pr_free(p->master);
+	for (i = 0; p->sh && i < p->nw; i++) {
+		free(p->sh[i].tcp4.slots);
+		free(p->sh[i].tcp6.slots);
+	}
+	for (i = 0; p->slot && i < PIPE_SLOTS; i++) {
+		unsigned j;
+
+		for (j = 0; p->slot[i].out && j < p->nw; j++)
+			hx_buf_release(&p->slot[i].out[j]);
+		free(p->slot[i].out);
+		free(p->slot[i].data);
+	}
+	free(p->slot);
+	free(p->sh);
+	free(p->w);
+	free(p->scratch);
+	hx_buf_release(&p->out);
+	pthread_cond_destroy(&p->work);
+	pthread_cond_destroy(&p->done);
+	pthread_mutex_destroy(&p->mu);
+	free(p);
+}
