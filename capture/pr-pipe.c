@@ -1,15 +1,22 @@
 /* pr-pipe.c: a savefile's packets printed on several cores, in order, exactly as one printer prints them. */
 /*
  * The caller's thread (the reader) fills batches of packets in a ring of
- * PIPE_SLOTS; each packet is given a route, the worker that prints it.
- * Every worker goes through every batch in order and prints the packets
- * routed to it into its own buffer of that batch, noting where each
- * packet's text ends; once all workers are through a batch, the reader
- * gathers the texts in the packets' order and writes them.
+ * PIPE_SLOTS; each packet is given a route, the printer that prints it.
+ * Every worker thread goes through every batch in order and prints the
+ * packets routed to it into its own buffer of that batch, noting where
+ * each packet's text ends; the reader prints its own share (printer nw)
+ * of a batch once it has handed it on. Once all are through a batch, the
+ * reader gathers the texts in the packets' order and writes them.
  *
- *   reader:  copy, look, route --> [batch b] [b+1] ... [b+7]
- *   worker i:                      prints its packets of each batch
+ *   reader:  look, route --> [batch b] [b+1] ... [b+7], its share of b
+ *   worker i:                prints its packets of each batch
  *   reader:  batch b done by all --> gather --> write
+ *
+ * A TCP conversation's share (one of PIPE_SHARES) decides its printer;
+ * the shares are dealt to the workers, and with one worker an eighth of
+ * them to the reader, which then has that much time left (measured on
+ * the benchmark's capture: reading takes it some 45% of one printer's
+ * time).
  *
  * A packet whose route cannot be known (see look()) is a barrier: the
  * reader publishes the batch so far, waits until every batch is written,
@@ -31,6 +38,7 @@
 #define PIPE_BATCH_BYTES (1u << 19) /* packet bytes a batch */
 #define PIPE_RUN 512		   /* routable packets that end a serial run */
 #define PIPE_FLUSH (256 * 1024)	   /* output written in chunks this large */
+#define PIPE_SHARES 64		   /* the TCP conversation tables' shares */
 
 #define ETH_HDRLEN 14
 
@@ -64,7 +72,8 @@ struct pr_pipe {
 	struct pr_opts o;
 	int fd;
 	int stable; /* the packets handed on stay readable: no copies */
-	unsigned nw;
+	unsigned nw;	  /* printing threads; printer nw is the reader's own */
+	uint8_t owner[PIPE_SHARES]; /* the printer of each share */
 	struct pr_ctx *master;
 	struct pipe_worker *w;
 	struct pr_tcpshard *sh;
@@ -115,7 +124,7 @@ static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
 		return -1;
 	switch (be16(b + 12)) {
 	case 0x0806: /* ARP */
-		return (int)(p->rr++ % p->nw);
+		return p->owner[p->rr++ % PIPE_SHARES];
 	case 0x0800:
 		if (cap < ETH_HDRLEN + 20 || (ip[0] >> 4) != 4)
 			return -1;
@@ -145,8 +154,8 @@ static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
 	case 6:
 		if (!pr_tcp_ports_stateless(be16(l4), be16(l4 + 2)))
 			return -1;
-		return (int)pr_tcp_shard(sa, da, alen, be16(l4), be16(l4 + 2),
-					 p->nw);
+		return p->owner[pr_tcp_shard(sa, da, alen, be16(l4),
+					     be16(l4 + 2), PIPE_SHARES)];
 	case 17:
 		if (!pr_udp_ports_stateless(be16(l4), be16(l4 + 2),
 					    p->o.qflag))
@@ -166,7 +175,7 @@ static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
 	default:
 		return -1;
 	}
-	return (int)(p->rr++ % p->nw);
+	return p->owner[p->rr++ % PIPE_SHARES];
 }
 
 /* The header fields pr_packet refuses before printing anything. */
@@ -181,20 +190,41 @@ int pr_pipe_fits(const struct pr_opts *o, int dlt)
 	return dlt == DLT_EN10MB && o->nflag && !o->Ttype;
 }
 
-/* ---- the workers ---- */
+/* ---- the printers ---- */
+
+/* Printer w's packets of a batch, into its buffer of the batch. */
+static void print_share(struct pr_pipe *p, struct pipe_worker *w,
+			struct pipe_slot *s)
+{
+	int ttt = p->o.tflag == 3 || p->o.tflag == 5;
+	struct hx_buf *out = &s->out[w->i];
+	unsigned i;
+
+	hx_buf_reset(out);
+	for (i = 0; i < s->n; i++) {
+		struct pipe_pkt *k = &s->pk[i];
+
+		if (k->route != w->i)
+			continue;
+		if (ttt) {
+			w->c->ref_set = k->ref_set;
+			w->c->ref_sec = k->ref_sec;
+			w->c->ref_frac = k->ref_frac;
+		}
+		pr_packet(w->c, out, &k->h, k->data);
+		k->end = out->len;
+	}
+}
 
 static void *worker_main(void *arg)
 {
 	struct pipe_worker *w = arg;
 	struct pr_pipe *p = w->p;
-	int ttt = p->o.tflag == 3 || p->o.tflag == 5;
 	uint64_t next = 0;
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		struct pipe_slot *s;
-		struct hx_buf *out;
-		unsigned i;
 
 		while (next >= p->published && !p->quit)
 			pthread_cond_wait(&p->work, &p->mu);
@@ -203,21 +233,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&p->mu);
 
 		s = &p->slot[next % PIPE_SLOTS];
-		out = &s->out[w->i];
-		hx_buf_reset(out);
-		for (i = 0; i < s->n; i++) {
-			struct pipe_pkt *k = &s->pk[i];
-
-			if (k->route != w->i)
-				continue;
-			if (ttt) {
-				w->c->ref_set = k->ref_set;
-				w->c->ref_sec = k->ref_sec;
-				w->c->ref_frac = k->ref_frac;
-			}
-			pr_packet(w->c, out, &k->h, k->data);
-			k->end = out->len;
-		}
+		print_share(p, w, s);
 
 		pthread_mutex_lock(&p->mu);
 		if (++s->done == p->nw)
@@ -246,7 +262,7 @@ static int flush_out(struct pr_pipe *p, size_t at)
 static int gather(struct pr_pipe *p, int block)
 {
 	struct pipe_slot *s = &p->slot[p->written % PIPE_SLOTS];
-	size_t at[PR_PIPE_MAX_WORKERS] = { 0 };
+	size_t at[PR_PIPE_MAX_WORKERS + 1] = { 0 };
 	unsigned i;
 
 	pthread_mutex_lock(&p->mu);
@@ -265,7 +281,7 @@ static int gather(struct pr_pipe *p, int block)
 			   k->end - at[k->route]);
 		at[k->route] = k->end;
 	}
-	for (i = 0; i < p->nw; i++)
+	for (i = 0; i <= p->nw; i++)
 		if (s->out[i].oom)
 			p->out.oom = 1;
 	s->n = 0;
@@ -286,6 +302,8 @@ static void publish(struct pr_pipe *p)
 	p->published++;
 	pthread_cond_broadcast(&p->work);
 	pthread_mutex_unlock(&p->mu);
+	/* the reader's own share, while the threads print theirs */
+	print_share(p, &p->w[p->nw], s);
 	/* the batches already done go out now, without waiting */
 	while (p->written < p->published && gather(p, 0))
 		;
@@ -378,7 +396,7 @@ int pr_pipe_finish(struct pr_pipe *p)
 
 	drain(p);
 	stop(p);
-	for (i = 0; i < p->nw; i++)
+	for (i = 0; i <= p->nw; i++)
 		pr_generic_merge(p->master, p->w[i].c);
 	if (p->out.oom && !p->err)
 		p->err = -ENOMEM;
@@ -397,7 +415,7 @@ uint64_t pr_pipe_foreign(const struct pr_pipe *p)
 	uint64_t n = p->master->pipe_foreign;
 	unsigned i;
 
-	for (i = 0; i < p->nw; i++)
+	for (i = 0; i <= p->nw; i++)
 		n += p->w[i].c->pipe_foreign;
 	return n;
 }
@@ -419,7 +437,8 @@ uint64_t pr_pipe_serial(const struct pr_pipe *p)
 static void share(struct pr_pipe *p, struct pr_ctx *c)
 {
 	c->tcpsh = p->sh;
-	c->ntcpsh = p->nw;
+	c->ntcpsh = PIPE_SHARES;
+	c->tcpsh_owner = p->owner;
 }
 
 struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
@@ -445,8 +464,16 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 	pthread_cond_init(&p->work, NULL);
 	pthread_cond_init(&p->done, NULL);
 	hx_buf_init(&p->out);
-	p->w = calloc(nworkers, sizeof(*p->w));
-	p->sh = calloc(nworkers, sizeof(*p->sh));
+	/*
+	 * One printing thread leaves the reader time for an eighth of the
+	 * printing (it reads and writes in about 45% of one thread's time);
+	 * with more, the reader's reading is the most it can do.
+	 */
+	for (i = 0; i < PIPE_SHARES; i++)
+		p->owner[i] = (uint8_t)(nworkers == 1 ? (i < PIPE_SHARES / 8 ? 1 : 0)
+					: i % nworkers);
+	p->w = calloc(nworkers + 1, sizeof(*p->w));
+	p->sh = calloc(PIPE_SHARES, sizeof(*p->sh));
 	p->slot = calloc(PIPE_SLOTS, sizeof(*p->slot));
 	p->scratch = malloc(PR_MAX_SNAPLEN);
 	if (!p->w || !p->sh || !p->slot || !p->scratch ||
@@ -455,7 +482,7 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 	for (i = 0; i < PIPE_SLOTS; i++) {
 		p->slot[i].data = stable ? NULL :
 				  malloc(PIPE_BATCH_BYTES + PR_MAX_SNAPLEN);
-		p->slot[i].out = calloc(nworkers, sizeof(struct hx_buf));
+		p->slot[i].out = calloc(nworkers + 1, sizeof(struct hx_buf));
 		if ((!stable && !p->slot[i].data) || !p->slot[i].out)
 			goto nomem;
 	}
@@ -463,7 +490,7 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 	if (!p->master)
 		goto fail;
 	share(p, p->master);
-	for (i = 0; i < nworkers; i++) {
+	for (i = 0; i <= nworkers; i++) {
 		p->w[i].p = p;
 		p->w[i].i = i;
 		p->w[i].c = pr_new(err, o, dlt);
@@ -498,17 +525,17 @@ void pr_pipe_free(struct pr_pipe *p)
 		return;
 	if (p->w)
 		stop(p);
-	for (i = 0; p->w && i < p->nw; i++)
+	for (i = 0; p->w && i <= p->nw; i++)
 		pr_free(p->w[i].c);
 	pr_free(p->master);
-	for (i = 0; p->sh && i < p->nw; i++) {
+	for (i = 0; p->sh && i < PIPE_SHARES; i++) {
 		free(p->sh[i].tcp4.slots);
 		free(p->sh[i].tcp6.slots);
 	}
 	for (i = 0; p->slot && i < PIPE_SLOTS; i++) {
 		unsigned j;
 
-		for (j = 0; p->slot[i].out && j < p->nw; j++)
+		for (j = 0; p->slot[i].out && j <= p->nw; j++)
 			hx_buf_release(&p->slot[i].out[j]);
 		free(p->slot[i].out);
 		free(p->slot[i].data);

@@ -8,10 +8,11 @@
 #include "capture/print.h"
 
 /*
- * The caller (one thread) hands on packets in order; the pipeline copies
- * them into batches, worker threads print the batches, each into buffers
- * of its own, and the caller's thread writes the text in the packets'
- * order. What carries from packet to packet stays exact:
+ * The caller (one thread) hands on packets in order; the pipeline puts
+ * them in batches (copies, unless they stay readable), worker threads and
+ * the caller's thread print the batches, each into buffers of its own,
+ * and the caller's thread writes the text in the packets' order. What
+ * carries from packet to packet stays exact:
  *
  * - a TCP conversation's relative numbers: every segment of one
  *   conversation goes to the same worker (the printer's own choice of
@@ -39,7 +40,8 @@ struct pr_pipe;
 int pr_pipe_fits(const struct pr_opts *o, int dlt);
 
 /*
- * A pipeline of nworkers printing threads (at least 1) writing to fd.
+ * A pipeline of nworkers printing threads (at least 1) besides the
+ * caller's, writing to fd.
  * With stable, the packets handed on stay readable until pr_pipe_finish
  * (or the oldest pr_pipe_oldest names on), and are not copied. NULL with
  * err set when threads or memory cannot be had.

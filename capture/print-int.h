@@ -183,13 +183,15 @@ struct pr_ctx {
 	struct pr_tcptab tcp4, tcp6;
 	/*
 	 * In a pipeline (pr-pipe.c): the shared tables, split in ntcpsh
-	 * shares by conversation (when set, tcp4/tcp6 stay unused); this
-	 * printer's worker number (1...; 0: the one that owns all state),
+	 * shares by conversation (when set, tcp4/tcp6 stay unused), and
+	 * the printer that owns each share; this printer's number plus one
+	 * (0: the one that owns all state, printing while the others wait),
 	 * and how often it reached state that is not its own (never, unless
 	 * pr-pipe.c sent it a packet it should have kept).
 	 */
 	struct pr_tcpshard *tcpsh;
 	unsigned ntcpsh;
+	const uint8_t *tcpsh_owner; /* each share's printer (0...) */
 	unsigned pipe_worker;
 	uint64_t pipe_foreign;
 

@@ -261,8 +261,8 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
 		unsigned i = shard_of(h, c->ntcpsh);
 		struct pr_tcpshard *sh = &c->tcpsh[i];
 
-		if (c->pipe_worker && c->pipe_worker != i + 1)
-			c->pipe_foreign++; /* another worker's conversation */
+		if (c->pipe_worker && c->tcpsh_owner[i] + 1u != c->pipe_worker)
+			c->pipe_foreign++; /* another printer's conversation */
 		tab = v6 ? &sh->tcp6 : &sh->tcp4;
 	} else {
 		tab = v6 ? &c->tcp6 : &c->tcp4;

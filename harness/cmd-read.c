@@ -117,9 +117,10 @@ static void read_usage(FILE *f)
 		"  -b             BGP AS numbers in ASDOT notation\n"
 		"  -H             802.11s mesh control fields in 802.11 QoS data frames\n"
 		"  -j N, --threads N\n"
-		"                 print on N threads (1 to 64; default: the cores, for\n"
-		"                 files of 8 MB and more; DUMPLAB_THREADS sets it too);\n"
-		"                 the output is the same on any number\n"
+		"                 print on N threads, the reading one included (1 to 64;\n"
+		"                 default: the cores, for files of 8 MB and more;\n"
+		"                 DUMPLAB_THREADS sets it too); the output is the same\n"
+		"                 on any number\n"
 		"  -h, --help     this text\n"
 		"\n"
 		"Exit status: 0 when the whole file was printed; 1 when it cannot be read,\n"
@@ -128,9 +129,10 @@ static void read_usage(FILE *f)
 }
 
 /*
- * The printing threads: -j, else DUMPLAB_THREADS, else the cores for a
- * regular file of READ_PIPE_MIN bytes or more. Returns 1 for one thread,
- * or -1 with err set for a bad DUMPLAB_THREADS.
+ * The threads: -j, else DUMPLAB_THREADS, else the cores for a regular
+ * file of READ_PIPE_MIN bytes or more. The reading thread is one of them;
+ * it prints too. Returns 1 for one thread, or -1 with err set for a bad
+ * DUMPLAB_THREADS.
  */
 static long read_threads(char *err, const struct td_opts *o)
 {
@@ -161,8 +163,8 @@ static long read_threads(char *err, const struct td_opts *o)
 }
 
 /*
- * Prints the packets on threads workers (pr-pipe.c). Returns the exit
- * status.
+ * Prints the packets on threads threads (pr-pipe.c): this one reads,
+ * threads - 1 print. Returns the exit status.
  */
 static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 		     long threads)
@@ -174,7 +176,7 @@ static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 	volatile int rc = 0, status = 0, cut = 0;
 	int wr;
 
-	pp = pr_pipe_new(err, &o->pr, dlt, (unsigned)threads,
+	pp = pr_pipe_new(err, &o->pr, dlt, (unsigned)threads - 1,
 			 sf_iter_stable(it), STDOUT_FILENO);
 	if (!pp) {
 		fprintf(stderr, "dumplab: %s\n", err);
@@ -215,7 +217,7 @@ static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 			"dumplab: internal error: %llu packets printed by a thread without the state they needed; read with -j 1\n",
 			(unsigned long long)pr_pipe_foreign(pp));
 	if (getenv("DUMPLAB_PIPE_STATS"))
-		fprintf(stderr, "dumplab: %ld printing threads; %llu packets printed by the reading thread\n",
+		fprintf(stderr, "dumplab: -j %ld: %llu packets printed by the reading thread alone\n",
 			threads, (unsigned long long)pr_pipe_serial(pp));
 	if (pr_pipe_generic_summary(pp, note, sizeof(note)))
 		fprintf(stderr, "dumplab: %s\n", note);
