@@ -167,6 +167,15 @@ int ip_demux(struct pr_ctx *c, unsigned proto, const uint8_t *p, unsigned len)
 		return 0;
 	}
 	name = pr_protoname(c, proto);
+	/* tcpdump 4.99.3 decodes these, dumplab not */
+	if (proto == 8)
+		pr_generic(c, "EGP");
+	else if (proto == 46)
+		pr_generic(c, "RSVP");
+	else if (proto == 55)
+		pr_generic(c, "Mobile IP");
+	else if (proto == 113)
+		pr_generic(c, "PGM");
 	if (name) {
 		pr_putc(c, ' ');
 		pr_puts(c, name);

@@ -794,5 +794,26 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 	if (app)
 		return app(c, bp, length);
+	if (length > 0) {
+		static const struct {
+			uint16_t port;
+			const char *name;
+		} undecoded[] = {
+			/* tcpdump 4.99.3 decodes these payloads, dumplab not */
+			{ 21, "FTP" },	  { 23, "Telnet" },	 { 25, "SMTP" },
+			{ 43, "whois" },  { 139, "NetBIOS session" },
+			{ 445, "SMB" },	  { 554, "RTSP" },	 { 8554, "RTSP" },
+			{ 639, "MSDP" },  { 1723, "PPTP" },	 { 6633, "OpenFlow" },
+			{ 6653, "OpenFlow" }, { 10288, "BEEP" },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(undecoded) / sizeof(undecoded[0]); i++)
+			if (undecoded[i].port == sport ||
+			    undecoded[i].port == dport) {
+				pr_generic(c, undecoded[i].name);
+				break;
+			}
+	}
 	return 0;
 }

@@ -13,75 +13,97 @@
 #define UDP_HDRLEN 8
 
 /*
- * Port -> application printer, in tcpdump's order of tests. Ports tcpdump
- * decodes but this printer does not (BOOTP, SNMP, syslog, VXLAN, ...) print
- * the generic "UDP, length N".
+ * What each datagram is taken for, by its ports, in tcpdump 4.99.3's order
+ * of tests: the first entry whose ports match decides. An entry matches
+ * when either port is in [lo, hi] (or the destination port, or the
+ * source port alone). A printer marked cont returns 1 when the datagram
+ * is not its protocol after all, and the tests go on. An entry without a
+ * printer is a protocol tcpdump decodes and dumplab does not: the
+ * datagram prints as a bare length, noted as printed generically.
  */
-static const struct pr_disp udp_port_printers[] = {
-	{ 53, dns_print },
-	{ 5353, mdns_print },
-	/* transport and services (issue 17), in tcpdump's order */
-	{ 69, pr_tftp_print },
-	{ 67, bootp_print },
-	{ 68, bootp_print },
-	{ 500, isakmp_print },
-	{ 4500, esp_natt_print },
-	{ 7500, isakmp_print },
-	{ 8500, isakmp_print },
-	{ 161, pr_snmp_print },
-	{ 162, pr_snmp_print },
-	{ 123, ntp_print },
-	{ 546, dhcp6_print },
-	{ 547, dhcp6_print },
-	{ 1645, radius_print },
-	{ 1812, radius_print },
-	{ 1646, radius_print },
-	{ 1813, radius_print },
-	{ 1700, radius_print },
-	{ 3799, radius_print },
-	{ 921, lwres_print },
-	{ 514, syslog_print },
-	{ 520, rip_print }, /* routing: before NTP, as in tcpdump */
-	{ 8472, otv_print },
-	{ 4789, vxlan_print },
-	{ 6081, geneve_print },
-	{ 4790, vxlan_gpe_print },
-	{ 6635, mpls_print },
-	{ 646, ldp_print },
-	{ 1701, l2tp_print },
-	{ 0, NULL },
+enum { UDP_EITHER, UDP_DST, UDP_SRC };
+
+static const struct udp_disp {
+	uint16_t lo, hi;
+	uint8_t match;
+	uint8_t cont;
+	pr_fn fn;
+	const char *name; /* for the generic-print note */
+} udp_chain[] = {
+	{ 53, 53, UDP_EITHER, 0, dns_print, NULL },
+	{ 5353, 5353, UDP_EITHER, 0, mdns_print, NULL },
+	{ 525, 525, UDP_EITHER, 0, NULL, "timed" },
+	{ 69, 69, UDP_EITHER, 0, pr_tftp_print, NULL },
+	{ 67, 68, UDP_EITHER, 0, bootp_print, NULL },
+	{ 520, 520, UDP_EITHER, 0, rip_print, NULL },
+	{ 654, 654, UDP_EITHER, 0, NULL, "AODV" },
+	{ 500, 500, UDP_EITHER, 0, isakmp_print, NULL },
+	{ 4500, 4500, UDP_EITHER, 0, esp_natt_print, NULL },
+	{ 7500, 7500, UDP_EITHER, 0, isakmp_print, NULL },
+	{ 8500, 8500, UDP_EITHER, 0, isakmp_print, NULL },
+	{ 161, 162, UDP_EITHER, 0, pr_snmp_print, NULL },
+	{ 123, 123, UDP_EITHER, 0, ntp_print, NULL },
+	{ 88, 88, UDP_EITHER, 1, krb_print, NULL },
+	{ 750, 750, UDP_EITHER, 1, krb_print, NULL },
+	{ 1701, 1701, UDP_EITHER, 0, l2tp_print, NULL },
+	{ 137, 137, UDP_EITHER, 0, NULL, "NetBIOS name service" },
+	{ 138, 138, UDP_EITHER, 0, NULL, "NetBIOS datagram" },
+	{ 3456, 3456, UDP_DST, 0, NULL, "VAT" },
+	{ 2103, 2104, UDP_EITHER, 0, NULL, "Zephyr" },
+	{ 7000, 7009, UDP_EITHER, 1, rx_print, NULL }, /* AFS Rx */
+	{ 521, 521, UDP_EITHER, 1, ripng_print, NULL },
+	{ 546, 547, UDP_EITHER, 0, dhcp6_print, NULL },
+	{ 5359, 5359, UDP_EITHER, 0, NULL, "AHCP" },
+	{ 6696, 6697, UDP_EITHER, 1, babel_print, NULL },
+	{ 8231, 8231, UDP_EITHER, 0, NULL, "HNCP" },
+	{ 4567, 4567, UDP_DST, 0, NULL, "wb" },
+	{ 496, 496, UDP_EITHER, 1, autorp_print, NULL },
+	{ 1645, 1646, UDP_EITHER, 0, radius_print, NULL },
+	{ 1812, 1813, UDP_EITHER, 0, radius_print, NULL },
+	{ 1700, 1700, UDP_EITHER, 0, radius_print, NULL },
+	{ 3799, 3799, UDP_EITHER, 0, radius_print, NULL },
+	{ 1985, 1985, UDP_EITHER, 1, hsrp_print, NULL }, /* checks dport */
+	{ 921, 921, UDP_EITHER, 0, lwres_print, NULL },
+	{ 646, 646, UDP_EITHER, 0, ldp_print, NULL },
+	{ 698, 698, UDP_EITHER, 0, NULL, "OLSR" },
+	{ 3503, 3503, UDP_EITHER, 1, lspping_print, NULL },
+	{ 49152, 49152, UDP_EITHER, 1, bcm_li_print, NULL }, /* checks sport */
+	{ 3784, 3785, UDP_EITHER, 1, bfd_print, NULL }, /* check dport */
+	{ 4784, 4784, UDP_EITHER, 1, bfd_print, NULL },
+	{ 6784, 6784, UDP_EITHER, 1, bfd_print, NULL },
+	{ 701, 701, UDP_EITHER, 0, NULL, "LMP" },
+	{ 1589, 1589, UDP_EITHER, 0, NULL, "VQP" },
+	{ 6343, 6343, UDP_EITHER, 0, NULL, "sFlow" },
+	{ 12223, 12223, UDP_DST, 0, NULL, "LWAPP" },
+	{ 12223, 12223, UDP_SRC, 0, NULL, "LWAPP" },
+	{ 12222, 12222, UDP_EITHER, 0, NULL, "LWAPP" },
+	{ 5060, 5060, UDP_EITHER, 0, NULL, "SIP" },
+	{ 514, 514, UDP_EITHER, 0, syslog_print, NULL },
+	{ 8472, 8472, UDP_EITHER, 0, otv_print, NULL },
+	{ 4789, 4789, UDP_EITHER, 0, vxlan_print, NULL },
+	{ 6081, 6081, UDP_EITHER, 0, geneve_print, NULL },
+	{ 4342, 4342, UDP_EITHER, 0, NULL, "LISP" },
+	{ 4790, 4790, UDP_EITHER, 0, vxlan_gpe_print, NULL },
+	{ 17754, 17754, UDP_EITHER, 0, NULL, "ZEP" },
+	{ 6635, 6635, UDP_EITHER, 0, mpls_print, NULL },
+	/* AppleTalk's port ranges: only DDP (KIP checks) */
+	{ 200, 327, UDP_EITHER, 1, kip_print, NULL },
+	{ 768, 895, UDP_EITHER, 1, kip_print, NULL },
+	{ 16512, 16639, UDP_EITHER, 1, kip_print, NULL },
+	{ 319, 320, UDP_EITHER, 1, ptp_print, NULL },
+	{ 30490, 30490, UDP_EITHER, 0, NULL, "SOME/IP" },
 };
 
-/*
- * Printers tcpdump tries before it shows the checksum: each returns 1
- * when the datagram is not its protocol after all.
- */
-/*
- * Port ranges, after the single ports as in tcpdump's order. A printer
- * returns 1 when the datagram is not its protocol after all.
- */
-static const struct {
-	uint16_t lo, hi;
-	pr_fn fn;
-} udp_range_printers[] = {
-	{ 200, 327, kip_print }, /* AppleTalk's port ranges */
-	{ 768, 895, kip_print },
-	{ 16512, 16639, kip_print },
-	{ 7000, 7009, rx_print }, /* AFS Rx */
-	{ 88, 88, krb_print },	  /* Kerberos */
-	{ 750, 750, krb_print },
-	/* routing, in tcpdump's order after Kerberos */
-	{ 521, 521, ripng_print },
-	{ 6696, 6697, babel_print },
-	{ 496, 496, autorp_print },
-	{ 1985, 1985, hsrp_print }, /* HSRP: destination port only */
-	{ 3503, 3503, lspping_print }, /* MPLS LSP ping, after LDP */
-	{ 49152, 49152, bcm_li_print }, /* source port only, before BFD */
-	{ 3784, 3785, bfd_print }, /* BFD: by destination port only */
-	{ 4784, 4784, bfd_print },
-	{ 6784, 6784, bfd_print },
-	{ 319, 320, ptp_print }, /* after KIP, which takes only DDP */
-};
+#define UDP_NCHAIN (sizeof(udp_chain) / sizeof(udp_chain[0]))
+
+static int udp_matches(const struct udp_disp *d, uint16_t sport,
+		       uint16_t dport)
+{
+	int s = sport >= d->lo && sport <= d->hi;
+	int t = dport >= d->lo && dport <= d->hi;
+
+	return d->match == UDP_DST ? t : d->match == UDP_SRC ? s : s || t;
+}
 
 /* -T TYPE -> printer: every datagram is that protocol (tcpdump's ndo_packettype). */
 static const struct pr_disp udp_type_printers[] = {
@@ -175,23 +197,20 @@ int pr_udp_ports_stateless(uint16_t sport, uint16_t dport, int qflag)
 		if (udp_early_printers[i].key == sport ||
 		    udp_early_printers[i].key == dport)
 			return 0;
-	for (i = 0; udp_port_printers[i].fn; i++) {
-		if (udp_port_printers[i].key != sport &&
-		    udp_port_printers[i].key != dport)
+	for (i = 0; i < UDP_NCHAIN; i++) {
+		const struct udp_disp *d = &udp_chain[i];
+
+		if (!udp_matches(d, sport, dport))
 			continue;
+		if (!d->fn)
+			return 1; /* a bare length */
+		if (d->cont)
+			return 0; /* and perhaps any entry after it */
 		for (j = 0; j < sizeof(stateless) / sizeof(stateless[0]); j++)
-			if (udp_port_printers[i].fn == stateless[j])
+			if (d->fn == stateless[j])
 				return 1;
 		return 0;
 	}
-	for (i = 0; i < sizeof(udp_range_printers) /
-			    sizeof(udp_range_printers[0]);
-	     i++)
-		if (!(sport < udp_range_printers[i].lo ||
-		      sport > udp_range_printers[i].hi) ||
-		    !(dport < udp_range_printers[i].lo ||
-		      dport > udp_range_printers[i].hi))
-			return 0;
 	return 1;
 }
 
@@ -292,22 +311,18 @@ int udp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	}
 
 	if (!c->o.qflag) {
-		for (i = 0; udp_port_printers[i].fn; i++)
-			if (udp_port_printers[i].key == sport ||
-			    udp_port_printers[i].key == dport)
-				return udp_port_printers[i].fn(c, cp, length);
-		for (i = 0; i < sizeof(udp_range_printers) /
-				    sizeof(udp_range_printers[0]);
-		     i++) {
+		for (i = 0; i < UDP_NCHAIN; i++) {
+			const struct udp_disp *d = &udp_chain[i];
 			int rc;
 
-			if ((sport < udp_range_printers[i].lo ||
-			     sport > udp_range_printers[i].hi) &&
-			    (dport < udp_range_printers[i].lo ||
-			     dport > udp_range_printers[i].hi))
+			if (!udp_matches(d, sport, dport))
 				continue;
-			rc = udp_range_printers[i].fn(c, cp, length);
-			if (rc != 1)
+			if (!d->fn) {
+				pr_generic(c, d->name);
+				break;
+			}
+			rc = d->fn(c, cp, length);
+			if (!d->cont || rc != 1)
 				return rc;
 		}
 	}

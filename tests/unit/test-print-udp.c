@@ -295,7 +295,64 @@ static void test_udp_ntp(void)
 	tp_release(&p);
 }
 
+/*
+ * The generic-print note for the protocols tcpdump decodes by port or IP
+ * protocol and dumplab does not, in tcpdump's order of tests (HNCP before
+ * RADIUS); a decoded datagram and -q (where tcpdump does not decode
+ * either) are not counted. Named fallback-*: tests/diff leaves them out.
+ */
+static void test_generic_ports(void)
+{
+	const struct pr_opts n = { .nflag = 1, .tflag = 1 };
+	const struct pr_opts q = { .nflag = 1, .tflag = 1, .qflag = 1 };
+	struct tp p;
+	char buf[256];
+	size_t k = 0, l4, i;
+
+	l4 = udp(&pk[k], 40000, 698); /* OLSR */
+	tb_bytes(&pk[k], "\0\0\0\0", 4);
+	udp_done(&pk[k++], l4);
+	l4 = udp(&pk[k], 1812, 8231); /* HNCP, tested before RADIUS */
+	tb_bytes(&pk[k], "\0\0\0\0", 4);
+	udp_done(&pk[k++], l4);
+	tb_init(&pk[k]); /* Telnet */
+	tb_eth(&pk[k], MAC_B, MAC_A, 0x0800);
+	tb_ip4(&pk[k], 6, "10.0.0.1", "10.0.0.53");
+	l4 = tb_tcp(&pk[k], 40000, 23, 1, 1, 0x18, 502, NULL, 0);
+	tb_bytes(&pk[k], "\xff\xfd\x18", 3);
+	tb_ip4_done(&pk[k], 14);
+	tb_l4_done(&pk[k++], 14, l4, 6);
+	tb_init(&pk[k]); /* RSVP */
+	tb_eth(&pk[k], MAC_B, MAC_A, 0x0800);
+	tb_ip4(&pk[k], 46, "10.0.0.1", "10.0.0.53");
+	tb_zero(&pk[k], 8);
+	tb_ip4_done(&pk[k++], 14);
+	l4 = udp(&pk[k], 40000, 53); /* DNS, decoded */
+	hdr(&pk[k], 0x4242, 0x0100, 1, 0, 0, 0);
+	name(&pk[k], "a.example");
+	tb_be16(&pk[k], 1);
+	tb_be16(&pk[k], 1);
+	udp_done(&pk[k++], l4);
+
+	tp_init(&p, "fallback-ports", DLT_EN10MB, &n);
+	for (i = 0; i < k; i++)
+		tp_tb(&p, &pk[i]);
+	CU_ASSERT_EQUAL(pr_generic_summary(p.c, buf, sizeof(buf)), 4);
+	CU_ASSERT_STRING_EQUAL(buf, "4 packets printed generically where "
+				    "tcpdump decodes them: HNCP (1), OLSR (1), "
+				    "RSVP (1), Telnet (1)");
+	tp_release(&p);
+	tp_init(&p, "fallback-ports-q", DLT_EN10MB, &q);
+	for (i = 0; i < k; i++)
+		tp_tb(&p, &pk[i]);
+	CU_ASSERT_EQUAL(pr_generic_summary(p.c, buf, sizeof(buf)), 1);
+	CU_ASSERT_STRING_EQUAL(buf, "1 packet printed generically where "
+				    "tcpdump decodes it: RSVP (1)");
+	tp_release(&p);
+}
+
 static CU_TestInfo tests[] = {
+	{ "undecoded ports and protocols are noted", test_generic_ports },
 	{ "DNS queries and answers, -v -vv -vvv", test_dns },
 	{ "every cut of a DNS answer", test_dns_cuts },
 	{ "DNS over TCP", test_dns_tcp },
