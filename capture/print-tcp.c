@@ -83,24 +83,41 @@ static const struct {
 #undef OPT
 
 /*
- * Port -> application printer, in tcpdump's order of tests (the first
- * entry matching either port wins). Applications tcpdump knows but this
- * printer does not (telnet, FTP, SMTP, SMB, RTSP, ...) print nothing
- * after the length, which is what tcpdump prints for a port it has no
- * printer for.
+ * What a payload is taken for, by its ports, in tcpdump 4.99.3's order of
+ * tests: the first entry with either port decides. An entry without a
+ * printer is a protocol tcpdump decodes and dumplab does not: the payload
+ * is not printed, and the segment counts as printed generically.
  */
-static const struct pr_disp tcp_port_printers[] = {
-	{ 179, bgp_print }, /* first of these, as in tcpdump */
-	{ 6379, resp_print }, /* before SSH and HTTP, as in tcpdump */
-	{ 22, ssh_print },
-	{ 80, http_print },
-	{ 8080, http_print },
-	{ 53, dns_tcp_print },
-	{ 323, rpki_rtr_print }, /* after BGP and DNS, before LDP and NFS */
-	{ 646, ldp_print }, /* before NFS, as in tcpdump */
-	{ 2049, sunrpc_tcp_print },
-	{ 0, NULL },
+static const struct {
+	uint16_t port;
+	pr_fn fn;
+	const char *name; /* for the generic-print note */
+} tcp_chain[] = {
+	{ 23, NULL, "Telnet" },
+	{ 25, NULL, "SMTP" },
+	{ 43, NULL, "whois" },
+	{ 179, bgp_print, NULL },
+	{ 1723, NULL, "PPTP" },
+	{ 6379, resp_print, NULL },
+	{ 22, ssh_print, NULL },
+	{ 139, NULL, "NetBIOS session" },
+	{ 445, NULL, "SMB" },
+	{ 10288, NULL, "BEEP" },
+	{ 6633, NULL, "OpenFlow" },
+	{ 6653, NULL, "OpenFlow" },
+	{ 21, NULL, "FTP" },
+	{ 80, http_print, NULL },
+	{ 8080, http_print, NULL },
+	{ 554, NULL, "RTSP" },
+	{ 8554, NULL, "RTSP" },
+	{ 53, dns_tcp_print, NULL },
+	{ 639, NULL, "MSDP" },
+	{ 323, rpki_rtr_print, NULL },
+	{ 646, ldp_print, NULL },
+	{ 2049, sunrpc_tcp_print, NULL },
 };
+
+#define TCP_NCHAIN (sizeof(tcp_chain) / sizeof(tcp_chain[0]))
 
 /* ---- relative sequence numbers ---- */
 
@@ -304,10 +321,9 @@ int pr_tcp_ports_stateless(uint16_t sport, uint16_t dport)
 {
 	size_t i;
 
-	for (i = 0; tcp_port_printers[i].fn; i++)
-		if (tcp_port_printers[i].key == sport ||
-		    tcp_port_printers[i].key == dport)
-			return tcp_port_printers[i].fn != sunrpc_tcp_print;
+	for (i = 0; i < TCP_NCHAIN; i++)
+		if (tcp_chain[i].port == sport || tcp_chain[i].port == dport)
+			return tcp_chain[i].fn != sunrpc_tcp_print;
 	return 1;
 }
 
@@ -633,7 +649,7 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 	unsigned hlen, header_len;
 	int rev = 0, v6 = c->ipver == 6, rc;
 	const uint8_t *iph = c->iph;
-	pr_fn app;
+	size_t app;
 
 	c->proto = "tcp";
 	if (!pr_has(c, bp + 2, 2)) {
@@ -785,35 +801,15 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			return dns_tcp_print(c, bp, length);
 		return c->o.Ttype == PR_PT_RESP ? resp_print(c, bp, length) : 0;
 	}
-	for (app = NULL, rc = 0; tcp_port_printers[rc].fn; rc++) {
-		if (tcp_port_printers[rc].key == sport ||
-		    tcp_port_printers[rc].key == dport) {
-			app = tcp_port_printers[rc].fn;
-			break;
-		}
-	}
-	if (app)
-		return app(c, bp, length);
-	if (length > 0) {
-		static const struct {
-			uint16_t port;
-			const char *name;
-		} undecoded[] = {
-			/* tcpdump 4.99.3 decodes these payloads, dumplab not */
-			{ 21, "FTP" },	  { 23, "Telnet" },	 { 25, "SMTP" },
-			{ 43, "whois" },  { 139, "NetBIOS session" },
-			{ 445, "SMB" },	  { 554, "RTSP" },	 { 8554, "RTSP" },
-			{ 639, "MSDP" },  { 1723, "PPTP" },	 { 6633, "OpenFlow" },
-			{ 6653, "OpenFlow" }, { 10288, "BEEP" },
-		};
-		size_t i;
-
-		for (i = 0; i < sizeof(undecoded) / sizeof(undecoded[0]); i++)
-			if (undecoded[i].port == sport ||
-			    undecoded[i].port == dport) {
-				pr_generic(c, undecoded[i].name);
-				break;
-			}
+	for (app = 0; app < TCP_NCHAIN; app++) {
+		if (tcp_chain[app].port != sport &&
+		    tcp_chain[app].port != dport)
+			continue;
+		if (tcp_chain[app].fn)
+			return tcp_chain[app].fn(c, bp, length);
+		if (length > 0)
+			pr_generic(c, tcp_chain[app].name);
+		break;
 	}
 	return 0;
 }
