@@ -14,9 +14,11 @@
  *
  * A TCP conversation's share (one of PIPE_SHARES) decides its printer;
  * the shares are dealt to the workers, and with one worker an eighth of
- * them to the reader, which then has that much time left (measured on
- * the benchmark's capture: reading takes it some 45% of one printer's
- * time).
+ * them to the reader to begin with. How much of the printing the reader
+ * can take besides its reading depends on the options and the traffic,
+ * so the split follows the waits (see balance()): a reader that keeps
+ * finding the ring full takes a share from a worker, and a worker that
+ * keeps finding no batch gives the reader's shares back one by one.
  *
  * A packet whose route cannot be known (see look()) is a barrier: the
  * reader publishes the batch so far, waits until every batch is written,
@@ -28,6 +30,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "capture/pr-pipe.h"
 #include "capture/pr-ts.h"
@@ -39,6 +42,8 @@
 #define PIPE_RUN 512		   /* routable packets that end a serial run */
 #define PIPE_FLUSH (256 * 1024)	   /* output written in chunks this large */
 #define PIPE_SHARES 64		   /* the TCP conversation tables' shares */
+#define PIPE_WIN 16		   /* batches between looks at the balance */
+#define PIPE_WIN_MAX 512	   /* the same, once the split swings */
 
 #define ETH_HDRLEN 14
 
@@ -57,7 +62,8 @@ struct pipe_slot {
 	size_t dlen;
 	unsigned n;
 	struct hx_buf *out; /* one a worker */
-	unsigned done;	    /* workers through it (under mu) */
+	unsigned done;	    /* workers through it (atomic) */
+	uint8_t owner[PIPE_SHARES]; /* the split its packets were routed by */
 };
 
 struct pipe_worker {
@@ -82,7 +88,10 @@ struct pr_pipe {
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a batch was published, or quit */
 	pthread_cond_t done; /* a worker finished a batch */
+	/* these four atomic (see the waits) */
 	uint64_t published;  /* batches handed to the workers */
+	unsigned sleepers;   /* threads asleep on work or done */
+	int64_t idle;	     /* ns the workers waited for a batch */
 	int quit;
 
 	/* the reader's own */
@@ -93,6 +102,14 @@ struct pr_pipe {
 	unsigned rr;	  /* the next worker for a packet of no conversation */
 	uint8_t *scratch; /* a barrier's copy */
 	uint64_t nserial;
+	unsigned mine;	  /* shares 0 to mine - 1 are the reader's */
+	unsigned since;	  /* batches published since the last look */
+	unsigned win;	  /* batches between looks */
+	int64_t full;	  /* ns it waited on a full ring since the last look */
+	int64_t looked;	  /* when it last looked */
+	int last;	  /* the last move: 1 a share to the reader, -1 back */
+	int swing;	  /* a move every batch, whatever the waits (tests) */
+	uint64_t moves;
 	int err;	  /* the first write error */
 };
 
@@ -192,6 +209,14 @@ int pr_pipe_fits(const struct pr_opts *o, int dlt)
 
 /* ---- the printers ---- */
 
+static int64_t now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
 /* Printer w's packets of a batch, into its buffer of the batch. */
 static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 			struct pipe_slot *s)
@@ -201,6 +226,7 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 	unsigned i;
 
 	hx_buf_reset(out);
+	w->c->tcpsh_owner = s->owner; /* for the printer's own check */
 	for (i = 0; i < s->n; i++) {
 		struct pipe_pkt *k = &s->pk[i];
 
@@ -216,31 +242,125 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 	}
 }
 
+/*
+ * The waits. A batch takes some 100 us to print; a thread that sleeps at
+ * every wait adds its wake-up (tens of us on a virtual machine) to each,
+ * so a waiter first spins a while on the atomic it waits for, then
+ * sleeps on the condition. The waker stores its atomic, then looks for
+ * sleepers (both sequentially consistent): either the sleeper's second
+ * look, made under the mutex after it counted itself, sees the store, or
+ * the waker sees the sleeper and wakes it under the mutex.
+ */
+#define PIPE_SPIN_NS 50000
+
+static void relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
+}
+
+static int ready(struct pr_pipe *p, uint64_t next)
+{
+	return __atomic_load_n(&p->published, __ATOMIC_SEQ_CST) > next ||
+	       __atomic_load_n(&p->quit, __ATOMIC_SEQ_CST);
+}
+
+static int finished(struct pr_pipe *p, struct pipe_slot *s)
+{
+	return __atomic_load_n(&s->done, __ATOMIC_SEQ_CST) >= p->nw;
+}
+
+/* Spins until ok(p, arg) or the spin's time is up: 1 when ok. */
+static int spin(int (*ok)(struct pr_pipe *, void *), struct pr_pipe *p,
+		void *arg)
+{
+	int64_t until = 0;
+	unsigned i;
+
+	for (i = 0;; i++) {
+		if (ok(p, arg))
+			return 1;
+		if ((i & 63) == 0) {
+			int64_t t = now_ns();
+
+			if (!until)
+				until = t + PIPE_SPIN_NS;
+			else if (t > until)
+				return 0;
+		}
+		relax();
+	}
+}
+
+static int ready_ok(struct pr_pipe *p, void *arg)
+{
+	return ready(p, *(uint64_t *)arg);
+}
+
+static int finished_ok(struct pr_pipe *p, void *arg)
+{
+	return finished(p, arg);
+}
+
+static void wake(struct pr_pipe *p, pthread_cond_t *cv)
+{
+	if (__atomic_load_n(&p->sleepers, __ATOMIC_SEQ_CST)) {
+		pthread_mutex_lock(&p->mu);
+		pthread_cond_broadcast(cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Waits for batch next to be published: 0 once there are no more. */
+static int wait_work(struct pr_pipe *p, uint64_t next)
+{
+	int64_t t;
+
+	if (ready(p, next))
+		goto out;
+	t = now_ns();
+	if (!spin(ready_ok, p, &next)) {
+		pthread_mutex_lock(&p->mu);
+		__atomic_add_fetch(&p->sleepers, 1, __ATOMIC_SEQ_CST);
+		while (!ready(p, next))
+			pthread_cond_wait(&p->work, &p->mu);
+		__atomic_sub_fetch(&p->sleepers, 1, __ATOMIC_SEQ_CST);
+		pthread_mutex_unlock(&p->mu);
+	}
+	__atomic_add_fetch(&p->idle, now_ns() - t, __ATOMIC_RELAXED);
+out:
+	return __atomic_load_n(&p->published, __ATOMIC_SEQ_CST) > next;
+}
+
+/* Waits until every worker is through batch s. */
+static void wait_done(struct pr_pipe *p, struct pipe_slot *s)
+{
+	if (finished(p, s) || spin(finished_ok, p, s))
+		return;
+	pthread_mutex_lock(&p->mu);
+	__atomic_add_fetch(&p->sleepers, 1, __ATOMIC_SEQ_CST);
+	while (!finished(p, s))
+		pthread_cond_wait(&p->done, &p->mu);
+	__atomic_sub_fetch(&p->sleepers, 1, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&p->mu);
+}
+
 static void *worker_main(void *arg)
 {
 	struct pipe_worker *w = arg;
 	struct pr_pipe *p = w->p;
-	uint64_t next = 0;
+	uint64_t next;
 
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		struct pipe_slot *s;
+	for (next = 0; wait_work(p, next); next++) {
+		struct pipe_slot *s = &p->slot[next % PIPE_SLOTS];
 
-		while (next >= p->published && !p->quit)
-			pthread_cond_wait(&p->work, &p->mu);
-		if (next >= p->published)
-			break;
-		pthread_mutex_unlock(&p->mu);
-
-		s = &p->slot[next % PIPE_SLOTS];
 		print_share(p, w, s);
-
-		pthread_mutex_lock(&p->mu);
-		if (++s->done == p->nw)
-			pthread_cond_broadcast(&p->done);
-		next++;
+		if (__atomic_add_fetch(&s->done, 1, __ATOMIC_SEQ_CST) == p->nw)
+			wake(p, &p->done);
 	}
-	pthread_mutex_unlock(&p->mu);
 	return NULL;
 }
 
@@ -265,14 +385,9 @@ static int gather(struct pr_pipe *p, int block)
 	size_t at[PR_PIPE_MAX_WORKERS + 1] = { 0 };
 	unsigned i;
 
-	pthread_mutex_lock(&p->mu);
-	if (!block && s->done < p->nw) {
-		pthread_mutex_unlock(&p->mu);
+	if (!block && !finished(p, s))
 		return 0;
-	}
-	while (s->done < p->nw)
-		pthread_cond_wait(&p->done, &p->mu);
-	pthread_mutex_unlock(&p->mu);
+	wait_done(p, s);
 
 	for (i = 0; i < s->n; i++) {
 		const struct pipe_pkt *k = &s->pk[i];
@@ -291,22 +406,85 @@ static int gather(struct pr_pipe *p, int block)
 	return 1;
 }
 
+/* Forgets the waits seen so far: the next look counts from now. */
+static void balance_reset(struct pr_pipe *p)
+{
+	__atomic_store_n(&p->idle, 0, __ATOMIC_RELAXED);
+	p->full = 0;
+	p->since = 0;
+	p->looked = now_ns();
+}
+
+/*
+ * Every p->win batches: if the reader waited on a full ring longer than
+ * the workers waited for batches, by more than a sixteenth of the time
+ * since the last look, the printers are the slower side and the reader
+ * takes a share from them; the other way round, the reader is the slower
+ * and gives one back. A share handed to the reader is handed once every batch
+ * before is printed (its conversations' state then is all there); one
+ * handed back needs no wait, since the reader prints its share of a
+ * batch before publishing the next. When the split swings back and
+ * forth, the looks grow rarer.
+ */
+static void balance(struct pr_pipe *p)
+{
+	int64_t idle, net, span;
+	int move = 0;
+
+	if (p->swing) {
+		/* all the way to the reader and back, batch by batch */
+		move = p->last ? p->last : 1;
+		if ((move > 0 && p->mine == PIPE_SHARES) ||
+		    (move < 0 && p->mine == 0))
+			move = -move;
+		p->last = 0;
+		goto moved;
+	}
+	if (++p->since < p->win)
+		return;
+	idle = __atomic_load_n(&p->idle, __ATOMIC_RELAXED) / p->nw;
+	net = p->full - idle;
+	span = now_ns() - p->looked;
+	if (net > span / 16 && p->mine < PIPE_SHARES)
+		move = 1;
+	else if (-net > span / 16 && p->mine > 0)
+		move = -1;
+moved:
+	if (move) {
+		if (p->last && move != p->last)
+			p->win = p->win * 2 > PIPE_WIN_MAX ? PIPE_WIN_MAX
+							    : p->win * 2;
+		p->last = move;
+		if (move > 0) {
+			while (p->written < p->published)
+				gather(p, 1);
+			p->owner[p->mine++] = (uint8_t)p->nw;
+		} else {
+			p->mine--;
+			p->owner[p->mine] = (uint8_t)(p->mine % p->nw);
+		}
+		p->moves++;
+	}
+	balance_reset(p);
+}
+
 static void publish(struct pr_pipe *p)
 {
 	struct pipe_slot *s = &p->slot[p->published % PIPE_SLOTS];
 
 	if (!s->n)
 		return;
-	pthread_mutex_lock(&p->mu);
-	s->done = 0;
-	p->published++;
-	pthread_cond_broadcast(&p->work);
-	pthread_mutex_unlock(&p->mu);
+	memcpy(s->owner, p->owner, sizeof(s->owner));
+	__atomic_store_n(&s->done, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&p->published, p->published + 1, __ATOMIC_SEQ_CST);
+	wake(p, &p->work);
 	/* the reader's own share, while the threads print theirs */
 	print_share(p, &p->w[p->nw], s);
 	/* the batches already done go out now, without waiting */
 	while (p->written < p->published && gather(p, 0))
 		;
+	if (!p->serial)
+		balance(p);
 }
 
 /* Every batch printed and gathered: the workers are idle. */
@@ -315,6 +493,18 @@ static void drain(struct pr_pipe *p)
 	publish(p);
 	while (p->written < p->published)
 		gather(p, 1);
+}
+
+/* Waits until the slot to fill next is free: its last batch gathered. */
+static void slot_free(struct pr_pipe *p)
+{
+	while (p->published - p->written >= PIPE_SLOTS)
+		if (!gather(p, 0)) {
+			int64_t t = now_ns();
+
+			gather(p, 1);
+			p->full += now_ns() - t;
+		}
 }
 
 int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
@@ -327,6 +517,20 @@ int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 
 	if (p->err)
 		return p->err;
+	if (!p->serial) {
+		/*
+		 * The batch is published before the packet that does not fit
+		 * is routed: the split (balance()) changes between batches,
+		 * and every packet of a batch is routed by that batch's.
+		 */
+		slot_free(p);
+		s = &p->slot[p->published % PIPE_SLOTS];
+		if (s->n && (s->n == PIPE_BATCH ||
+			     s->dlen + cap > PIPE_BATCH_BYTES)) {
+			publish(p);
+			slot_free(p);
+		}
+	}
 	route = header_bad(h) ? -1 : look(p, h, pkt);
 	if (route < 0 || p->serial) {
 		/* a copy: a cut mapped file faults here, not while printing */
@@ -337,22 +541,16 @@ int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 			p->serial = 1;
 		}
 		p->run = route < 0 ? 0 : p->run + 1;
-		if (p->run >= PIPE_RUN)
+		if (p->run >= PIPE_RUN) {
 			p->serial = 0;
+			balance_reset(p);
+		}
 		p->nserial++;
 		pr_packet(p->master, &p->out, h, p->scratch);
 		return flush_out(p, PIPE_FLUSH);
 	}
 
-	for (;;) {
-		/* a slot is free once the batch it last held is gathered */
-		while (p->published - p->written >= PIPE_SLOTS)
-			gather(p, 1);
-		s = &p->slot[p->published % PIPE_SLOTS];
-		if (s->n < PIPE_BATCH && s->dlen + cap <= PIPE_BATCH_BYTES)
-			break;
-		publish(p);
-	}
+	s = &p->slot[p->published % PIPE_SLOTS];
 	k = &s->pk[s->n];
 	if (p->stable) {
 		k->data = pkt;
@@ -380,7 +578,7 @@ static void stop(struct pr_pipe *p)
 	unsigned i;
 
 	pthread_mutex_lock(&p->mu);
-	p->quit = 1;
+	__atomic_store_n(&p->quit, 1, __ATOMIC_SEQ_CST);
 	pthread_cond_broadcast(&p->work);
 	pthread_mutex_unlock(&p->mu);
 	for (i = 0; i < p->nw; i++) {
@@ -432,6 +630,18 @@ uint64_t pr_pipe_serial(const struct pr_pipe *p)
 	return p->nserial;
 }
 
+void pr_pipe_swing(struct pr_pipe *p)
+{
+	p->swing = 1;
+}
+
+unsigned pr_pipe_split(const struct pr_pipe *p, uint64_t *moves)
+{
+	if (moves)
+		*moves = p->moves;
+	return p->mine;
+}
+
 /* ---- making and freeing ---- */
 
 static void share(struct pr_pipe *p, struct pr_ctx *c)
@@ -465,13 +675,14 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 	pthread_cond_init(&p->done, NULL);
 	hx_buf_init(&p->out);
 	/*
-	 * One printing thread leaves the reader time for an eighth of the
-	 * printing (it reads and writes in about 45% of one thread's time);
-	 * with more, the reader's reading is the most it can do.
+	 * With one printing thread the reader starts with an eighth of the
+	 * printing, with more with none; balance() moves the split.
 	 */
+	p->mine = nworkers == 1 ? PIPE_SHARES / 8 : 0;
+	p->win = PIPE_WIN;
+	p->looked = now_ns();
 	for (i = 0; i < PIPE_SHARES; i++)
-		p->owner[i] = (uint8_t)(nworkers == 1 ? (i < PIPE_SHARES / 8 ? 1 : 0)
-					: i % nworkers);
+		p->owner[i] = (uint8_t)(i < p->mine ? nworkers : i % nworkers);
 	p->w = calloc(nworkers + 1, sizeof(*p->w));
 	p->sh = calloc(PIPE_SHARES, sizeof(*p->sh));
 	p->slot = calloc(PIPE_SLOTS, sizeof(*p->slot));

@@ -77,6 +77,19 @@ const uint8_t *pr_pipe_oldest(const struct pr_pipe *p);
 /* How many packets the caller's thread printed itself. */
 uint64_t pr_pipe_serial(const struct pr_pipe *p);
 
+/*
+ * How many of the TCP tables' 64 shares the caller's thread prints at the
+ * end, and (if moves) how often the split moved on the way.
+ */
+unsigned pr_pipe_split(const struct pr_pipe *p, uint64_t *moves);
+
+/*
+ * From now on the split moves by a share at every batch, all the way to
+ * the caller's thread and back, whatever the waits: for tests, which then
+ * see every hand-over (the output stays the same).
+ */
+void pr_pipe_swing(struct pr_pipe *p);
+
 void pr_pipe_free(struct pr_pipe *p); /* accepts NULL; ends the threads */
 
 #endif

@@ -182,6 +182,8 @@ static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 		fprintf(stderr, "dumplab: %s\n", err);
 		return 1;
 	}
+	if (getenv("DUMPLAB_PIPE_SWING"))
+		pr_pipe_swing(pp);
 	bus_out = NULL;
 	bus_tid = (pid_t)syscall(SYS_gettid);
 	if (sigsetjmp(bus_jmp, 1)) {
@@ -216,9 +218,15 @@ static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 		fprintf(stderr,
 			"dumplab: internal error: %llu packets printed by a thread without the state they needed; read with -j 1\n",
 			(unsigned long long)pr_pipe_foreign(pp));
-	if (getenv("DUMPLAB_PIPE_STATS"))
+	if (getenv("DUMPLAB_PIPE_STATS")) {
+		uint64_t moves;
+		unsigned mine = pr_pipe_split(pp, &moves);
+
 		fprintf(stderr, "dumplab: -j %ld: %llu packets printed by the reading thread alone\n",
 			threads, (unsigned long long)pr_pipe_serial(pp));
+		fprintf(stderr, "dumplab: -j %ld: the reading thread printed %u of 64 TCP shares at the end, after %llu moves\n",
+			threads, mine, (unsigned long long)moves);
+	}
 	if (pr_pipe_generic_summary(pp, note, sizeof(note)))
 		fprintf(stderr, "dumplab: %s\n", note);
 	pr_pipe_free(pp);
