@@ -259,7 +259,6 @@ static inline __attribute__((always_inline)) void
 pr_putn(struct pr_ctx *c, const char *s, size_t n)
 {
 	struct hx_buf *b = c->out;
-	size_t i;
 
 	if (n > 16) {
 		pr_putn_long(c, s, n);
@@ -271,11 +270,34 @@ pr_putn(struct pr_ctx *c, const char *s, size_t n)
 		/* a literal: the compiler turns this into a few moves */
 		memcpy(b->p + b->len, s, n);
 	} else {
-		/* locals: a char store could alias b, reloading it each byte */
+		/*
+		 * Any other length: two loads of a word each, from the start
+		 * and the end (overlapping when shorter than two words), then
+		 * their stores, rather than a byte loop.
+		 */
 		char *d = b->p + b->len;
 
-		for (i = 0; i < n; i++)
-			d[i] = s[i];
+		if (n >= 8) {
+			uint64_t x, y;
+
+			memcpy(&x, s, 8);
+			memcpy(&y, s + n - 8, 8);
+			memcpy(d, &x, 8);
+			memcpy(d + n - 8, &y, 8);
+		} else if (n >= 4) {
+			uint32_t x, y;
+
+			memcpy(&x, s, 4);
+			memcpy(&y, s + n - 4, 4);
+			memcpy(d, &x, 4);
+			memcpy(d + n - 4, &y, 4);
+		} else if (n) {
+			char x = s[0], y = s[n / 2], z = s[n - 1];
+
+			d[0] = x;
+			d[n / 2] = y;
+			d[n - 1] = z;
+		}
 	}
 	b->len += n;
 }

@@ -250,19 +250,26 @@ void pr_uint(struct pr_ctx *c, uint64_t v)
 		if (b->cap - b->len <= n && hx_buf_grow(b, n) < 0)
 			return;
 		d = b->p + b->len + n;
-		while (w >= 100) {
-			uint32_t r = w % 100;
+		/* four digits a division, as two independent pairs */
+		while (w >= 10000) {
+			uint32_t q = w / 10000, r = w - q * 10000;
 
-			w /= 100;
-			*--d = pr_digits2[2 * r + 1];
-			*--d = pr_digits2[2 * r];
+			w = q;
+			d -= 4;
+			memcpy(d, pr_digits2 + 2 * (r / 100), 2);
+			memcpy(d + 2, pr_digits2 + 2 * (r % 100), 2);
 		}
-		if (w >= 10) {
-			*--d = pr_digits2[2 * w + 1];
-			*--d = pr_digits2[2 * w];
-		} else {
-			*--d = (char)('0' + w);
+		if (w >= 100) {
+			uint32_t q = w / 100;
+
+			d -= 2;
+			memcpy(d, pr_digits2 + 2 * (w - q * 100), 2);
+			w = q;
 		}
+		if (w >= 10)
+			memcpy(d - 2, pr_digits2 + 2 * w, 2);
+		else
+			d[-1] = (char)('0' + w);
 		b->len += n;
 		return;
 	}
