@@ -553,7 +553,9 @@ int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 	s = &p->slot[p->published % PIPE_SLOTS];
 	k = &s->pk[s->n];
 	if (p->stable) {
+		/* the bytes held in place count as a copy's would */
 		k->data = pkt;
+		s->dlen += cap;
 	} else {
 		/* the bytes first: a cut mapped file faults before the
 		 * batch holds the packet */

@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness/hx.h"
@@ -27,17 +25,15 @@
 #define MAGIC_NSEC 0xa1b23c4du
 #define SF_MAX_SNAPLEN 262144u /* libpcap's max_snaplen_for_dlt here */
 #define SF_BUFSIZE (4u << 20)
-#define SF_MAPBLOCK (4u << 20) /* a mapped file's size is checked this often */
-#define SF_AHEAD 4096 /* a mapped file's bytes are fetched this far ahead */
+#define SF_RING (16u << 20) /* a ring's size (sf_open_ring) */
+#define SF_CHUNK (1u << 20) /* a ring is read this much at a time */
 
 struct sf {
 	int fd;
 	uint8_t *buf;
-	size_t mapped; /* buf is the whole file mapped (its length), or 0 */
-	size_t dropped; /* its pages before this are handed back */
-	const uint8_t *keep; /* records from here on are still in use */
+	int ring;	/* buf is a ring of SF_RING bytes (see ring_fill) */
+	const uint8_t *keep; /* a ring's records from here on are in use */
 	size_t off, end; /* unread bytes are buf[off, end) */
-	size_t ahead;	 /* a mapped file's bytes before this are fetched */
 	int eof;
 	int scale;	/* 0 as is, 1 usec -> nsec, -1 nsec -> usec */
 	uint32_t snapshot;
@@ -91,83 +87,75 @@ static int refill(struct sf *s)
 	return 0;
 }
 
-static int map_extend(struct sf *s, size_t n);
+/*
+ * A ring: the records handed out from keep on stay where they are until
+ * keep moves past them, so a caller can hold a window of them (the
+ * printing pipeline's batches in flight) without copies. The file is read
+ * SF_CHUNK at a time after the last byte read; when a record would not fit
+ * before the ring's end, the bytes not yet handed out move to its start,
+ * and reading then stops short of the records still held at the top.
+ */
+static int ring_fill(struct sf *s, size_t n)
+{
+	for (;;) {
+		size_t k = s->off, limit, to;
+		ssize_t got;
+
+		if (s->end - s->off >= n || s->eof)
+			return 0;
+		if (s->keep && s->keep >= s->buf && s->keep < s->buf + SF_RING)
+			k = (size_t)(s->keep - s->buf);
+		/* held records above the reading point: read up to them */
+		limit = k > s->off ? k : SF_RING;
+		if (limit - s->off < n) {
+			size_t tail = s->end - s->off;
+
+			if (k > s->off || tail + n > k) {
+				snprintf(s->err, sizeof(s->err),
+					 "cannot read on: the %u MiB of records held are all in use",
+					 SF_RING >> 20);
+				return -1;
+			}
+			memmove(s->buf, s->buf + s->off, tail);
+			s->off = 0;
+			s->end = tail;
+			continue;
+		}
+		to = s->end + SF_CHUNK;
+		if (to < s->off + n)
+			to = s->off + n;
+		if (to > limit)
+			to = limit;
+		got = read(s->fd, s->buf + s->end, to - s->end);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			snprintf(s->err, sizeof(s->err),
+				 "error reading dump file: %s", strerror(errno));
+			return -1;
+		}
+		if (got == 0)
+			s->eof = 1;
+		s->end += (size_t)got;
+	}
+}
 
 /* Makes n bytes available at buf + off when the file has them. */
 static int want(struct sf *s, size_t n)
 {
 	if (s->end - s->off >= n || s->eof)
 		return 0;
-	return s->mapped ? map_extend(s, n) : refill(s);
-}
-
-/*
- * Maps a regular file of more than a block whole, read-only, for
- * sequential reading: no copy from the page cache into a buffer. 1 when
- * mapped.
- */
-static int map_file(struct sf *s)
-{
-	struct stat st;
-	void *m;
-
-	if (fstat(s->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size <= (off_t)SF_BUFSIZE || (uintmax_t)st.st_size > SIZE_MAX)
-		return 0;
-	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, s->fd, 0);
-	if (m == MAP_FAILED)
-		return 0;
-	madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
-	s->buf = m;
-	s->mapped = (size_t)st.st_size;
-	s->off = s->end = SF_HDRLEN;
-	return 1;
-}
-
-/*
- * A mapped file is handed out a block at a time, its size checked with
- * fstat before each: a file cut short by another process then ends where
- * it was cut, as read(2) would find it, rather than in zeros or SIGBUS. A
- * cut between a check and the reading of that block still faults.
- */
-static int map_extend(struct sf *s, size_t n)
-{
-	struct stat st;
-	size_t size = s->mapped, lim, done;
-
-	/*
-	 * The pages before the record being read are handed back (they stay
-	 * in the page cache): the memory stays that of a block, not of the
-	 * file. Records handed out before this call are no longer valid.
-	 */
-	done = s->off;
-	if (s->keep && s->keep >= s->buf && s->keep < s->buf + done)
-		done = (size_t)(s->keep - s->buf);
-	done &= ~(size_t)(SF_MAPBLOCK - 1);
-	if (done > s->dropped) {
-		madvise(s->buf + s->dropped, done - s->dropped, MADV_DONTNEED);
-		s->dropped = done;
-	}
-	if (fstat(s->fd, &st) == 0 && (uintmax_t)st.st_size < size)
-		size = (size_t)st.st_size;
-	lim = s->off + (n > SF_MAPBLOCK ? n : SF_MAPBLOCK);
-	if (lim >= size) {
-		s->end = size > s->off ? size : s->off;
-		s->eof = 1;
-	} else {
-		s->end = lim;
-	}
-	return 0;
+	return s->ring ? ring_fill(s, n) : refill(s);
 }
 
 int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
 	    struct sf **out)
 {
-	return sf_open_map(err, path, pd, want_nano, 0, out);
+	return sf_open_ring(err, path, pd, want_nano, 0, out);
 }
 
-int sf_open_map(char *err, const char *path, pcap_t *pd, int want_nano,
-		int map, struct sf **out)
+int sf_open_ring(char *err, const char *path, pcap_t *pd, int want_nano,
+		 int ring, struct sf **out)
 {
 	uint8_t hdr[SF_HDRLEN];
 	uint32_t magic;
@@ -199,8 +187,8 @@ int sf_open_map(char *err, const char *path, pcap_t *pd, int want_nano,
 	s = calloc(1, sizeof(*s));
 	if (s) {
 		s->fd = fd;
-		if (!map || !map_file(s))
-			s->buf = malloc(SF_BUFSIZE);
+		s->ring = ring;
+		s->buf = malloc(ring ? SF_RING : SF_BUFSIZE);
 	}
 	if (!s || !s->buf) {
 		free(s);
@@ -214,8 +202,7 @@ int sf_open_map(char *err, const char *path, pcap_t *pd, int want_nano,
 	else if (magic == MAGIC_USEC && want_nano)
 		s->scale = 1;
 	/* Read ahead a block the file's size asks for. */
-	if (!s->mapped)
-		posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 	*out = s;
 	return 1;
 }
@@ -235,20 +222,6 @@ int sf_next(struct sf *s, struct pcap_pkthdr **h, const uint8_t **data)
 			 "truncated dump file; tried to read %d header bytes, only got %zu",
 			 SF_RECLEN, have);
 		return -1;
-	}
-	if (s->mapped) {
-		/*
-		 * Each record's header depends on the one before: read from
-		 * memory one by one, they wait on memory one by one. Asking
-		 * for every cache line SF_AHEAD bytes on overlaps the waits.
-		 */
-		size_t lim = s->off + SF_AHEAD < s->end ? s->off + SF_AHEAD
-							: s->end;
-
-		if (s->ahead < s->off)
-			s->ahead = s->off & ~(size_t)63;
-		for (; s->ahead < lim; s->ahead += 64)
-			__builtin_prefetch(s->buf + s->ahead);
 	}
 	memcpy(rec, s->buf + s->off, SF_RECLEN);
 	s->off += SF_RECLEN;
@@ -322,10 +295,7 @@ void sf_close(struct sf *s)
 		return;
 	if (s->fd >= 0)
 		close(s->fd);
-	if (s->mapped)
-		munmap(s->buf, s->mapped);
-	else
-		free(s->buf);
+	free(s->buf);
 	free(s);
 }
 
@@ -417,7 +387,7 @@ int sf_iter_open(char *err, struct sf_iter *it, const char *path,
 	/* Plain pcap files are read by sf_next, the rest by libpcap. */
 	if (!strcmp(path, "-"))
 		return 0;
-	r = sf_open_map(err, path, it->in.pd, o->nano, o->map, &it->fast);
+	r = sf_open_ring(err, path, it->in.pd, o->nano, o->ring, &it->fast);
 	if (r < 0) {
 		/* sf_open names the path; the message names the file */
 		hx_err(err, r, "cannot read '%s': %s", it->o.name,
@@ -487,7 +457,7 @@ int sf_iter_next(struct sf_iter *it, struct pcap_pkthdr **h,
 
 int sf_iter_stable(const struct sf_iter *it)
 {
-	return it->fast && it->fast->mapped;
+	return it->fast && it->fast->ring;
 }
 
 void sf_iter_keep(struct sf_iter *it, const uint8_t *p)

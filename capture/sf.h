@@ -29,13 +29,12 @@ struct sf;
 int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
 	    struct sf **out);
 /*
- * The same; with map set, a regular file larger than the read block is
- * mapped whole (mmap, MADV_SEQUENTIAL) instead of read into a buffer. A
- * mapped file that another process cuts short while it is read raises
- * SIGBUS: only a caller that handles it asks for a map (dumplab read).
+ * The same; with ring set, the file is read into a ring of 16 MiB, a MiB
+ * at a time, whose records stay where they are as long as the caller holds
+ * them (sf_iter_keep), so that it can print them later without copies.
  */
-int sf_open_map(char *err, const char *path, pcap_t *pd, int want_nano,
-		int map, struct sf **out);
+int sf_open_ring(char *err, const char *path, pcap_t *pd, int want_nano,
+		 int ring, struct sf **out);
 
 /*
  * The next record: 1 with *h and *data set (valid until the next call),
@@ -87,7 +86,7 @@ struct sf_iter_opts {
 	long long from_us, to_us; /* ... after the first the filter keeps */
 	long skip;	  /* then leave out the first skip packets ... */
 	long count;	  /* ... and hand out at most count (0: all) */
-	int map;	  /* map a large regular file (sf_open_map) */
+	int ring;	  /* read a plain pcap file into a ring (sf_open_ring) */
 };
 
 struct sf_iter {
@@ -121,9 +120,11 @@ int sf_iter_next(struct sf_iter *it, struct pcap_pkthdr **h,
 const char *sf_iter_error(const struct sf_iter *it);
 
 /*
- * Whether the records handed out stay readable until sf_iter_close (a
- * mapped file), as long as sf_iter_keep is told the oldest still in use:
- * the pages from p on are not handed back (NULL: none is in use).
+ * Whether the records handed out stay readable (a ring) as long as
+ * sf_iter_keep is told the oldest still in use: the ring's bytes from p on
+ * are not read over (NULL: none is in use). The caller holds less than
+ * half the ring (the printing pipeline's batches in flight, some 6 MiB at
+ * most); holding more ends the reading with an error.
  */
 int sf_iter_stable(const struct sf_iter *it);
 void sf_iter_keep(struct sf_iter *it, const uint8_t *p);

@@ -1,12 +1,9 @@
 /* cmd-read.c: `dumplab read`: print a savefile exactly as `tcpdump -r` does. */
 #include <errno.h>
-#include <setjmp.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <pcap/pcap.h>
@@ -25,61 +22,6 @@
 /* Without -j or DUMPLAB_THREADS, a file smaller than this is printed by
  * one thread: starting the others would cost more than they save. */
 #define READ_PIPE_MIN (8 * 1024 * 1024)
-
-/*
- * A large savefile is mapped (sf_open_map); if another process cuts it
- * short while it is read, the missing pages raise SIGBUS. The handler
- * writes the packets printed whole so far, then the reason, and exits 1,
- * as a cut file read with read(2) ends.
- */
-static struct hx_buf *bus_out;
-static volatile size_t bus_done; /* bus_out's bytes that are whole packets */
-static char bus_msg[HX_ERRLEN + 64];
-/*
- * With a pipeline, a fault of the reading thread jumps back to the
- * reading loop, which prints every packet read whole before it ends as
- * above. One of a printing thread (which reads the map too, behind the
- * reader) ends the program with the reason only.
- */
-static sigjmp_buf bus_jmp;
-static volatile sig_atomic_t bus_jmp_set;
-static pid_t bus_tid; /* the reading thread */
-
-static void on_sigbus(int sig)
-{
-	size_t off = 0, n = bus_done;
-
-	(void)sig;
-	if (bus_jmp_set && (pid_t)syscall(SYS_gettid) == bus_tid) {
-		bus_jmp_set = 0;
-		siglongjmp(bus_jmp, 1);
-	}
-	while (bus_out && off < n) {
-		ssize_t w = write(STDOUT_FILENO, bus_out->p + off, n - off);
-
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	if (write(STDERR_FILENO, bus_msg, strlen(bus_msg)) < 0)
-		_exit(1);
-	_exit(1);
-}
-
-static void catch_sigbus(struct hx_buf *out, const char *name)
-{
-	struct sigaction sa;
-
-	snprintf(bus_msg, sizeof(bus_msg),
-		 "dumplab: cannot read '%s': it was cut short while being read\n",
-		 name);
-	bus_out = out;
-	bus_done = 0;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigbus;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGBUS, &sa, NULL);
-}
 
 static void read_usage(FILE *f)
 {
@@ -170,11 +112,10 @@ static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 		     long threads)
 {
 	char err[HX_ERRLEN], note[512];
-	struct pr_pipe *volatile pp;
+	struct pr_pipe *pp;
 	struct pcap_pkthdr *h;
 	const u_char *pkt;
-	volatile int rc = 0, status = 0, cut = 0;
-	int wr;
+	int rc, status = 0, wr;
 
 	pp = pr_pipe_new(err, &o->pr, dlt, (unsigned)threads - 1,
 			 sf_iter_stable(it), STDOUT_FILENO);
@@ -184,25 +125,15 @@ static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 	}
 	if (getenv("DUMPLAB_PIPE_SWING"))
 		pr_pipe_swing(pp);
-	bus_out = NULL;
-	bus_tid = (pid_t)syscall(SYS_gettid);
-	if (sigsetjmp(bus_jmp, 1)) {
-		cut = 1;
-	} else {
-		bus_jmp_set = 1;
-		for (;;) {
-			sf_iter_keep(it, pr_pipe_oldest(pp));
-			rc = sf_iter_next(it, &h, &pkt);
-			if (rc != 1 || pr_pipe_packet(pp, h, pkt) < 0)
-				break;
-		}
-		bus_jmp_set = 0;
+	for (;;) {
+		/* the packets of the batches in flight stay in the ring */
+		sf_iter_keep(it, pr_pipe_oldest(pp));
+		rc = sf_iter_next(it, &h, &pkt);
+		if (rc != 1 || pr_pipe_packet(pp, h, pkt) < 0)
+			break;
 	}
 	wr = pr_pipe_finish(pp);
-	if (cut) {
-		fputs(bus_msg, stderr);
-		status = 1;
-	} else if (rc < 0) {
+	if (rc < 0) {
 		fprintf(stderr, "dumplab: pcap_loop: %s\n", sf_iter_error(it));
 		status = 1;
 	}
@@ -271,8 +202,7 @@ int cmd_read(int argc, char **argv)
 		return 2;
 	}
 	td_iter_opts(&o, &io);
-	io.map = 1;
-	catch_sigbus(&out, o.rfile);
+	io.ring = 1;
 	if (sf_iter_open(err, &it, o.rfile, &io) < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;
@@ -309,11 +239,9 @@ int cmd_read(int argc, char **argv)
 	status = 0;
 	while ((rc = sf_iter_next(&it, &h, &pkt)) == 1) {
 		pr_packet(pr, &out, h, pkt);
-		bus_done = out.len;
 		if (out.len >= READ_FLUSH_AT) {
 			int wr = hx_buf_flush(&out, STDOUT_FILENO);
 
-			bus_done = 0;
 			if (wr < 0) {
 				fprintf(stderr, "dumplab: cannot write output: %s\n",
 					strerror(-wr));

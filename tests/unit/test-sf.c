@@ -40,16 +40,19 @@ static int write_file(const char *path, uint32_t magic, uint32_t snaplen,
 	return 0;
 }
 
-static int compare_map(const char *path, int nano, int map);
+static int compare_ring(const char *path, int nano, int ring);
 
-/* Reads path with both readers in step; the number of differences. */
+/*
+ * Reads path with both readers in step, the fast one reading into a
+ * buffer and then into a ring; the number of differences.
+ */
 static int compare(const char *path, int nano)
 {
-	return compare_map(path, nano, 0);
+	return compare_ring(path, nano, 0) + compare_ring(path, nano, 1);
 }
 
-/* The same, the fast reader mapping the file when map is set. */
-static int compare_map(const char *path, int nano, int map)
+/* The same, the fast reader reading into a ring when ring is set. */
+static int compare_ring(const char *path, int nano, int ring)
 {
 	char ebuf[PCAP_ERRBUF_SIZE], err[HX_ERRLEN];
 	pcap_t *pd = pcap_open_offline_with_tstamp_precision(
@@ -61,7 +64,7 @@ static int compare_map(const char *path, int nano, int map)
 	struct sf *s = NULL;
 	int bad = 0, n = 0;
 
-	if (!pd || !pd2 || sf_open_map(err, path, pd2, nano, map, &s) != 1) {
+	if (!pd || !pd2 || sf_open_ring(err, path, pd2, nano, ring, &s) != 1) {
 		fprintf(stderr, "\ncannot open %s both ways\n", path);
 		bad = 1;
 		goto out;
@@ -169,34 +172,31 @@ static int write_big(const char *path, int n, long cut)
 	return cut >= 0 ? truncate(path, cut) : 0;
 }
 
-/* 1 when this process maps path (its /proc/self/maps line). */
-static int is_mapped(const char *path)
-{
-	char line[4096];
-	FILE *f = fopen("/proc/self/maps", "r");
-	int found = 0;
-
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (strstr(line, path))
-			found = 1;
-	fclose(f);
-	return found;
-}
-
 /* The records a reader gets, and its error text at the end ("" if none). */
 struct got {
 	int n;
 	char err[PCAP_ERRBUF_SIZE];
 };
 
+/* Whether db is write_big's record i, whole. */
+static int is_record(const uint8_t *db, const struct pcap_pkthdr *h, int i)
+{
+	int j;
+
+	if (h->ts.tv_sec != 1700000000 + i || h->caplen != 1200)
+		return 0;
+	for (j = 0; j < 1200; j++)
+		if (db[j] != (uint8_t)(i & 0xff))
+			return 0;
+	return 1;
+}
+
 /*
- * A large file mapped reads as libpcap reads it; cut short by another
- * writer while it is read, it ends as libpcap ends on the cut file, with
- * libpcap's error, and no SIGBUS.
+ * A large file read into the ring reads as libpcap reads it; cut short by
+ * another writer while it is read, it ends as libpcap ends on the cut
+ * file, with libpcap's error.
  */
-static void test_map(void)
+static void test_ring(void)
 {
 	char a[] = "/tmp/dumplab-sf-XXXXXX", b[] = "/tmp/dumplab-sf-XXXXXX";
 	char err[HX_ERRLEN], ebuf[PCAP_ERRBUF_SIZE];
@@ -212,15 +212,14 @@ static void test_map(void)
 	CU_ASSERT_FATAL(fa >= 0 && fb >= 0);
 	close(fa);
 	close(fb);
-	CU_ASSERT_FATAL(write_big(a, 5000, -1) == 0); /* 6 MB: mapped */
-	CU_ASSERT_EQUAL(compare_map(a, 0, 1), 0);
-	CU_ASSERT_EQUAL(compare_map(a, 1, 1), 0);
+	CU_ASSERT_FATAL(write_big(a, 20000, -1) == 0); /* 24 MB: wraps */
+	CU_ASSERT_EQUAL(compare_ring(a, 0, 1), 0);
+	CU_ASSERT_EQUAL(compare_ring(a, 1, 1), 0);
 
-	CU_ASSERT_FATAL(write_big(b, 5000, cut) == 0);
+	CU_ASSERT_FATAL(write_big(b, 20000, cut) == 0);
 	pd = pcap_open_offline(a, ebuf);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
-	CU_ASSERT_FATAL(sf_open_map(err, a, pd, 0, 1, &s) == 1);
-	CU_ASSERT(is_mapped(a));
+	CU_ASSERT_FATAL(sf_open_ring(err, a, pd, 0, 1, &s) == 1);
 	while ((rc = sf_next(s, &h, &db)) == 1) {
 		if (++ga.n == 1000)
 			CU_ASSERT_FATAL(truncate(a, cut) == 0);
@@ -243,6 +242,86 @@ static void test_map(void)
 	CU_ASSERT(strstr(ga.err, "truncated dump file") != NULL);
 	unlink(a);
 	unlink(b);
+}
+
+/*
+ * Reads path holding the last w records (sf_iter_keep), checking the held
+ * ones whole every 2,003 records and each one last time as it goes: the
+ * records that were not whole; *n the records read, *rc the last return.
+ */
+static int hold_run(const char *path, int w, int *n, int *rc, char *why,
+		    size_t whylen)
+{
+	static const uint8_t *held[14000];
+	static struct pcap_pkthdr hh[14000];
+	struct sf_iter_opts o = { .ring = 1 };
+	char err[HX_ERRLEN];
+	struct sf_iter it;
+	struct pcap_pkthdr *h;
+	const uint8_t *db;
+	int bad = 0, i;
+
+	*n = 0;
+	*rc = -2;
+	if (w > 14000 || sf_iter_open(err, &it, path, &o) != 0 ||
+	    !sf_iter_stable(&it))
+		return 1;
+	for (;;) {
+		sf_iter_keep(&it, *n >= w ? held[*n % w] : (*n ? held[0] : NULL));
+		*rc = sf_iter_next(&it, &h, &db);
+		if (*rc != 1)
+			break;
+		if (*n >= w) /* the oldest held goes now */
+			bad += !is_record(held[*n % w], &hh[*n % w], *n - w);
+		held[*n % w] = db;
+		hh[*n % w] = *h;
+		(*n)++;
+		if (*n % 2003 == 0)
+			for (i = 1; i <= w && i <= *n; i++)
+				bad += !is_record(held[(*n - i) % w],
+						  &hh[(*n - i) % w], *n - i);
+	}
+	snprintf(why, whylen, "%s", *rc < 0 ? sf_iter_error(&it) : "");
+	/* what is held after an error is still whole */
+	for (i = 1; i <= w && i <= *n; i++)
+		bad += !is_record(held[(*n - i) % w], &hh[(*n - i) % w], *n - i);
+	sf_iter_close(&it);
+	return bad;
+}
+
+/*
+ * Records held stay whole while the ring (16 MiB: 13,797 of these records)
+ * goes round: a window of 5,000 (the pipeline holds some 6 MB at most),
+ * and windows from 12,700 to 13,700 records, where the reading catches up
+ * with the records held at the ring's top, or the ring cannot hold them
+ * and reading must end in an error rather than read over them; and more
+ * than the ring holds, which ends in the error.
+ */
+static void test_ring_hold(void)
+{
+	char a[] = "/tmp/dumplab-sf-XXXXXX", why[PCAP_ERRBUF_SIZE];
+	int fa = mkstemp(a), n, rc, w, ended = 0;
+
+	CU_ASSERT_FATAL(fa >= 0);
+	close(fa);
+	CU_ASSERT_FATAL(write_big(a, 30000, -1) == 0); /* 36 MB */
+	CU_ASSERT_EQUAL(hold_run(a, 5000, &n, &rc, why, sizeof(why)), 0);
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_EQUAL(n, 30000);
+	for (w = 12700; w <= 13700; w += 100) {
+		CU_ASSERT_EQUAL(hold_run(a, w, &n, &rc, why, sizeof(why)), 0);
+		if (rc == 0 && n == 30000)
+			ended++;
+		else if (rc != -1 || !strstr(why, "in use"))
+			CU_FAIL("neither the end nor the ring's error");
+	}
+	CU_ASSERT(ended > 0);
+	/* more than the ring holds: it fills, and says so */
+	CU_ASSERT_EQUAL(hold_run(a, 14000, &n, &rc, why, sizeof(why)), 0);
+	CU_ASSERT_EQUAL(rc, -1);
+	CU_ASSERT(n >= 13000 && n < 14000);
+	CU_ASSERT(strstr(why, "in use") != NULL);
+	unlink(a);
 }
 
 /* Files it leaves to libpcap: pcapng, other versions. */
@@ -375,7 +454,8 @@ static CU_TestInfo tests[] = {
 	{ "iterator errors carry errno and the name", test_iter_errors },
 	{ "reads as libpcap reads, errors and all", test_like_libpcap },
 	{ "leaves other files to libpcap", test_declines },
-	{ "a mapped file reads as libpcap, and when cut short", test_map },
+	{ "a file read into a ring reads as libpcap, and when cut short", test_ring },
+	{ "records held in the ring stay whole as it goes round", test_ring_hold },
 	CU_TEST_INFO_NULL,
 };
 
