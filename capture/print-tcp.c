@@ -702,12 +702,30 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 		size_t n = 7;
 		int i;
 
-		for (i = 0; i < 8; i++)
-			if (flags & (1u << i))
-				f[n++] = letter[i];
-		if (n == 7) {
+		/* the usual sets first, as literals */
+		switch (flags) {
+		case 0x10:
+			pr_puts(c, "Flags [.]");
+			break;
+		case 0x18:
+			pr_puts(c, "Flags [P.]");
+			break;
+		case 0x02:
+			pr_puts(c, "Flags [S]");
+			break;
+		case 0x12:
+			pr_puts(c, "Flags [S.]");
+			break;
+		case 0x11:
+			pr_puts(c, "Flags [F.]");
+			break;
+		case 0x00:
 			pr_puts(c, "Flags [none]");
-		} else {
+			break;
+		default:
+			for (i = 0; i < 8; i++)
+				if (flags & (1u << i))
+					f[n++] = letter[i];
 			f[n++] = ']';
 			pr_putn(c, f, n);
 		}
