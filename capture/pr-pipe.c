@@ -30,7 +30,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "capture/pr-pipe.h"
 #include "capture/pr-ts.h"
@@ -40,7 +42,8 @@
 #define PIPE_BATCH 1024		   /* packets a batch */
 #define PIPE_BATCH_BYTES (1u << 19) /* packet bytes a batch */
 #define PIPE_RUN 512		   /* routable packets that end a serial run */
-#define PIPE_FLUSH (256 * 1024)	   /* output written in chunks this large */
+#define PIPE_FLUSH (256 * 1024)	   /* the reader's own text written this often */
+#define PIPE_IOV 256		   /* pieces of text a writev */
 #define PIPE_SHARES 64		   /* the TCP conversation tables' shares */
 #define PIPE_WIN 16		   /* batches between looks at the balance */
 #define PIPE_WIN_MAX 512	   /* the same, once the split swings */
@@ -378,31 +381,75 @@ static int flush_out(struct pr_pipe *p, size_t at)
 	return p->err;
 }
 
-/* Gathers the oldest batch once every worker is through it (waits when block). */
+/* Writes n pieces whole (a write error is kept in p->err). */
+static void write_pieces(struct pr_pipe *p, struct iovec *iov, int n)
+{
+	while (n > 0 && !p->err) {
+		ssize_t w = writev(p->fd, iov, n);
+
+		if (w < 0) {
+			if (errno != EINTR)
+				p->err = -errno;
+			continue;
+		}
+		while (n > 0 && (size_t)w >= iov->iov_len) {
+			w -= (ssize_t)iov->iov_len;
+			iov++;
+			n--;
+		}
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + w;
+			iov->iov_len -= (size_t)w;
+		}
+	}
+}
+
+/*
+ * Gathers the oldest batch once every worker is through it (waits when
+ * block): its text goes out in the packets' order straight from the
+ * printers' buffers (a run of one printer's packets is one piece), after
+ * what the reader printed itself before it.
+ */
 static int gather(struct pr_pipe *p, int block)
 {
 	struct pipe_slot *s = &p->slot[p->written % PIPE_SLOTS];
 	size_t at[PR_PIPE_MAX_WORKERS + 1] = { 0 };
+	struct iovec iov[PIPE_IOV];
 	unsigned i;
+	int niov = 0;
 
 	if (!block && !finished(p, s))
 		return 0;
 	wait_done(p, s);
 
+	flush_out(p, 1);
 	for (i = 0; i < s->n; i++) {
 		const struct pipe_pkt *k = &s->pk[i];
+		char *from = s->out[k->route].p + at[k->route];
+		size_t len = k->end - at[k->route];
 
-		hx_buf_put(&p->out, s->out[k->route].p + at[k->route],
-			   k->end - at[k->route]);
 		at[k->route] = k->end;
+		if (!len)
+			continue;
+		if (niov && (char *)iov[niov - 1].iov_base +
+					    iov[niov - 1].iov_len == from) {
+			iov[niov - 1].iov_len += len;
+			continue;
+		}
+		if (niov == PIPE_IOV) {
+			write_pieces(p, iov, niov);
+			niov = 0;
+		}
+		iov[niov].iov_base = from;
+		iov[niov++].iov_len = len;
 	}
+	write_pieces(p, iov, niov);
 	for (i = 0; i <= p->nw; i++)
 		if (s->out[i].oom)
 			p->out.oom = 1;
 	s->n = 0;
 	s->dlen = 0;
 	p->written++;
-	flush_out(p, PIPE_FLUSH);
 	return 1;
 }
 
