@@ -44,6 +44,7 @@
 #define PIPE_RUN 512		   /* routable packets that end a serial run */
 #define PIPE_FLUSH (256 * 1024)	   /* the reader's own text written this often */
 #define PIPE_IOV 256		   /* pieces of text a writev */
+#define PIPE_OUT_START (2u << 20)  /* a printer's text of a batch, at first */
 #define PIPE_SHARES 64		   /* the TCP conversation tables' shares */
 #define PIPE_WIN 16		   /* batches between looks at the balance */
 #define PIPE_WIN_MAX 512	   /* the same, once the split swings */
@@ -704,7 +705,7 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 			    unsigned nworkers, int stable, int fd)
 {
 	struct pr_pipe *p;
-	unsigned i;
+	unsigned i, j;
 	int rc;
 
 	if (nworkers < 1 || nworkers > PR_PIPE_MAX_WORKERS) {
@@ -745,6 +746,15 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 		p->slot[i].out = calloc(nworkers + 1, sizeof(struct hx_buf));
 		if ((!stable && !p->slot[i].data) || !p->slot[i].out)
 			goto nomem;
+		/*
+		 * Room for a batch's text from the start (its pages are
+		 * touched only as they fill): a buffer grown while the threads
+		 * run moves, and every move or trim of memory stops the other
+		 * cores to flush their address translations.
+		 */
+		for (j = 0; j <= nworkers; j++)
+			if (hx_buf_grow(&p->slot[i].out[j], PIPE_OUT_START) < 0)
+				goto nomem;
 	}
 	p->master = pr_new(err, o, dlt);
 	if (!p->master)
