@@ -478,8 +478,17 @@ int pr_flow_print(struct pr_ctx *c, unsigned proto, unsigned sport,
 			       16777619u);
 	}
 	f = &c->flows[(h ^ (h >> 16)) % PR_FLOWS];
-	if (f->klen == klen && !memcmp(f->key, key, klen)) {
-		pr_putn(c, f->s, f->len);
+	/* keys are kept zero-padded: one compare of a constant size */
+	if (f->klen == klen && !memcmp(f->key, key, sizeof(key))) {
+		struct hx_buf *b = c->out;
+
+		if (b->cap - b->len > sizeof(f->s)) {
+			/* the whole slot, a constant size: a few moves */
+			memcpy(b->p + b->len, f->s, sizeof(f->s));
+			b->len += f->len;
+		} else {
+			pr_putn(c, f->s, f->len);
+		}
 		return 0;
 	}
 	start = c->out->len;
@@ -505,7 +514,7 @@ int pr_flow_print(struct pr_ctx *c, unsigned proto, unsigned sport,
 	pr_puts(c, ": ");
 	n = c->out->len - start;
 	if (!c->out->oom && n <= sizeof(f->s)) {
-		memcpy(f->key, key, klen);
+		memcpy(f->key, key, sizeof(key));
 		f->klen = (uint8_t)klen;
 		memcpy(f->s, c->out->p + start, n);
 		f->len = (uint8_t)n;

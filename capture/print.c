@@ -236,57 +236,77 @@ static unsigned digits10(uint32_t v)
 	return t + 1 - ((v | 1) < pow10[t]);
 }
 
-void pr_uint(struct pr_ctx *c, uint64_t v)
+/* pr_uint's numbers past 32 bits, out of its way. */
+static __attribute__((noinline)) void uint64_print(struct pr_ctx *c,
+						   uint64_t v)
 {
-	struct hx_buf *b = c->out;
-	char tmp[24], *d;
+	char tmp[24];
 	int i = sizeof(tmp);
 
-	if (v <= 0xffffffffu) {
-		/* Straight into the buffer, last digits first. */
-		uint32_t w = (uint32_t)v;
-		unsigned n = digits10(w);
-
-		if (b->cap - b->len <= n && hx_buf_grow(b, n) < 0)
-			return;
-		d = b->p + b->len + n;
-		/* four digits a division, as two independent pairs */
-		while (w >= 10000) {
-			uint32_t q = w / 10000, r = w - q * 10000;
-
-			w = q;
-			d -= 4;
-			memcpy(d, pr_digits2 + 2 * (r / 100), 2);
-			memcpy(d + 2, pr_digits2 + 2 * (r % 100), 2);
-		}
-		if (w >= 100) {
-			uint32_t q = w / 100;
-
-			d -= 2;
-			memcpy(d, pr_digits2 + 2 * (w - q * 100), 2);
-			w = q;
-		}
-		if (w >= 10)
-			memcpy(d - 2, pr_digits2 + 2 * w, 2);
-		else
-			d[-1] = (char)('0' + w);
-		b->len += n;
-		return;
-	}
 	while (v >= 100) {
 		unsigned r = (unsigned)(v % 100);
 
 		v /= 100;
-		tmp[--i] = pr_digits2[2 * r + 1];
-		tmp[--i] = pr_digits2[2 * r];
+		i -= 2;
+		memcpy(tmp + i, pr_digits2 + 2 * r, 2);
 	}
 	if (v >= 10) {
-		tmp[--i] = pr_digits2[2 * v + 1];
-		tmp[--i] = pr_digits2[2 * v];
+		i -= 2;
+		memcpy(tmp + i, pr_digits2 + 2 * v, 2);
 	} else {
 		tmp[--i] = (char)('0' + v);
 	}
 	pr_putn(c, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+/* pr_uint's number once the buffer has room for it. */
+static __attribute__((noinline)) void uint_grow_print(struct pr_ctx *c,
+						      uint32_t w, unsigned n)
+{
+	if (hx_buf_grow(c->out, n) == 0)
+		pr_uint(c, w);
+}
+
+void pr_uint(struct pr_ctx *c, uint64_t v)
+{
+	struct hx_buf *b = c->out;
+	uint32_t w = (uint32_t)v;
+	unsigned n;
+	char *d;
+
+	if (v > 0xffffffffu) {
+		uint64_print(c, v);
+		return;
+	}
+	/* straight into the buffer, last digits first */
+	n = digits10(w);
+	if (__builtin_expect(b->cap - b->len <= n, 0)) {
+		/* out of line, so that this path calls nothing */
+		uint_grow_print(c, w, n);
+		return;
+	}
+	d = b->p + b->len + n;
+	b->len += n;
+	/* four digits a division, as two independent pairs */
+	while (w >= 10000) {
+		uint32_t q = w / 10000, r = w - q * 10000;
+
+		w = q;
+		d -= 4;
+		memcpy(d, pr_digits2 + 2 * (r / 100), 2);
+		memcpy(d + 2, pr_digits2 + 2 * (r % 100), 2);
+	}
+	if (w >= 100) {
+		uint32_t q = w / 100;
+
+		d -= 2;
+		memcpy(d, pr_digits2 + 2 * (w - q * 100), 2);
+		w = q;
+	}
+	if (w >= 10)
+		memcpy(d - 2, pr_digits2 + 2 * w, 2);
+	else
+		d[-1] = (char)('0' + w);
 }
 
 void pr_int(struct pr_ctx *c, int64_t v)
