@@ -71,15 +71,24 @@ static void put_clock_frac(struct pr_ctx *c, int64_t frac)
 	memcpy(d, c->tm_str, sizeof(c->tm_str));
 	d += c->tm_len;
 	d[0] = '.';
-	for (i = n; i >= 2; i -= 2) {
-		unsigned r = v % 100;
+	if (n == 6) {
+		/* microseconds (below 10^6): three independent pairs */
+		uint32_t hi = v / 10000, lo = v - hi * 10000;
 
-		v /= 100;
-		d[i] = pr_digits2[2 * r + 1];
-		d[i - 1] = pr_digits2[2 * r];
+		memcpy(d + 1, pr_digits2 + 2 * hi, 2);
+		memcpy(d + 3, pr_digits2 + 2 * (lo / 100), 2);
+		memcpy(d + 5, pr_digits2 + 2 * (lo % 100), 2);
+	} else {
+		for (i = n; i >= 2; i -= 2) {
+			unsigned r = v % 100;
+
+			v /= 100;
+			d[i] = pr_digits2[2 * r + 1];
+			d[i - 1] = pr_digits2[2 * r];
+		}
+		if (i == 1)
+			d[1] = (char)('0' + v);
 	}
-	if (i == 1)
-		d[1] = (char)('0' + v);
 	d[n + 1] = ' ';
 	b->len += c->tm_len + (size_t)n + 2;
 }
