@@ -25,13 +25,12 @@
 #define MAGIC_NSEC 0xa1b23c4du
 #define SF_MAX_SNAPLEN 262144u /* libpcap's max_snaplen_for_dlt here */
 #define SF_BUFSIZE (4u << 20)
-#define SF_RING (16u << 20) /* a ring's size (sf_open_ring) */
 #define SF_CHUNK (1u << 20) /* a ring is read this much at a time */
 
 struct sf {
 	int fd;
 	uint8_t *buf;
-	int ring;	/* buf is a ring of SF_RING bytes (see ring_fill) */
+	int ring;	/* buf is a ring of SF_RING_BYTES bytes (see ring_fill) */
 	const uint8_t *keep; /* a ring's records from here on are in use */
 	size_t off, end; /* unread bytes are buf[off, end) */
 	int eof;
@@ -103,17 +102,17 @@ static int ring_fill(struct sf *s, size_t n)
 
 		if (s->end - s->off >= n || s->eof)
 			return 0;
-		if (s->keep && s->keep >= s->buf && s->keep < s->buf + SF_RING)
+		if (s->keep && s->keep >= s->buf && s->keep < s->buf + SF_RING_BYTES)
 			k = (size_t)(s->keep - s->buf);
 		/* held records above the reading point: read up to them */
-		limit = k > s->off ? k : SF_RING;
+		limit = k > s->off ? k : SF_RING_BYTES;
 		if (limit - s->off < n) {
 			size_t tail = s->end - s->off;
 
 			if (k > s->off || tail + n > k) {
 				snprintf(s->err, sizeof(s->err),
 					 "cannot read on: the %u MiB of records held are all in use",
-					 SF_RING >> 20);
+					 SF_RING_BYTES >> 20);
 				return -1;
 			}
 			memmove(s->buf, s->buf + s->off, tail);
@@ -188,7 +187,7 @@ int sf_open_ring(char *err, const char *path, pcap_t *pd, int want_nano,
 	if (s) {
 		s->fd = fd;
 		s->ring = ring;
-		s->buf = malloc(ring ? SF_RING : SF_BUFSIZE);
+		s->buf = malloc(ring ? SF_RING_BYTES : SF_BUFSIZE);
 	}
 	if (!s || !s->buf) {
 		free(s);
