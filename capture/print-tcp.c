@@ -20,6 +20,7 @@
 #include "capture/print-int.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #define TCP_HDRLEN 20
@@ -118,6 +119,41 @@ static const struct {
 };
 
 #define TCP_NCHAIN (sizeof(tcp_chain) / sizeof(tcp_chain[0]))
+
+/*
+ * Every segment asks which entry comes first, and the reading thread of
+ * the pipeline asks it too (pr_tcp_ports_stateless): rather than walk the
+ * chain, a port below CHAIN_PORTS (all the chain's are) looks up its first
+ * entry, one more than its index (0: none), made once from the chain.
+ */
+#define CHAIN_PORTS 16384
+static uint8_t chain_first[CHAIN_PORTS];
+static pthread_once_t chain_once = PTHREAD_ONCE_INIT;
+
+static void chain_index(void)
+{
+	size_t i = TCP_NCHAIN;
+
+	/* from the end, so that a port's first entry is the one kept */
+	while (i-- > 0) {
+		if (tcp_chain[i].port >= CHAIN_PORTS)
+			abort(); /* the table is too small for the chain */
+		chain_first[tcp_chain[i].port] = (uint8_t)(i + 1);
+	}
+}
+
+/* The first chain entry with either port, plus one; 0 when none has. */
+static unsigned chain_find(uint16_t sport, uint16_t dport)
+{
+	unsigned a, b;
+
+	pthread_once(&chain_once, chain_index);
+	a = sport < CHAIN_PORTS ? chain_first[sport] : 0;
+	b = dport < CHAIN_PORTS ? chain_first[dport] : 0;
+	if (!a || !b)
+		return a | b;
+	return a < b ? a : b;
+}
 
 /* ---- relative sequence numbers ---- */
 
@@ -319,12 +355,9 @@ static int tcp_seq_track(struct pr_ctx *c, int v6, const uint8_t *sa,
  */
 int pr_tcp_ports_stateless(uint16_t sport, uint16_t dport)
 {
-	size_t i;
+	unsigned app = chain_find(sport, dport);
 
-	for (i = 0; i < TCP_NCHAIN; i++)
-		if (tcp_chain[i].port == sport || tcp_chain[i].port == dport)
-			return tcp_chain[i].fn != sunrpc_tcp_print;
-	return 1;
+	return !app || tcp_chain[app - 1].fn != sunrpc_tcp_print;
 }
 
 /* ---- the segment ---- */
@@ -819,15 +852,12 @@ int tcp_print(struct pr_ctx *c, const uint8_t *bp, unsigned length)
 			return dns_tcp_print(c, bp, length);
 		return c->o.Ttype == PR_PT_RESP ? resp_print(c, bp, length) : 0;
 	}
-	for (app = 0; app < TCP_NCHAIN; app++) {
-		if (tcp_chain[app].port != sport &&
-		    tcp_chain[app].port != dport)
-			continue;
+	app = chain_find(sport, dport);
+	if (app--) {
 		if (tcp_chain[app].fn)
 			return tcp_chain[app].fn(c, bp, length);
 		if (length > 0)
 			pr_generic(c, tcp_chain[app].name);
-		break;
 	}
 	return 0;
 }
