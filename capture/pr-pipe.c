@@ -51,17 +51,22 @@
 
 #define ETH_HDRLEN 14
 
+/* A packet of a batch: written by the reader, read by its printer. */
 struct pipe_pkt {
 	struct pcap_pkthdr h;
 	const uint8_t *data; /* the caller's (stable) or the batch's copy */
-	unsigned route; /* the worker that prints it */
-	size_t end;	/* where its text ends in its worker's buffer */
 	int ref_set;	/* the -ttt/-ttttt reference before it */
 	int64_t ref_sec, ref_frac;
 };
 
+/*
+ * A batch. Its printers write only their buffers and their own rows of
+ * ends, so that no cache line is written by two threads.
+ */
 struct pipe_slot {
 	struct pipe_pkt pk[PIPE_BATCH];
+	uint8_t route[PIPE_BATCH]; /* each packet's printer */
+	size_t *ends; /* printer i's j-th packet's text ends at [i][j] */
 	uint8_t *data;
 	size_t dlen;
 	unsigned n;
@@ -229,12 +234,14 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 	struct hx_buf *out = &s->out[w->i];
 	unsigned i;
 
+	size_t *ends = s->ends + (size_t)w->i * PIPE_BATCH;
+
 	hx_buf_reset(out);
 	w->c->tcpsh_owner = s->owner; /* for the printer's own check */
 	for (i = 0; i < s->n; i++) {
 		struct pipe_pkt *k = &s->pk[i];
 
-		if (k->route != w->i)
+		if (s->route[i] != w->i)
 			continue;
 		if (ttt) {
 			w->c->ref_set = k->ref_set;
@@ -242,7 +249,7 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 			w->c->ref_frac = k->ref_frac;
 		}
 		pr_packet(w->c, out, &k->h, k->data);
-		k->end = out->len;
+		*ends++ = out->len;
 	}
 }
 
@@ -415,6 +422,7 @@ static int gather(struct pr_pipe *p, int block)
 {
 	struct pipe_slot *s = &p->slot[p->written % PIPE_SLOTS];
 	size_t at[PR_PIPE_MAX_WORKERS + 1] = { 0 };
+	unsigned nth[PR_PIPE_MAX_WORKERS + 1] = { 0 };
 	struct iovec iov[PIPE_IOV];
 	unsigned i;
 	int niov = 0;
@@ -425,11 +433,12 @@ static int gather(struct pr_pipe *p, int block)
 
 	flush_out(p, 1);
 	for (i = 0; i < s->n; i++) {
-		const struct pipe_pkt *k = &s->pk[i];
-		char *from = s->out[k->route].p + at[k->route];
-		size_t len = k->end - at[k->route];
+		unsigned r = s->route[i];
+		size_t end = s->ends[(size_t)r * PIPE_BATCH + nth[r]++];
+		char *from = s->out[r].p + at[r];
+		size_t len = end - at[r];
 
-		at[k->route] = k->end;
+		at[r] = end;
 		if (!len)
 			continue;
 		if (niov && (char *)iov[niov - 1].iov_base +
@@ -605,15 +614,13 @@ int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 		k->data = pkt;
 		s->dlen += cap;
 	} else {
-		/* the bytes first: a cut mapped file faults before the
-		 * batch holds the packet */
 		memcpy(s->data + s->dlen, pkt, cap);
 		k->data = s->data + s->dlen;
 		s->dlen += cap;
 	}
 	s->n++;
 	k->h = *h;
-	k->route = (unsigned)route;
+	s->route[s->n - 1] = (uint8_t)route;
 	k->ref_set = p->master->ref_set;
 	k->ref_sec = p->master->ref_sec;
 	k->ref_frac = p->master->ref_frac;
@@ -744,7 +751,10 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 		p->slot[i].data = stable ? NULL :
 				  malloc(PIPE_BATCH_BYTES + PR_MAX_SNAPLEN);
 		p->slot[i].out = calloc(nworkers + 1, sizeof(struct hx_buf));
-		if ((!stable && !p->slot[i].data) || !p->slot[i].out)
+		p->slot[i].ends = calloc((size_t)(nworkers + 1) * PIPE_BATCH,
+					 sizeof(size_t));
+		if ((!stable && !p->slot[i].data) || !p->slot[i].out ||
+		    !p->slot[i].ends)
 			goto nomem;
 		/*
 		 * Room for a batch's text from the start (its pages are
@@ -808,6 +818,7 @@ void pr_pipe_free(struct pr_pipe *p)
 		for (j = 0; p->slot[i].out && j <= p->nw; j++)
 			hx_buf_release(&p->slot[i].out[j]);
 		free(p->slot[i].out);
+		free(p->slot[i].ends);
 		free(p->slot[i].data);
 	}
 	free(p->slot);
