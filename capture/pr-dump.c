@@ -53,17 +53,6 @@ void pr_hex_dump(struct pr_ctx *c, const char *indent, const uint8_t *p,
 	}
 }
 
-/* "00" to "ff": a byte's two hex digits in one load. */
-static const char hexpair[] =
-	"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-	"202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
-	"404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
-	"606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
-	"808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
-	"a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
-	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
-	"e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
-
 /*
  * One whole line of -X, straight into the output at d: the indent, the
  * offset, the 16 octets in hex by pairs, then as text. The end returned.
@@ -77,15 +66,15 @@ static char *hexascii_line(char *d, const char *indent, size_t ilen,
 	d += ilen;
 	d[0] = '0';
 	d[1] = 'x';
-	memcpy(d + 2, hexpair + 2 * (off >> 8 & 0xff), 2);
-	memcpy(d + 4, hexpair + 2 * (off & 0xff), 2);
+	memcpy(d + 2, pr_hexpair + 2 * (off >> 8 & 0xff), 2);
+	memcpy(d + 4, pr_hexpair + 2 * (off & 0xff), 2);
 	d[6] = ':';
 	d[7] = ' ';
 	d += 8;
 	for (j = 0; j < 16; j += 2) {
 		d[0] = ' ';
-		memcpy(d + 1, hexpair + 2 * b[j], 2);
-		memcpy(d + 3, hexpair + 2 * b[j + 1], 2);
+		memcpy(d + 1, pr_hexpair + 2 * b[j], 2);
+		memcpy(d + 3, pr_hexpair + 2 * b[j + 1], 2);
 		d += 5;
 	}
 	d[0] = ' ';

@@ -410,6 +410,18 @@ static void put_hexbytes(struct pr_ctx *c, const uint8_t *a, unsigned n)
 	char tmp[3 * 16];
 	unsigned i, k = 0;
 
+	if (n == 6) {
+		/* a MAC address (-e prints two a frame): pairs, no loop */
+		memcpy(tmp, pr_hexpair + 2 * a[0], 2);
+		memcpy(tmp + 3, pr_hexpair + 2 * a[1], 2);
+		memcpy(tmp + 6, pr_hexpair + 2 * a[2], 2);
+		memcpy(tmp + 9, pr_hexpair + 2 * a[3], 2);
+		memcpy(tmp + 12, pr_hexpair + 2 * a[4], 2);
+		memcpy(tmp + 15, pr_hexpair + 2 * a[5], 2);
+		tmp[2] = tmp[5] = tmp[8] = tmp[11] = tmp[14] = ':';
+		pr_putn(c, tmp, 17);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		if (k + 3 > sizeof(tmp)) {
 			pr_putn(c, tmp, k);

@@ -260,7 +260,8 @@ pr_putn(struct pr_ctx *c, const char *s, size_t n)
 {
 	struct hx_buf *b = c->out;
 
-	if (n > 16) {
+	/* a literal's size is known: copies of up to 64 stay inline */
+	if (__builtin_constant_p(n) ? n > 64 : n > 16) {
 		pr_putn_long(c, s, n);
 		return;
 	}
@@ -461,6 +462,7 @@ uint16_t pr_cksum_shouldbe(uint16_t field, uint16_t computed);
 
 /* Digit tables of the number and address formatters (print.c). */
 extern const char pr_hexdig[];	 /* "0123456789abcdef" */
+extern const char pr_hexpair[];	 /* "000102...ff": a byte's two digits */
 extern const char pr_digits2[]; /* "00" to "99" */
 
 /* ---- dispatch ---- */
