@@ -47,6 +47,7 @@
 #define PIPE_OUT_START (2u << 20)  /* a printer's text of a batch, at first */
 #define PIPE_SHARES 64		   /* the TCP conversation tables' shares */
 #define PIPE_WIN 16		   /* batches between looks at the balance */
+#define PIPE_AHEAD 6		   /* a printer fetches its packets this far ahead */
 #define PIPE_WIN_MAX 512	   /* the same, once the split swings */
 
 #define ETH_HDRLEN 14
@@ -57,6 +58,8 @@ struct pipe_pkt {
 	const uint8_t *data; /* the caller's (stable) or the batch's copy */
 	int ref_set;	/* the -ttt/-ttttt reference before it */
 	int64_t ref_sec, ref_frac;
+	uint32_t tcph;	/* a TCP segment's pr_tcp_hash ... */
+	uint8_t tcpv;	/* ... when this is 4 or 6 (its IP version), else 0 */
 };
 
 /*
@@ -138,14 +141,16 @@ static uint16_t be16(const uint8_t *b)
  * frame too short for what is looked at is left to the master printer.
  */
 static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
-		const uint8_t *b)
+		const uint8_t *b, struct pipe_pkt *k)
 {
+	/* k: the packet's TCP hash and version (tcpv 0: none), set here */
 	const uint8_t *ip = b + ETH_HDRLEN, *l4;
 	size_t cap = h->caplen;
 	unsigned hl, proto, type;
 	const uint8_t *sa, *da;
 	size_t alen;
 
+	k->tcpv = 0;
 	if (cap < ETH_HDRLEN + 1)
 		return -1;
 	switch (be16(b + 12)) {
@@ -180,8 +185,9 @@ static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
 	case 6:
 		if (!pr_tcp_ports_stateless(be16(l4), be16(l4 + 2)))
 			return -1;
-		return p->owner[pr_tcp_shard(sa, da, alen, be16(l4),
-					     be16(l4 + 2), PIPE_SHARES)];
+		k->tcph = pr_tcp_hash(sa, da, alen, be16(l4), be16(l4 + 2));
+		k->tcpv = alen == 16 ? 6 : 4;
+		return p->owner[pr_tcp_shard(k->tcph, PIPE_SHARES)];
 	case 17:
 		if (!pr_udp_ports_stateless(be16(l4), be16(l4 + 2),
 					    p->o.qflag))
@@ -241,6 +247,16 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 	for (i = 0; i < s->n; i++) {
 		struct pipe_pkt *k = &s->pk[i];
 
+		if (i + PIPE_AHEAD < s->n && s->route[i + PIPE_AHEAD] == w->i) {
+			/* a packet of its own a little ahead: its bytes
+			 * and its conversation to the cache meanwhile */
+			const struct pipe_pkt *a = &s->pk[i + PIPE_AHEAD];
+
+			__builtin_prefetch(a->data);
+			__builtin_prefetch(a->data + 64);
+			if (a->tcpv)
+				pr_tcp_prefetch(w->c, a->tcph, a->tcpv == 6);
+		}
 		if (s->route[i] != w->i)
 			continue;
 		if (ttt) {
@@ -567,6 +583,7 @@ static void slot_free(struct pr_pipe *p)
 int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 		   const uint8_t *pkt)
 {
+	struct pipe_pkt look_k = { .tcpv = 0 };
 	struct pipe_slot *s;
 	struct pipe_pkt *k;
 	uint32_t cap = h->caplen;
@@ -588,7 +605,8 @@ int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 			slot_free(p);
 		}
 	}
-	route = header_bad(h) ? -1 : look(p, h, pkt);
+	look_k.tcpv = 0;
+	route = header_bad(h) ? -1 : look(p, h, pkt, &look_k);
 	if (route < 0 || p->serial) {
 		/* a copy: a cut mapped file faults here, not while printing */
 		if (!header_bad(h))
@@ -621,6 +639,8 @@ int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 	s->n++;
 	k->h = *h;
 	s->route[s->n - 1] = (uint8_t)route;
+	k->tcph = look_k.tcph;
+	k->tcpv = look_k.tcpv;
 	k->ref_set = p->master->ref_set;
 	k->ref_sec = p->master->ref_sec;
 	k->ref_frac = p->master->ref_frac;

@@ -22,6 +22,13 @@
 #define PR_STOP (-99) /* distinct from the -1 helpers use for "cut short" */
 
 struct pr_ctx;
+
+/*
+ * Asks the cache for the slot of the conversation of hash (pr_tcp_hash) in
+ * c's table of IPv6 (v6) or IPv4 conversations, a few packets before it is
+ * printed: a printer of a pipeline calls it for its own packets only.
+ */
+void pr_tcp_prefetch(const struct pr_ctx *c, uint32_t hash, int v6);
 typedef int (*pr_fn)(struct pr_ctx *c, const uint8_t *p, unsigned len);
 
 /* Dispatch tables: key -> printer, searched in order. */
@@ -82,11 +89,13 @@ struct pr_tcpshard {
 };
 
 /*
- * The share of n that holds the conversation of a segment (sa and da
- * alen-byte addresses): the printer's own choice, for pr-pipe.c.
+ * The hash of the conversation of a segment (sa and da alen-byte
+ * addresses), and the share of n that holds it: the printer's own
+ * choice, for pr-pipe.c.
  */
-unsigned pr_tcp_shard(const uint8_t *sa, const uint8_t *da, size_t alen,
-		      uint16_t sport, uint16_t dport, unsigned n);
+uint32_t pr_tcp_hash(const uint8_t *sa, const uint8_t *da, size_t alen,
+		     uint16_t sport, uint16_t dport);
+unsigned pr_tcp_shard(uint32_t hash, unsigned n);
 /* Whether a TCP segment or UDP datagram between these ports reaches no
  * state of the printer but TCP's conversation tables (pr-pipe.c). */
 int pr_tcp_ports_stateless(uint16_t sport, uint16_t dport);

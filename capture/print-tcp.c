@@ -281,12 +281,33 @@ static unsigned shard_of(uint32_t h, unsigned n)
 	return (unsigned)(((uint64_t)h * n) >> 32);
 }
 
-unsigned pr_tcp_shard(const uint8_t *sa, const uint8_t *da, size_t alen,
-		      uint16_t sport, uint16_t dport, unsigned n)
+uint32_t pr_tcp_hash(const uint8_t *sa, const uint8_t *da, size_t alen,
+		     uint16_t sport, uint16_t dport)
 {
 	struct tcp_key k;
 
-	return shard_of(tcp_key_make(&k, sa, da, alen, sport, dport), n);
+	return tcp_key_make(&k, sa, da, alen, sport, dport);
+}
+
+unsigned pr_tcp_shard(uint32_t hash, unsigned n)
+{
+	return shard_of(hash, n);
+}
+
+void pr_tcp_prefetch(const struct pr_ctx *c, uint32_t hash, int v6)
+{
+	const struct pr_tcptab *tab;
+
+	if (c->ntcpsh) {
+		const struct pr_tcpshard *sh = &c->tcpsh[shard_of(hash, c->ntcpsh)];
+
+		tab = v6 ? &sh->tcp6 : &sh->tcp4;
+	} else {
+		tab = v6 ? &c->tcp6 : &c->tcp4;
+	}
+	if (tab->slots)
+		__builtin_prefetch(tab->slots + (hash & (tab->cap - 1)) *
+						slot_size(v6 ? 16 : 4));
 }
 
 /*
