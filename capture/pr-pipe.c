@@ -829,8 +829,8 @@ void pr_pipe_free(struct pr_pipe *p)
 		pr_free(p->w[i].c);
 	pr_free(p->master);
 	for (i = 0; p->sh && i < PIPE_SHARES; i++) {
-		free(p->sh[i].tcp4.slots);
-		free(p->sh[i].tcp6.slots);
+		pr_tcptab_release(&p->sh[i].tcp4);
+		pr_tcptab_release(&p->sh[i].tcp6);
 	}
 	for (i = 0; p->slot && i < PIPE_SLOTS; i++) {
 		unsigned j;

@@ -104,6 +104,8 @@ int pr_udp_ports_stateless(uint16_t sport, uint16_t dport, int qflag);
 struct pr_ctx;
 /* Frees both conversation tables (pr_free); they start afresh. */
 void pr_tcp_release(struct pr_ctx *c);
+/* Frees a table (hx_big's) and empties it; accepts an empty one. */
+void pr_tcptab_release(struct pr_tcptab *tab);
 
 /*
  * Marks a use of state that carries from packet to packet, other than the

@@ -220,7 +220,7 @@ static int tcp_grow(struct pr_tcptab *tab)
 
 	if (cap > ((size_t)-1) / sz / 2)
 		return -ENOMEM;
-	slots = calloc(cap, sz);
+	slots = hx_big(cap * sz);
 	if (!slots)
 		return -ENOMEM;
 	for (i = 0; i < tab->cap; i++) {
@@ -233,18 +233,22 @@ static int tcp_grow(struct pr_tcptab *tab)
 					t->port, t->addr, t->addr + alen),
 			       t, sz);
 	}
-	free(tab->slots);
+	hx_big_free(tab->slots, tab->cap * sz);
 	tab->slots = slots;
 	tab->cap = cap;
 	return 0;
 }
 
+void pr_tcptab_release(struct pr_tcptab *tab)
+{
+	hx_big_free(tab->slots, tab->cap * slot_size(tab->alen));
+	memset(tab, 0, sizeof(*tab));
+}
+
 void pr_tcp_release(struct pr_ctx *c)
 {
-	free(c->tcp4.slots);
-	free(c->tcp6.slots);
-	memset(&c->tcp4, 0, sizeof(c->tcp4));
-	memset(&c->tcp6, 0, sizeof(c->tcp6));
+	pr_tcptab_release(&c->tcp4);
+	pr_tcptab_release(&c->tcp6);
 }
 
 /*

@@ -187,7 +187,7 @@ int sf_open_ring(char *err, const char *path, pcap_t *pd, int want_nano,
 	if (s) {
 		s->fd = fd;
 		s->ring = ring;
-		s->buf = malloc(ring ? SF_RING_BYTES : SF_BUFSIZE);
+		s->buf = ring ? hx_big(SF_RING_BYTES) : malloc(SF_BUFSIZE);
 	}
 	if (!s || !s->buf) {
 		free(s);
@@ -294,7 +294,10 @@ void sf_close(struct sf *s)
 		return;
 	if (s->fd >= 0)
 		close(s->fd);
-	free(s->buf);
+	if (s->ring)
+		hx_big_free(s->buf, SF_RING_BYTES);
+	else
+		free(s->buf);
 	free(s);
 }
 

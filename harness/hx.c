@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 int hx_err(char *err, int code, const char *fmt, ...)
@@ -171,6 +172,47 @@ int hx_buf_grow(struct hx_buf *b, size_t n)
 	b->cap = cap;
 	b->p[b->len] = '\0';
 	return 0;
+}
+
+/* Huge pages are 2 MiB here; a block of one or more rounds up to whole ones. */
+#define HX_HUGE ((size_t)2 << 20)
+
+static size_t big_len(size_t n)
+{
+	return n > (size_t)-1 - (HX_HUGE - 1) ? 0 : (n + HX_HUGE - 1) & ~(HX_HUGE - 1);
+}
+
+void *hx_big(size_t n)
+{
+	size_t len = big_len(n), i;
+	unsigned char *p;
+
+	if (n < HX_HUGE) {
+		/* calloc would leave fresh heap pages unwritten */
+		p = malloc(n ? n : 1);
+		return p ? memset(p, 0, n) : NULL;
+	}
+	if (!len)
+		return NULL;
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		 -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	/* Advice only: without huge pages the block is as good, if slower. */
+	(void)madvise(p, len, MADV_HUGEPAGE);
+	for (i = 0; i < len; i += 4096)
+		p[i] = 0;
+	return p;
+}
+
+void hx_big_free(void *p, size_t n)
+{
+	if (!p)
+		return;
+	if (n < HX_HUGE)
+		free(p);
+	else
+		munmap(p, big_len(n));
 }
 
 void hx_buf_vprintf(struct hx_buf *b, const char *fmt, va_list ap)

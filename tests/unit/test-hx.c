@@ -1,8 +1,9 @@
-/* test-hx.c: the error helper and the growable buffer. */
+/* test-hx.c: the error helper, the growable buffer and the large zeroed block. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "harness/hx.h"
@@ -120,12 +121,48 @@ static void test_quote(void)
 	CU_ASSERT_STRING_EQUAL(HX_Q("x\ty"), "x\\ty");
 }
 
+/* Zeroed, writable, and (from 2 MiB on) every page there before any use. */
+static void test_big_zeroed_and_present(void)
+{
+	static const size_t sizes[] = { 1, 4096, 100000, (size_t)2 << 20,
+					((size_t)5 << 20) + 1 };
+	size_t i, j;
+
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t n = sizes[i], zero = 0;
+		unsigned char *p = hx_big(n);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+		if (n >= ((size_t)2 << 20)) {
+			/* looked at before anything here reads the block */
+			long pg = sysconf(_SC_PAGESIZE);
+			size_t pages = (n + (size_t)pg - 1) / (size_t)pg, in = 0;
+			unsigned char *vec = malloc(pages);
+
+			CU_ASSERT_PTR_NOT_NULL_FATAL(vec);
+			CU_ASSERT_EQUAL(mincore(p, n, vec), 0);
+			for (j = 0; j < pages; j++)
+				in += vec[j] & 1;
+			CU_ASSERT_EQUAL(in, pages);
+			free(vec);
+		}
+		for (j = 0; j < n; j++)
+			zero += p[j] == 0;
+		CU_ASSERT_EQUAL(zero, n);
+		memset(p, 0xa5, n);
+		CU_ASSERT_EQUAL(p[n - 1], 0xa5);
+		hx_big_free(p, n);
+	}
+	hx_big_free(NULL, 10);
+}
+
 static CU_TestInfo tests[] = {
 	{ "hx_err formats and returns its code", test_err_formats_and_returns },
 	{ "hx_buf grows and stays NUL-terminated", test_buf_grows_and_terminates },
 	{ "hx_buf_printf past the first allocation", test_buf_printf_long },
 	{ "hx_buf_flush writes everything or fails", test_buf_flush_writes_all },
 	{ "hx_quote: control bytes and bad UTF-8 escaped", test_quote },
+	{ "hx_big: zeroed, writable, its pages present", test_big_zeroed_and_present },
 	CU_TEST_INFO_NULL,
 };
 
