@@ -75,8 +75,8 @@ int hx_buf_grow(struct hx_buf *b, size_t n);
  * then copy (calloc leaves fresh pages so: a second fault and a TLB
  * shootdown across the threads a page, measured at 5% of `dumplab read -n`
  * in the TCP conversation tables). From 2 MiB on it is an anonymous
- * mapping asked for transparent huge pages, whole ones. NULL when memory
- * runs out. Freed with hx_big_free and the same n. Thread-safe.
+ * mapping of its own, populated in one call. NULL when memory runs out.
+ * Freed with hx_big_free and the same n. Thread-safe.
  */
 void *hx_big(size_t n);
 void hx_big_free(void *p, size_t n); /* accepts NULL */
