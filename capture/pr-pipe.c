@@ -1,7 +1,8 @@
 /* pr-pipe.c: a savefile's packets printed on several cores, in order, exactly as one printer prints them. */
 /*
  * The caller's thread (the reader) fills batches of packets in a ring of
- * PIPE_SLOTS (PIPE_SLOTS_HEX for hex dumps); each packet is given a route, the printer that prints it.
+ * PIPE_SLOTS (PIPE_SLOTS_HEX for hex dumps); each packet is given a route,
+ * the printer that prints it.
  * Every worker thread goes through every batch in order and prints the
  * packets routed to it into its own buffer of that batch, noting where
  * each packet's text ends; the reader prints its own share (printer nw)
