@@ -181,16 +181,10 @@ int hx_buf_grow(struct hx_buf *b, size_t n)
  * here now and then, for 1 ms saved the other times.
  */
 #define HX_BIG_MAP ((size_t)2 << 20)
-#define HX_PAGE ((size_t)4096)
-
-static size_t big_len(size_t n)
-{
-	return (n + HX_PAGE - 1) & ~(HX_PAGE - 1);
-}
 
 void *hx_big(size_t n)
 {
-	size_t len = big_len(n), i;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), i;
 	unsigned char *p;
 
 	if (n < HX_BIG_MAP) {
@@ -198,14 +192,12 @@ void *hx_big(size_t n)
 		p = malloc(n ? n : 1);
 		return p ? memset(p, 0, n) : NULL;
 	}
-	if (len < n)
-		return NULL;
-	p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+	p = mmap(NULL, n, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (p == MAP_FAILED)
 		return NULL;
 	/* MAP_POPULATE does its best; a page it left out is written here */
-	for (i = 0; i < len; i += HX_PAGE)
+	for (i = 0; i < n; i += page)
 		p[i] = 0;
 	return p;
 }
@@ -217,7 +209,7 @@ void hx_big_free(void *p, size_t n)
 	if (n < HX_BIG_MAP)
 		free(p);
 	else
-		munmap(p, big_len(n));
+		munmap(p, n);
 }
 
 void hx_buf_vprintf(struct hx_buf *b, const char *fmt, va_list ap)
