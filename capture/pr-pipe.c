@@ -72,6 +72,16 @@ struct pipe_pkt {
 };
 
 /*
+ * A printer's text of a batch, alone on its cache lines: the printers
+ * move their buffers' ends with every piece of text, and two ends on one
+ * line (calloc's 32-octet buffers side by side) cost each printer a miss
+ * whenever the other had written.
+ */
+struct pipe_out {
+	_Alignas(64) struct hx_buf b;
+};
+
+/*
  * A batch. Its printers write only their buffers and their own rows of
  * ends, so that no cache line is written by two threads.
  */
@@ -82,7 +92,7 @@ struct pipe_slot {
 	uint8_t *data;
 	size_t dlen;
 	unsigned n;
-	struct hx_buf *out; /* one a worker */
+	struct pipe_out *out; /* one a printer */
 	unsigned done;	    /* workers through it (atomic) */
 	uint8_t owner[PIPE_SHARES]; /* the split its packets were routed by */
 };
@@ -90,6 +100,8 @@ struct pipe_slot {
 struct pipe_worker {
 	struct pr_pipe *p;
 	unsigned i;
+	uint64_t npk; /* packets printed, and the ns it took (the stats) */
+	int64_t tpr;
 	struct pr_ctx *c;
 	pthread_t th;
 	int started;
@@ -133,6 +145,10 @@ struct pr_pipe {
 	int swing;	  /* a move every batch, whatever the waits (tests) */
 	uint64_t moves;
 	int err;	  /* the first write error */
+	/* for DUMPLAB_PIPE_STATS: ns waited in all, the threads' CPU */
+	int64_t tot_full;
+	int64_t tot_idle; /* atomic */
+	int64_t cpu[PR_PIPE_MAX_WORKERS + 1];
 };
 
 /* ---- the quick look ---- */
@@ -234,6 +250,14 @@ int pr_pipe_fits(const struct pr_opts *o, int dlt)
 
 /* ---- the printers ---- */
 
+static int64_t cpu_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
 static int64_t now_ns(void)
 {
 	struct timespec t;
@@ -247,10 +271,10 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 			struct pipe_slot *s)
 {
 	int ttt = p->o.tflag == 3 || p->o.tflag == 5;
-	struct hx_buf *out = &s->out[w->i];
-	unsigned i;
-
+	struct hx_buf *out = &s->out[w->i].b;
 	size_t *ends = s->ends + (size_t)w->i * PIPE_BATCH;
+	int64_t t0 = now_ns();
+	unsigned i, mine = 0;
 
 	hx_buf_reset(out);
 	w->c->tcpsh_owner = s->owner; /* for the printer's own check */
@@ -276,7 +300,10 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 		}
 		pr_packet(w->c, out, &k->h, k->data);
 		*ends++ = out->len;
+		mine++;
 	}
+	w->npk += mine;
+	w->tpr += now_ns() - t0;
 }
 
 /*
@@ -367,7 +394,9 @@ static int wait_work(struct pr_pipe *p, uint64_t next)
 		__atomic_sub_fetch(&p->sleepers, 1, __ATOMIC_SEQ_CST);
 		pthread_mutex_unlock(&p->mu);
 	}
-	__atomic_add_fetch(&p->idle, now_ns() - t, __ATOMIC_RELAXED);
+	t = now_ns() - t;
+	__atomic_add_fetch(&p->idle, t, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&p->tot_idle, t, __ATOMIC_RELAXED);
 out:
 	return __atomic_load_n(&p->published, __ATOMIC_SEQ_CST) > next;
 }
@@ -398,6 +427,7 @@ static void *worker_main(void *arg)
 		if (__atomic_add_fetch(&s->done, 1, __ATOMIC_SEQ_CST) == p->nw)
 			wake(p, &p->done);
 	}
+	p->cpu[w->i] = cpu_ns();
 	return NULL;
 }
 
@@ -461,7 +491,7 @@ static int gather(struct pr_pipe *p, int block)
 	for (i = 0; i < s->n; i++) {
 		unsigned r = s->route[i];
 		size_t end = s->ends[(size_t)r * PIPE_BATCH + nth[r]++];
-		char *from = s->out[r].p + at[r];
+		char *from = s->out[r].b.p + at[r];
 		size_t len = end - at[r];
 
 		at[r] = end;
@@ -481,7 +511,7 @@ static int gather(struct pr_pipe *p, int block)
 	}
 	write_pieces(p, iov, niov);
 	for (i = 0; i <= p->nw; i++)
-		if (s->out[i].oom)
+		if (s->out[i].b.oom)
 			p->out.oom = 1;
 	s->n = 0;
 	s->dlen = 0;
@@ -586,7 +616,9 @@ static void slot_free(struct pr_pipe *p)
 			int64_t t = now_ns();
 
 			gather(p, 1);
-			p->full += now_ns() - t;
+			t = now_ns() - t;
+			p->full += t;
+			p->tot_full += t;
 		}
 }
 
@@ -680,6 +712,7 @@ int pr_pipe_finish(struct pr_pipe *p)
 	unsigned i;
 
 	drain(p);
+	p->cpu[p->nw] = cpu_ns();
 	stop(p);
 	for (i = 0; i <= p->nw; i++)
 		pr_generic_merge(p->master, p->w[i].c);
@@ -715,6 +748,31 @@ const uint8_t *pr_pipe_oldest(const struct pr_pipe *p)
 uint64_t pr_pipe_serial(const struct pr_pipe *p)
 {
 	return p->nserial;
+}
+
+void pr_pipe_waits(const struct pr_pipe *p, char *buf, size_t len)
+{
+	size_t n;
+	unsigned i;
+
+	n = (size_t)snprintf(buf, len,
+			     "the reader waited %.1f ms on a full ring, the workers %.1f ms for batches; CPU ms:",
+			     (double)p->tot_full / 1e6,
+			     (double)p->tot_idle / 1e6);
+	for (i = 0; i <= p->nw && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, " %s %.1f",
+				      i == p->nw ? "reader" : "worker",
+				      (double)p->cpu[i] / 1e6);
+	for (i = 0; i <= p->nw && n < len; i++) {
+		const struct pipe_worker *w = &p->w[i];
+
+		n += (size_t)snprintf(buf + n, len - n,
+				      "; %s: %llu packets printed in batches, %.0f ns each",
+				      i == p->nw ? "reader" : "worker",
+				      (unsigned long long)w->npk,
+				      w->npk ? (double)w->tpr / (double)w->npk
+					     : 0.0);
+	}
 }
 
 void pr_pipe_swing(struct pr_pipe *p)
@@ -787,7 +845,12 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 	for (i = 0; i < p->nslots; i++) {
 		p->slot[i].data = stable ? NULL :
 				  malloc(PIPE_BATCH_BYTES + PR_MAX_SNAPLEN);
-		p->slot[i].out = calloc(nworkers + 1, sizeof(struct hx_buf));
+		p->slot[i].out = aligned_alloc(_Alignof(struct pipe_out),
+					       (nworkers + 1) *
+						       sizeof(struct pipe_out));
+		if (p->slot[i].out)
+			memset(p->slot[i].out, 0,
+			       (nworkers + 1) * sizeof(struct pipe_out));
 		p->slot[i].ends = calloc((size_t)(nworkers + 1) * PIPE_BATCH,
 					 sizeof(size_t));
 		if ((!stable && !p->slot[i].data) || !p->slot[i].out ||
@@ -800,7 +863,7 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 		 * cores to flush their address translations.
 		 */
 		for (j = 0; j <= nworkers; j++)
-			if (hx_buf_grow(&p->slot[i].out[j], PIPE_OUT_START) < 0)
+			if (hx_buf_grow(&p->slot[i].out[j].b, PIPE_OUT_START) < 0)
 				goto nomem;
 	}
 	p->master = pr_new(err, o, dlt);
@@ -853,7 +916,7 @@ void pr_pipe_free(struct pr_pipe *p)
 		unsigned j;
 
 		for (j = 0; p->slot[i].out && j <= p->nw; j++)
-			hx_buf_release(&p->slot[i].out[j]);
+			hx_buf_release(&p->slot[i].out[j].b);
 		free(p->slot[i].out);
 		free(p->slot[i].ends);
 		free(p->slot[i].data);

@@ -73,6 +73,8 @@ uint64_t pr_pipe_foreign(const struct pr_pipe *p);
 
 /* The oldest packet handed on not yet printed and written, or NULL. */
 const uint8_t *pr_pipe_oldest(const struct pr_pipe *p);
+/* For DUMPLAB_PIPE_STATS: the waits and the threads' CPU, as text. */
+void pr_pipe_waits(const struct pr_pipe *p, char *buf, size_t len);
 
 /* How many packets the caller's thread printed itself. */
 uint64_t pr_pipe_serial(const struct pr_pipe *p);
