@@ -29,15 +29,22 @@ struct sf;
 int sf_open(char *err, const char *path, pcap_t *pd, int want_nano,
 	    struct sf **out);
 /*
- * The same; with ring set, the file is read into a ring of SF_RING_BYTES,
- * a MiB at a time, whose records stay where they are as long as the caller
- * holds them (sf_iter_keep), so that it can print them later without
- * copies. (Measured on the benchmark: 12 MiB reads faster than 16 or 24,
- * the smaller ring staying warmer in the caches.)
+ * The same, how as asked (0: a buffer, read; its records valid until the
+ * next call):
+ * - SF_RING: the records stay where they are as long as the caller holds
+ *   them (sf_iter_keep), so that it can print them later without copies.
+ *   A file that is read (not mapped) is read into a ring of SF_RING_BYTES,
+ *   a MiB at a time. (Measured on the benchmark: 12 MiB reads faster than
+ *   16 or 24, the smaller ring staying warmer in the caches.)
+ * - SF_MAP: a regular file is mapped and read in place (sf.c, "The
+ *   mapping"); pipes, devices and a file that cannot be mapped are read.
+ *   The process then has a SIGBUS handler, for files cut while mapped.
  */
+#define SF_RING 1
+#define SF_MAP 2
 #define SF_RING_BYTES (12u << 20)
 int sf_open_ring(char *err, const char *path, pcap_t *pd, int want_nano,
-		 int ring, struct sf **out);
+		 int how, struct sf **out);
 
 /*
  * The next record: 1 with *h and *data set (valid until the next call),
@@ -90,6 +97,7 @@ struct sf_iter_opts {
 	long skip;	  /* then leave out the first skip packets ... */
 	long count;	  /* ... and hand out at most count (0: all) */
 	int ring;	  /* read a plain pcap file into a ring (sf_open_ring) */
+	int map;	  /* map a regular one (SF_MAP) */
 };
 
 struct sf_iter {

@@ -157,6 +157,8 @@ static int read_pipe(struct sf_iter *it, const struct td_opts *o, int dlt,
 			threads, (unsigned long long)pr_pipe_serial(pp));
 		fprintf(stderr, "dumplab: -j %ld: the reading thread printed %u of 64 TCP shares at the end, after %llu moves\n",
 			threads, mine, (unsigned long long)moves);
+		pr_pipe_waits(pp, note, sizeof(note));
+		fprintf(stderr, "dumplab: -j %ld: %s\n", threads, note);
 	}
 	if (pr_pipe_generic_summary(pp, note, sizeof(note)))
 		fprintf(stderr, "dumplab: %s\n", note);
@@ -203,6 +205,7 @@ int cmd_read(int argc, char **argv)
 	}
 	td_iter_opts(&o, &io);
 	io.ring = 1;
+	io.map = 1;
 	if (sf_iter_open(err, &it, o.rfile, &io) < 0) {
 		fprintf(stderr, "dumplab: %s\n", err);
 		goto out;

@@ -44,14 +44,17 @@ static int compare_ring(const char *path, int nano, int ring);
 
 /*
  * Reads path with both readers in step, the fast one reading into a
- * buffer and then into a ring; the number of differences.
+ * buffer, into a ring, and mapping the file both ways; the number of
+ * differences.
  */
 static int compare(const char *path, int nano)
 {
-	return compare_ring(path, nano, 0) + compare_ring(path, nano, 1);
+	return compare_ring(path, nano, 0) + compare_ring(path, nano, SF_RING) +
+	       compare_ring(path, nano, SF_MAP) +
+	       compare_ring(path, nano, SF_RING | SF_MAP);
 }
 
-/* The same, the fast reader reading into a ring when ring is set. */
+/* The same, the fast reader opened as how asks (sf_open_ring). */
 static int compare_ring(const char *path, int nano, int ring)
 {
 	char ebuf[PCAP_ERRBUF_SIZE], err[HX_ERRLEN];
@@ -326,6 +329,196 @@ static void test_ring_hold(void)
 	unlink(a);
 }
 
+/* The file's pages this process has mapped (RssFile), in KiB. */
+static long rss_file_kib(void)
+{
+	char line[256];
+	long kib = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "RssFile: %ld", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
+/*
+ * A mapped file reads as libpcap reads it, and its pages go as it is
+ * read: the pages mapped stay far below the file's 36 MB.
+ */
+static void test_map(void)
+{
+	char a[] = "/tmp/dumplab-sf-XXXXXX", err[HX_ERRLEN], ebuf[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h;
+	const uint8_t *db;
+	struct sf *s = NULL;
+	long before, most = 0, now;
+	pcap_t *pd;
+	int fa = mkstemp(a), n = 0, bad = 0, rc;
+
+	CU_ASSERT_FATAL(fa >= 0);
+	close(fa);
+	CU_ASSERT_FATAL(write_big(a, 30000, -1) == 0); /* 36 MB */
+	CU_ASSERT_EQUAL(compare_ring(a, 0, SF_MAP), 0);
+	CU_ASSERT_EQUAL(compare_ring(a, 1, SF_RING | SF_MAP), 0);
+	pd = pcap_open_offline(a, ebuf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
+	before = rss_file_kib();
+	CU_ASSERT_FATAL(before >= 0);
+	CU_ASSERT_FATAL(sf_open_ring(err, a, pd, 0, SF_MAP, &s) == 1);
+	while ((rc = sf_next(s, &h, &db)) == 1) {
+		bad += !is_record(db, h, n);
+		if (++n % 1000 == 0 && (now = rss_file_kib()) - before > most)
+			most = now - before;
+	}
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_EQUAL(n, 30000);
+	CU_ASSERT_EQUAL(bad, 0);
+	/* every record was read whole, and at most some 8 MiB of it was
+	 * mapped at a time (SF_DROP and the pages mapped ahead) */
+	CU_ASSERT(most > 0);
+	CU_ASSERT(most < 12 * 1024);
+	sf_close(s);
+	pcap_close(pd);
+	unlink(a);
+}
+
+/*
+ * A mapped file cut by another writer while it is read: cut beyond where
+ * the reading is, it ends as libpcap ends on the cut file, with libpcap's
+ * error; cut at the very records being read (the pages of a record handed
+ * out are gone), it ends in an error that says so, and nothing crashes.
+ */
+static void test_map_cut(void)
+{
+	char a[] = "/tmp/dumplab-sf-XXXXXX", b[] = "/tmp/dumplab-sf-XXXXXX";
+	char err[HX_ERRLEN], ebuf[PCAP_ERRBUF_SIZE], why[PCAP_ERRBUF_SIZE] = "";
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	const uint8_t *db;
+	struct got ga = { 0, "" }, gb = { 0, "" };
+	struct sf *s = NULL;
+	const long cut = 24 + 3000L * 1216 + 700; /* inside record 3001 */
+	const long page_cut = 1024L * 4096;	   /* inside record 3449 */
+	pcap_t *pd, *pdb;
+	int fa = mkstemp(a), fb = mkstemp(b), rc, n = 0, bad = 0;
+
+	CU_ASSERT_FATAL(fa >= 0 && fb >= 0);
+	close(fa);
+	close(fb);
+	CU_ASSERT_FATAL(write_big(a, 20000, -1) == 0);
+	CU_ASSERT_FATAL(write_big(b, 20000, cut) == 0);
+	pd = pcap_open_offline(a, ebuf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
+	CU_ASSERT_FATAL(sf_open_ring(err, a, pd, 0, SF_RING | SF_MAP, &s) == 1);
+	while ((rc = sf_next(s, &h, &db)) == 1) {
+		if (++ga.n == 1000)
+			CU_ASSERT_FATAL(truncate(a, cut) == 0);
+	}
+	if (rc < 0)
+		snprintf(ga.err, sizeof(ga.err), "%s", sf_error(s));
+	sf_close(s);
+	pcap_close(pd);
+	pdb = pcap_open_offline(b, ebuf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pdb);
+	while ((rc = pcap_next_ex(pdb, &h, &d)) == 1)
+		gb.n++;
+	if (rc == PCAP_ERROR)
+		snprintf(gb.err, sizeof(gb.err), "%s", pcap_geterr(pdb));
+	pcap_close(pdb);
+	CU_ASSERT_EQUAL(ga.n, 3000);
+	CU_ASSERT_EQUAL(ga.n, gb.n);
+	CU_ASSERT_STRING_EQUAL(ga.err, gb.err);
+
+	/* cut at a page's edge just past the records read (a look at the
+	 * size comes every MiB): the next pages are gone */
+	CU_ASSERT_FATAL(write_big(a, 20000, -1) == 0);
+	pd = pcap_open_offline(a, ebuf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
+	CU_ASSERT_FATAL(sf_open_ring(err, a, pd, 0, SF_RING | SF_MAP, &s) == 1);
+	while ((rc = sf_next(s, &h, &db)) == 1) {
+		/* the records wholly before the cut stay whole */
+		if ((long)(24 + (n + 1) * 1216L) <= page_cut)
+			bad += !is_record(db, h, n);
+		else
+			(void)*(volatile const uint8_t *)(db + h->caplen - 1);
+		if (++n == 3400)
+			CU_ASSERT_FATAL(truncate(a, page_cut) == 0);
+	}
+	if (rc < 0)
+		snprintf(why, sizeof(why), "%s", sf_error(s));
+	sf_close(s);
+	pcap_close(pd);
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT_EQUAL(rc, -1);
+	CU_ASSERT(n >= 3448 && n < 3460);
+	CU_ASSERT_STRING_EQUAL(why, "truncated dump file; it was cut to 4194304 bytes while being read");
+	unlink(a);
+	unlink(b);
+}
+
+/*
+ * A mapped file that grows while it is read (a capture being written) is
+ * read to its new end, the records held from before staying whole.
+ */
+static void test_map_grow(void)
+{
+	static const uint8_t *held[200];
+	static struct pcap_pkthdr hh[200];
+	char a[] = "/tmp/dumplab-sf-XXXXXX", b[] = "/tmp/dumplab-sf-XXXXXX";
+	char err[HX_ERRLEN];
+	struct sf_iter_opts o = { .ring = 1, .map = 1 };
+	struct sf_iter it;
+	struct pcap_pkthdr *h;
+	const uint8_t *db;
+	FILE *fin, *fout;
+	char buf[65536];
+	size_t k;
+	int fa = mkstemp(a), fb = mkstemp(b), rc, n = 0, bad = 0, i;
+
+	CU_ASSERT_FATAL(fa >= 0 && fb >= 0);
+	close(fa);
+	close(fb);
+	/* a: the first 1,000 records of b's 3,000 */
+	CU_ASSERT_FATAL(write_big(b, 3000, -1) == 0);
+	CU_ASSERT_FATAL(write_big(a, 3000, 24 + 1000L * 1216) == 0);
+	CU_ASSERT_FATAL(sf_iter_open(err, &it, a, &o) == 0);
+	CU_ASSERT_FATAL(sf_iter_stable(&it));
+	for (;;) {
+		/* the last 200 records are held */
+		sf_iter_keep(&it, n >= 200 ? held[n % 200] : (n ? held[0] : NULL));
+		rc = sf_iter_next(&it, &h, &db);
+		if (rc != 1)
+			break;
+		if (n >= 200)
+			bad += !is_record(held[n % 200], &hh[n % 200], n - 200);
+		held[n % 200] = db;
+		hh[n % 200] = *h;
+		if (++n == 990) {
+			/* the rest of b is appended */
+			fin = fopen(b, "rb");
+			fout = fopen(a, "ab");
+			CU_ASSERT_FATAL(fin && fout);
+			fseek(fin, 24 + 1000L * 1216, SEEK_SET);
+			while ((k = fread(buf, 1, sizeof(buf), fin)) > 0)
+				fwrite(buf, 1, k, fout);
+			fclose(fin);
+			fclose(fout);
+		}
+	}
+	for (i = 1; i <= 200 && i <= n; i++)
+		bad += !is_record(held[(n - i) % 200], &hh[(n - i) % 200], n - i);
+	sf_iter_close(&it);
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_EQUAL(n, 3000);
+	CU_ASSERT_EQUAL(bad, 0);
+	unlink(a);
+	unlink(b);
+}
+
 /* Files it leaves to libpcap: pcapng, other versions. */
 static void test_declines(void)
 {
@@ -458,6 +651,9 @@ static CU_TestInfo tests[] = {
 	{ "leaves other files to libpcap", test_declines },
 	{ "a file read into a ring reads as libpcap, and when cut short", test_ring },
 	{ "records held in the ring stay whole as it goes round", test_ring_hold },
+	{ "a mapped file reads as libpcap, its pages let go as it goes", test_map },
+	{ "a mapped file cut while it is read ends in the cut's error", test_map_cut },
+	{ "a mapped file that grows while it is read is read to its end", test_map_grow },
 	CU_TEST_INFO_NULL,
 };
 
