@@ -159,6 +159,23 @@ static uint16_t be16(const uint8_t *b)
 }
 
 /*
+ * The printer of a packet that reaches no state: any will do. While half
+ * the ring or more is still to be printed, the workers are behind and the
+ * reader takes it, at once and without waiting for anything (a TCP share
+ * moves only between batches, and to the reader only once the batches
+ * before are printed); otherwise it goes round the shares' printers.
+ * (On the benchmark's -n, -e and -v, medians of 7 to 25 alternating runs:
+ * 331 -> 298 ms, 339 -> 281 ms and 628 -> 579 ms; the waits of
+ * DUMPLAB_PIPE_STATS fell from some 30-70 ms to 2-12 ms.)
+ */
+static int free_route(struct pr_pipe *p)
+{
+	if (p->published - p->written >= p->nslots / 2)
+		return (int)p->nw;
+	return p->owner[p->rr++ % PIPE_SHARES];
+}
+
+/*
  * The worker for a packet, or -1 when it may reach state other than its
  * TCP conversation's: only Ethernet frames of ARP, and of IPv4 or IPv6
  * (no extension header, not a fragment) carrying TCP, UDP to one of the
@@ -181,7 +198,7 @@ static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
 		return -1;
 	switch (be16(b + 12)) {
 	case 0x0806: /* ARP */
-		return p->owner[p->rr++ % PIPE_SHARES];
+		return free_route(p);
 	case 0x0800:
 		if (cap < ETH_HDRLEN + 20 || (ip[0] >> 4) != 4)
 			return -1;
@@ -233,7 +250,7 @@ static int look(struct pr_pipe *p, const struct pcap_pkthdr *h,
 	default:
 		return -1;
 	}
-	return p->owner[p->rr++ % PIPE_SHARES];
+	return free_route(p);
 }
 
 /* The header fields pr_packet refuses before printing anything. */
