@@ -279,8 +279,14 @@ static int map_file(struct sf *s, size_t len)
 		munmap(m, len);
 		return -1;
 	}
-	/* fault-around maps pages ahead; no read-ahead of its own needed */
-	madvise(m, len, MADV_SEQUENTIAL);
+	/*
+	 * No MADV_SEQUENTIAL: with it the kernel does not count the pages
+	 * read as used when they are unmapped, and a machine that reclaims
+	 * idle page cache (as these do, with 23 GB free) then drops the file
+	 * sooner: 605 -> 518 MB cached 40 s after five reads, 605 -> 583
+	 * without it, as with read(2). Fault-around maps 64 KiB a fault, and
+	 * the kernel's own read-ahead of a mapping streams a cold file.
+	 */
 	s->buf = m;
 	s->mapped = len;
 	s->end = len;
