@@ -61,14 +61,21 @@ _Static_assert((size_t)PIPE_SLOTS * (PIPE_BATCH_BYTES + PIPE_BATCH * 16) +
 
 #define ETH_HDRLEN 14
 
-/* A packet of a batch: written by the reader, read by its printer. */
+/*
+ * A packet of a batch: written by the reader, read by its printer (40
+ * octets: every line of them crosses from one core to the other).
+ */
 struct pipe_pkt {
 	struct pcap_pkthdr h;
 	const uint8_t *data; /* the caller's (stable) or the batch's copy */
-	int ref_set;	/* the -ttt/-ttttt reference before it */
-	int64_t ref_sec, ref_frac;
 	uint32_t tcph;	/* a TCP segment's pr_tcp_hash ... */
 	uint8_t tcpv;	/* ... when this is 4 or 6 (its IP version), else 0 */
+};
+
+/* The -ttt/-ttttt reference before a packet (kept only with those). */
+struct pipe_ref {
+	int set;
+	int64_t sec, frac;
 };
 
 /*
@@ -87,6 +94,7 @@ struct pipe_out {
  */
 struct pipe_slot {
 	struct pipe_pkt pk[PIPE_BATCH];
+	struct pipe_ref *ref; /* PIPE_BATCH of them with -ttt or -ttttt */
 	uint8_t route[PIPE_BATCH]; /* each packet's printer */
 	size_t *ends; /* printer i's j-th packet's text ends at [i][j] */
 	uint8_t *data;
@@ -311,9 +319,9 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 		if (s->route[i] != w->i)
 			continue;
 		if (ttt) {
-			w->c->ref_set = k->ref_set;
-			w->c->ref_sec = k->ref_sec;
-			w->c->ref_frac = k->ref_frac;
+			w->c->ref_set = s->ref[i].set;
+			w->c->ref_sec = s->ref[i].sec;
+			w->c->ref_frac = s->ref[i].frac;
 		}
 		pr_packet(w->c, out, &k->h, k->data);
 		*ends++ = out->len;
@@ -700,9 +708,13 @@ int pr_pipe_packet(struct pr_pipe *p, const struct pcap_pkthdr *h,
 	s->route[s->n - 1] = (uint8_t)route;
 	k->tcph = look_k.tcph;
 	k->tcpv = look_k.tcpv;
-	k->ref_set = p->master->ref_set;
-	k->ref_sec = p->master->ref_sec;
-	k->ref_frac = p->master->ref_frac;
+	if (s->ref) {
+		struct pipe_ref *r = &s->ref[s->n - 1];
+
+		r->set = p->master->ref_set;
+		r->sec = p->master->ref_sec;
+		r->frac = p->master->ref_frac;
+	}
 	pr_ts_advance(p->master, (int64_t)h->ts.tv_sec,
 		      (int64_t)h->ts.tv_usec);
 	return p->err;
@@ -870,6 +882,11 @@ struct pr_pipe *pr_pipe_new(char *err, const struct pr_opts *o, int dlt,
 			       (nworkers + 1) * sizeof(struct pipe_out));
 		p->slot[i].ends = calloc((size_t)(nworkers + 1) * PIPE_BATCH,
 					 sizeof(size_t));
+		if (o->tflag == 3 || o->tflag == 5) {
+			p->slot[i].ref = calloc(PIPE_BATCH, sizeof(struct pipe_ref));
+			if (!p->slot[i].ref)
+				goto nomem;
+		}
 		if ((!stable && !p->slot[i].data) || !p->slot[i].out ||
 		    !p->slot[i].ends)
 			goto nomem;
@@ -937,6 +954,7 @@ void pr_pipe_free(struct pr_pipe *p)
 		free(p->slot[i].out);
 		free(p->slot[i].ends);
 		free(p->slot[i].data);
+		free(p->slot[i].ref);
 	}
 	free(p->slot);
 	free(p->sh);
