@@ -63,7 +63,8 @@ _Static_assert((size_t)PIPE_SLOTS * (PIPE_BATCH_BYTES + PIPE_BATCH * 16) +
 
 /*
  * A packet of a batch: written by the reader, read by its printer (40
- * octets: every line of them crosses from one core to the other).
+ * octets on a 64-bit host: every line of them crosses from one core to
+ * the other).
  */
 struct pipe_pkt {
 	struct pcap_pkthdr h;
@@ -292,10 +293,8 @@ static int64_t now_ns(void)
 }
 
 /* Printer w's packets of a batch, into its buffer of the batch. */
-static void print_share(struct pr_pipe *p, struct pipe_worker *w,
-			struct pipe_slot *s)
+static void print_share(struct pipe_worker *w, struct pipe_slot *s)
 {
-	int ttt = p->o.tflag == 3 || p->o.tflag == 5;
 	struct hx_buf *out = &s->out[w->i].b;
 	size_t *ends = s->ends + (size_t)w->i * PIPE_BATCH;
 	int64_t t0 = now_ns();
@@ -318,7 +317,7 @@ static void print_share(struct pr_pipe *p, struct pipe_worker *w,
 		}
 		if (s->route[i] != w->i)
 			continue;
-		if (ttt) {
+		if (s->ref) { /* -ttt or -ttttt */
 			w->c->ref_set = s->ref[i].set;
 			w->c->ref_sec = s->ref[i].sec;
 			w->c->ref_frac = s->ref[i].frac;
@@ -448,7 +447,7 @@ static void *worker_main(void *arg)
 	for (next = 0; wait_work(p, next); next++) {
 		struct pipe_slot *s = &p->slot[next % p->nslots];
 
-		print_share(p, w, s);
+		print_share(w, s);
 		if (__atomic_add_fetch(&s->done, 1, __ATOMIC_SEQ_CST) == p->nw)
 			wake(p, &p->done);
 	}
@@ -617,7 +616,7 @@ static void publish(struct pr_pipe *p)
 	__atomic_store_n(&p->published, p->published + 1, __ATOMIC_SEQ_CST);
 	wake(p, &p->work);
 	/* the reader's own share, while the threads print theirs */
-	print_share(p, &p->w[p->nw], s);
+	print_share(&p->w[p->nw], s);
 	/* the batches already done go out now, without waiting */
 	while (p->written < p->published && gather(p, 0))
 		;
@@ -789,15 +788,17 @@ void pr_pipe_waits(const struct pr_pipe *p, char *buf, size_t len)
 			     (double)p->tot_full / 1e6,
 			     (double)p->tot_idle / 1e6);
 	for (i = 0; i <= p->nw && n < len; i++)
-		n += (size_t)snprintf(buf + n, len - n, " %s %.1f",
-				      i == p->nw ? "reader" : "worker",
+		n += (size_t)snprintf(buf + n, len - n, " %s%.0u %.1f",
+				      i == p->nw ? "reader" : "worker ",
+				      i == p->nw ? 0 : i + 1,
 				      (double)p->cpu[i] / 1e6);
 	for (i = 0; i <= p->nw && n < len; i++) {
 		const struct pipe_worker *w = &p->w[i];
 
 		n += (size_t)snprintf(buf + n, len - n,
-				      "; %s: %llu packets printed in batches, %.0f ns each",
-				      i == p->nw ? "reader" : "worker",
+				      "; %s%.0u: %llu packets printed in batches, %.0f ns each",
+				      i == p->nw ? "reader" : "worker ",
+				      i == p->nw ? 0 : i + 1,
 				      (unsigned long long)w->npk,
 				      w->npk ? (double)w->tpr / (double)w->npk
 					     : 0.0);

@@ -461,14 +461,15 @@ int sf_open_ring(char *err, const char *path, pcap_t *pd, int want_nano,
 
 		s->fd = fd;
 		s->ring = !!(how & SF_RING);
-		s->off = s->end = 0;
 		if ((how & SF_MAP) && fstat(fd, &st) == 0 &&
 		    S_ISREG(st.st_mode) && st.st_size > SF_HDRLEN &&
-		    (uintmax_t)st.st_size <= SIZE_MAX && map_file(s, (size_t)st.st_size) == 0) {
+		    (uintmax_t)st.st_size <= SIZE_MAX &&
+		    map_file(s, (size_t)st.st_size) == 0) {
 			s->map = 1;
 			s->off = SF_HDRLEN;
 		} else {
-			s->buf = s->ring ? hx_big(SF_RING_BYTES) : malloc(SF_BUFSIZE);
+			s->buf = s->ring ? hx_big(SF_RING_BYTES)
+					 : malloc(SF_BUFSIZE);
 		}
 	}
 	if (!s || !s->buf) {
